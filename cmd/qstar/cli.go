@@ -1,0 +1,195 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/pycompat"
+
+	_ "github.com/qstar-dev/qstar/modules/all"
+)
+
+// Exit codes.
+const (
+	exitOK          = 0
+	exitScriptError = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `qstar: QuecPython-style scripting for gateways and laptops
+
+Usage:
+  qstar run [flags] FILE [ARGS...]   run a .py or .star script
+  qstar repl [flags]                 interactive prompt (also: bare qstar)
+  qstar port FILE.py                 print the Starlark qstar runs for FILE, and what changed
+  qstar modules                      list the modules scripts can import
+  qstar version                      print the version
+
+Flags for run and repl:
+  --modem SPEC   cellular backend: sim[:profile.json] (default) or at:/dev/ttyUSB2[,115200]
+                 (also QSTAR_MODEM)
+`
+
+// Main runs the CLI and returns the process exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		return cmdRepl(nil, stdin, stdout, stderr)
+	}
+	switch args[0] {
+	case "run":
+		return cmdRun(args[1:], stdin, stdout, stderr)
+	case "repl":
+		return cmdRepl(args[1:], stdin, stdout, stderr)
+	case "port":
+		return cmdPort(args[1:], stdout, stderr)
+	case "modules":
+		for _, m := range runtime.Modules() {
+			fmt.Fprintf(stdout, "%-14s %s\n", m.Name, m.Doc)
+		}
+		return exitOK
+	case "version", "--version", "-v":
+		fmt.Fprintf(stdout, "qstar %s\n", version)
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "qstar: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// commonFlags are shared by run and repl.
+type commonFlags struct {
+	modem string
+}
+
+func newFlagSet(name string, stderr io.Writer, cf *commonFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.StringVar(&cf.modem, "modem", "", "cellular backend")
+	return fs
+}
+
+func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []string) *runtime.Env {
+	env := runtime.NewEnv()
+	env.Stdin, env.Stdout, env.Stderr = stdin, stdout, stderr
+	env.Args = argv
+	if cf.modem != "" {
+		env.Config["modem"] = cf.modem
+	}
+	return env
+}
+
+func cmdRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var cf commonFlags
+	fs := newFlagSet("run", stderr, &cf)
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() < 1 {
+		fmt.Fprintf(stderr, "qstar run: missing FILE\n\n%s", usage)
+		return exitUsage
+	}
+	path := fs.Arg(0)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "qstar: %v\n", err)
+		return exitUsage
+	}
+	in := runtime.New(cf.env(stdin, stdout, stderr, fs.Args()))
+	defer in.Env.Close()
+
+	// SIGINT and SIGTERM cancel every script thread; blocked builtins wake.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	interrupted := make(chan struct{})
+	go func() {
+		if _, ok := <-sigs; ok {
+			close(interrupted)
+			in.CancelAll("interrupted")
+		}
+	}()
+
+	in.Lock()
+	t := in.NewThread("main")
+	_, err = in.ExecFile(t, path, src)
+	in.Done(t)
+	in.Unlock()
+	if err == nil {
+		in.Wait() // like a module: the script runs while its threads do
+	}
+	select {
+	case <-interrupted:
+		fmt.Fprintln(stderr, "KeyboardInterrupt")
+		return exitInterrupted
+	default:
+	}
+	return exitCode(in, err, stderr)
+}
+
+func exitCode(in *runtime.Interp, err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	if code, ok := runtime.ExitCode(err); ok {
+		return code
+	}
+	if runtime.IsCancelled(err) {
+		fmt.Fprintln(stderr, "KeyboardInterrupt")
+		return exitInterrupted
+	}
+	in.ReportError(err)
+	return exitScriptError
+}
+
+func cmdPort(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintf(stderr, "qstar port: want one FILE.py\n\n%s", usage)
+		return exitUsage
+	}
+	src, err := os.ReadFile(args[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "qstar: %v\n", err)
+		return exitUsage
+	}
+	res, err := pycompat.Translate(args[0], src, &pycompat.Options{
+		FileOptions: runtime.FileOptions,
+		ModuleNames: runtime.ModuleNames,
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitScriptError
+	}
+	fmt.Fprint(stdout, res.Starlark)
+	if len(res.Changes) > 0 {
+		fmt.Fprintf(stderr, "\n# %d changes:\n", len(res.Changes))
+		for i, c := range res.Changes {
+			fmt.Fprintf(stderr, "# %d. line %d: %s\n", i+1, c.Line, c.What)
+		}
+	}
+	return exitOK
+}
+
+func cmdRepl(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var cf commonFlags
+	fs := newFlagSet("repl", stderr, &cf)
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	fmt.Fprintln(stderr, "qstar repl: not yet")
+	return exitUsage
+}
+
+var _ = errors.New

@@ -1,0 +1,138 @@
+package runtime
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime/pycompat"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
+)
+
+// makePredeclared builds the names every script sees: Starlark's universe,
+// the Python front end's helpers, and Python-style print/str/repr/help.
+func (in *Interp) makePredeclared() starlark.StringDict {
+	d := starlark.StringDict{}
+	for k, v := range starlark.Universe {
+		d[k] = v
+	}
+	for k, v := range pycompat.Builtins() {
+		d[k] = v
+	}
+	d["print"] = starlark.NewBuiltin("print", in.print)
+	d["str"] = starlark.NewBuiltin("str", pyStr)
+	d["repr"] = starlark.NewBuiltin("repr", pyReprBuiltin)
+	d["help"] = starlark.NewBuiltin("help", in.help)
+	d["_import"] = starlark.NewBuiltin("_import", in.importBuiltin)
+	return d
+}
+
+// print(*args, sep=' ', end='\n') writes Python's str() of each argument.
+func (in *Interp) print(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	sep, end := " ", "\n"
+	for _, kv := range kwargs {
+		k := string(kv[0].(starlark.String))
+		var s string
+		switch v := kv[1].(type) {
+		case starlark.String:
+			s = string(v)
+		case starlark.NoneType:
+			s = map[string]string{"sep": " ", "end": "\n"}[k]
+		default:
+			if k == "sep" || k == "end" {
+				return nil, fmt.Errorf("print: %s must be None or a string, not %s", k, v.Type())
+			}
+		}
+		switch k {
+		case "sep":
+			sep = s
+		case "end":
+			end = s
+		case "file", "flush":
+			// accepted for CPython compatibility; output always goes to stdout
+		default:
+			return nil, fmt.Errorf("print: unexpected keyword argument '%s'", k)
+		}
+	}
+	var sb strings.Builder
+	for i, a := range args {
+		if i > 0 {
+			sb.WriteString(sep)
+		}
+		sb.WriteString(pyrepr.Str(a))
+	}
+	sb.WriteString(end)
+	_, err := in.Env.Write([]byte(sb.String()))
+	return starlark.None, err
+}
+
+func pyStr(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(kwargs) > 0 || len(args) > 1 {
+		// str(b, 'utf-8') decodes, as in Python
+		var x starlark.Value
+		var encoding, errors string
+		if err := starlark.UnpackArgs("str", args, kwargs, "object", &x, "encoding?", &encoding, "errors?", &errors); err != nil {
+			return nil, err
+		}
+		if bs, ok := x.(starlark.Bytes); ok {
+			return starlark.String(bs), nil
+		}
+		return nil, fmt.Errorf("str: decoding to str: need a bytes-like object, %s found", x.Type())
+	}
+	if len(args) == 0 {
+		return starlark.String(""), nil
+	}
+	return starlark.String(pyrepr.Str(args[0])), nil
+}
+
+func pyReprBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("repr", args, kwargs, 1, &x); err != nil {
+		return nil, err
+	}
+	return starlark.String(pyrepr.Repr(x)), nil
+}
+
+// help(x) prints a module's doc and members, or a value's type and attributes.
+func (in *Interp) help(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value = starlark.None
+	if err := starlark.UnpackPositionalArgs("help", args, kwargs, 0, &x); err != nil {
+		return nil, err
+	}
+	var sb strings.Builder
+	switch v := x.(type) {
+	case starlark.NoneType:
+		sb.WriteString("qstar: QuecPython-style scripting. Modules:\n")
+		for _, m := range Modules() {
+			fmt.Fprintf(&sb, "  %-14s %s\n", m.Name, m.Doc)
+		}
+		sb.WriteString("Use help(module) or dir(module) for its members.\n")
+	case *ModuleValue:
+		fmt.Fprintf(&sb, "module %s: %s\n", v.Name, v.Doc)
+		for _, name := range v.AttrNames() {
+			fmt.Fprintf(&sb, "  %s\n", name)
+		}
+	default:
+		fmt.Fprintf(&sb, "%s of type %s\n", pyrepr.Repr(x), x.Type())
+		if ha, ok := x.(starlark.HasAttrs); ok {
+			names := ha.AttrNames()
+			sort.Strings(names)
+			for _, name := range names {
+				fmt.Fprintf(&sb, "  %s\n", name)
+			}
+		}
+	}
+	_, err := in.Env.Write([]byte(sb.String()))
+	return starlark.None, err
+}
+
+// _import(name) is what the Python front end turns `import name` into.
+func (in *Interp) importBuiltin(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var name string
+	if err := starlark.UnpackPositionalArgs("import", args, kwargs, 1, &name); err != nil {
+		return nil, err
+	}
+	return in.importModule(t, name)
+}

@@ -1,0 +1,107 @@
+package runtime
+
+import (
+	"context"
+	"crypto/x509"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"sync"
+	"time"
+)
+
+// Env is what an interpreter's modules may use from the outside world.
+// Tests build their own to capture output, fix the clock, or route
+// network dials to an in-process broker.
+type Env struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Stdin  io.Reader
+
+	// Now is the wall clock (utime.time, localtime).
+	Now func() time.Time
+
+	// Dial opens network connections for modules such as umqtt; the
+	// emulator replaces it to route cloud hosts to a local broker.
+	Dial func(ctx context.Context, network, addr string) (net.Conn, error)
+
+	// RootCAs, when set, replaces the system roots for TLS verification
+	// (the emulator's CA).
+	RootCAs *x509.CertPool
+
+	// Args is sys.argv.
+	Args []string
+
+	// Config holds module settings chosen on the command line, such as
+	// "modem" = "sim:profile.json". Modules fall back to QSTAR_* variables.
+	Config map[string]string
+
+	outMu   sync.Mutex
+	closeMu sync.Mutex
+	closers []func()
+}
+
+// NewEnv returns an Env wired to the process: stdio, real clock, real network.
+func NewEnv() *Env {
+	d := &net.Dialer{Timeout: 20 * time.Second}
+	return &Env{
+		Stdout: os.Stdout,
+		Stderr: os.Stderr,
+		Stdin:  os.Stdin,
+		Now:    time.Now,
+		Dial:   d.DialContext,
+		Config: map[string]string{},
+	}
+}
+
+// Setting returns Config[key], or the environment variable QSTAR_<KEY>.
+func (e *Env) Setting(key string) string {
+	if v := e.Config[key]; v != "" {
+		return v
+	}
+	return os.Getenv("QSTAR_" + upper(key))
+}
+
+func upper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 32
+		}
+	}
+	return string(b)
+}
+
+// Write writes script output; safe from any goroutine.
+func (e *Env) Write(p []byte) (int, error) {
+	e.outMu.Lock()
+	defer e.outMu.Unlock()
+	return e.Stdout.Write(p)
+}
+
+// Logf writes a diagnostic line to Stderr. Never pass secrets.
+func (e *Env) Logf(format string, args ...any) {
+	e.outMu.Lock()
+	defer e.outMu.Unlock()
+	fmt.Fprintf(e.Stderr, "qstar: "+format+"\n", args...)
+}
+
+// OnClose registers f to run when the interpreter shuts down (connections,
+// serial ports). Closers run in reverse order of registration.
+func (e *Env) OnClose(f func()) {
+	e.closeMu.Lock()
+	defer e.closeMu.Unlock()
+	e.closers = append(e.closers, f)
+}
+
+// Close runs the registered closers once.
+func (e *Env) Close() {
+	e.closeMu.Lock()
+	fs := e.closers
+	e.closers = nil
+	e.closeMu.Unlock()
+	for i := len(fs) - 1; i >= 0; i-- {
+		fs[i]()
+	}
+}

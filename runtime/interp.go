@@ -1,0 +1,347 @@
+// Package runtime is qstar's interpreter: Starlark with Python-friendly
+// options, a plugin registry of modules, load() of modules and files, one
+// interpreter lock, cancellation and Python-style output.
+package runtime
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+
+	"github.com/qstar-dev/qstar/runtime/pycompat"
+)
+
+// FileOptions are the Starlark dialect options every script runs with.
+var FileOptions = &syntax.FileOptions{
+	Set:             true,
+	While:           true,
+	TopLevelControl: true,
+	GlobalReassign:  true,
+	Recursion:       true,
+}
+
+// Interp is one interpreter: its modules, loaded files and lock.
+//
+// All Starlark execution holds the interpreter lock. Builtins that block
+// (sleep, network, serial) release it through Block, so other script threads
+// and callbacks can run meanwhile. Starlark values are not goroutine-safe;
+// the lock is what makes _thread and callbacks safe.
+type Interp struct {
+	Env *Env
+
+	mu sync.Mutex // the interpreter lock
+
+	predeclared starlark.StringDict
+
+	modules map[string]*moduleEntry // registered modules, built lazily
+	files   map[string]*fileEntry   // loaded files by absolute path
+	sources map[string][]string     // file name -> source lines, for tracebacks
+	loading []string                // files being loaded, outermost first
+
+	threadsMu sync.Mutex
+	running   map[*starlark.Thread]*threadState
+	bg        sync.WaitGroup
+	closed    bool
+}
+
+type moduleEntry struct {
+	value starlark.Value
+	dict  starlark.StringDict
+	err   error
+}
+
+type fileEntry struct {
+	globals starlark.StringDict // nil while the file is loading
+	err     error
+}
+
+type threadState struct {
+	in     *Interp
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+const stateKey = "qstar.state"
+
+// New returns an interpreter using env (NewEnv() if nil).
+func New(env *Env) *Interp {
+	if env == nil {
+		env = NewEnv()
+	}
+	in := &Interp{
+		Env:     env,
+		modules: map[string]*moduleEntry{},
+		files:   map[string]*fileEntry{},
+		sources: map[string][]string{},
+		running: map[*starlark.Thread]*threadState{},
+	}
+	in.predeclared = in.makePredeclared()
+	return in
+}
+
+// Predeclared returns the names every script sees (builtins).
+func (in *Interp) Predeclared() starlark.StringDict { return in.predeclared }
+
+// Lock acquires the interpreter lock. Hosts (the REPL, tests) hold it
+// around any call into Starlark they make from Go.
+func (in *Interp) Lock() { in.mu.Lock() }
+
+// Unlock releases the interpreter lock.
+func (in *Interp) Unlock() { in.mu.Unlock() }
+
+// NewThread returns a thread bound to this interpreter. The caller must
+// call Done when the thread finishes so cancellation stops tracking it.
+func (in *Interp) NewThread(name string) *starlark.Thread {
+	ctx, cancel := context.WithCancel(context.Background())
+	st := &threadState{in: in, ctx: ctx, cancel: cancel}
+	t := &starlark.Thread{
+		Name:  name,
+		Load:  in.load,
+		Print: func(_ *starlark.Thread, msg string) { fmt.Fprintln(in.Env, msg) },
+	}
+	t.SetLocal(stateKey, st)
+	in.threadsMu.Lock()
+	in.running[t] = st
+	in.threadsMu.Unlock()
+	return t
+}
+
+// Done stops tracking t.
+func (in *Interp) Done(t *starlark.Thread) {
+	in.threadsMu.Lock()
+	if st := in.running[t]; st != nil {
+		st.cancel()
+		delete(in.running, t)
+	}
+	in.threadsMu.Unlock()
+}
+
+// Cancel stops thread t: the interpreter checks on every step, and any
+// builtin blocked in Block wakes up.
+func (in *Interp) Cancel(t *starlark.Thread, reason string) {
+	t.Cancel(reason)
+	if st, ok := t.Local(stateKey).(*threadState); ok {
+		st.cancel()
+	}
+}
+
+// CancelAll stops every running thread (SIGINT/SIGTERM in `qstar run`).
+func (in *Interp) CancelAll(reason string) {
+	in.threadsMu.Lock()
+	ts := make([]*starlark.Thread, 0, len(in.running))
+	for t := range in.running {
+		ts = append(ts, t)
+	}
+	in.closed = true
+	in.threadsMu.Unlock()
+	for _, t := range ts {
+		in.Cancel(t, reason)
+	}
+}
+
+// FromThread returns the interpreter running t, or nil.
+func FromThread(t *starlark.Thread) *Interp {
+	if st, ok := t.Local(stateKey).(*threadState); ok {
+		return st.in
+	}
+	return nil
+}
+
+// EnvOf returns the Env of the interpreter running t (a fresh NewEnv for
+// bare threads, as in a unit test of one builtin).
+func EnvOf(t *starlark.Thread) *Env {
+	if in := FromThread(t); in != nil {
+		return in.Env
+	}
+	return NewEnv()
+}
+
+// Context returns a context that is done when t is cancelled.
+func Context(t *starlark.Thread) context.Context {
+	if st, ok := t.Local(stateKey).(*threadState); ok {
+		return st.ctx
+	}
+	return context.Background()
+}
+
+// ErrCancelled is returned by Block when the thread was cancelled.
+var ErrCancelled = errors.New("interrupted")
+
+// Block runs fn with the interpreter lock released, for builtins that wait
+// (sleep, network, serial I/O). fn must not touch Starlark values. Its
+// context is done when the thread is cancelled; if that happened, Block
+// returns ErrCancelled.
+func Block(t *starlark.Thread, fn func(ctx context.Context) error) error {
+	st, ok := t.Local(stateKey).(*threadState)
+	if !ok { // a bare thread with no interpreter: nothing to release
+		return fn(context.Background())
+	}
+	st.in.mu.Unlock()
+	err := fn(st.ctx)
+	st.in.mu.Lock()
+	if st.ctx.Err() != nil {
+		return ErrCancelled
+	}
+	return err
+}
+
+// Call runs fn(args...) on a new thread under the interpreter lock, from a
+// goroutine that does not hold it (a network or modem event). A failure is
+// reported on Stderr with its traceback and returned.
+func (in *Interp) Call(name string, fn starlark.Value, args ...starlark.Value) (starlark.Value, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	t := in.NewThread(name)
+	defer in.Done(t)
+	v, err := starlark.Call(t, fn, starlark.Tuple(args), nil)
+	if err != nil && !IsCancelled(err) {
+		in.ReportError(err)
+	}
+	return v, err
+}
+
+// Go runs fn(args...) on its own goroutine and thread (_thread.start_new_thread).
+// Wait blocks until all such threads end.
+func (in *Interp) Go(name string, fn starlark.Value, args starlark.Tuple, started func(*starlark.Thread)) {
+	in.bg.Add(1)
+	go func() {
+		defer in.bg.Done()
+		in.mu.Lock()
+		t := in.NewThread(name)
+		if started != nil {
+			started(t)
+		}
+		_, err := starlark.Call(t, fn, args, nil)
+		in.Done(t)
+		in.mu.Unlock()
+		if err != nil && !IsCancelled(err) && !isExit(err) {
+			fmt.Fprintf(in.Env.Stderr, "Unhandled exception in thread %s:\n", name)
+			in.ReportError(err)
+		}
+	}()
+}
+
+// Wait blocks until every thread started with Go has ended. The caller
+// must not hold the lock.
+func (in *Interp) Wait() { in.bg.Wait() }
+
+// Close cancels all threads and releases module resources.
+func (in *Interp) Close() {
+	in.CancelAll("interpreter closed")
+	in.Env.Close()
+}
+
+// IsCancelled reports whether err comes from a cancelled thread.
+func IsCancelled(err error) bool {
+	return errors.Is(err, ErrCancelled) || (err != nil && strings.Contains(err.Error(), "Starlark computation cancelled"))
+}
+
+// ExitError is returned by sys.exit.
+type ExitError struct{ Code int }
+
+func (e *ExitError) Error() string { return fmt.Sprintf("SystemExit: %d", e.Code) }
+
+func isExit(err error) bool {
+	var e *ExitError
+	return errors.As(err, &e)
+}
+
+// ExitCode returns the code of a sys.exit inside err, if any.
+func ExitCode(err error) (int, bool) {
+	var e *ExitError
+	if errors.As(err, &e) {
+		return e.Code, true
+	}
+	return 0, false
+}
+
+// ExecFile runs the script at path as __main__ on thread t, which must hold
+// the lock. .py files go through the Python front end.
+func (in *Interp) ExecFile(t *starlark.Thread, path string, src []byte) (starlark.StringDict, error) {
+	if src == nil {
+		var err error
+		if src, err = os.ReadFile(path); err != nil {
+			return nil, err
+		}
+	}
+	return in.execFile(t, path, src, "__main__")
+}
+
+func (in *Interp) execFile(t *starlark.Thread, path string, src []byte, modName string) (starlark.StringDict, error) {
+	f, err := in.Parse(path, src)
+	if err != nil {
+		return nil, err
+	}
+	predeclared := in.filePredeclared(modName)
+	prog, err := starlark.FileProgram(f, predeclared.Has)
+	if err != nil {
+		return nil, err
+	}
+	return prog.Init(t, predeclared)
+}
+
+// Parse turns a file into a syntax tree: .py through the Python front end,
+// anything else as Starlark. Source lines are kept for tracebacks.
+func (in *Interp) Parse(path string, src []byte) (*syntax.File, error) {
+	in.sources[path] = strings.Split(string(src), "\n")
+	if IsPython(path) {
+		res, err := pycompat.Translate(path, src, &pycompat.Options{
+			FileOptions: FileOptions,
+			ModuleNames: ModuleNames,
+		})
+		if err != nil {
+			return nil, err
+		}
+		return res.File, nil
+	}
+	return FileOptions.Parse(path, src, 0)
+}
+
+// IsPython reports whether path is run through the Python front end.
+func IsPython(path string) bool { return strings.HasSuffix(path, ".py") }
+
+func (in *Interp) filePredeclared(modName string) starlark.StringDict {
+	d := make(starlark.StringDict, len(in.predeclared)+1)
+	for k, v := range in.predeclared {
+		d[k] = v
+	}
+	d["__name__"] = starlark.String(modName)
+	return d
+}
+
+// scriptDir is the directory of the innermost Starlark frame's file.
+func scriptDir(t *starlark.Thread) string {
+	for i := 0; i < t.CallStackDepth(); i++ {
+		fn := t.CallFrame(i).Pos.Filename()
+		if fn != "" && fn != "<builtin>" && !strings.HasPrefix(fn, "<") {
+			return filepath.Dir(fn)
+		}
+	}
+	wd, _ := os.Getwd()
+	return wd
+}
+
+// Sleep blocks t for d with the lock released; cancellation wakes it.
+func Sleep(t *starlark.Thread, d time.Duration) error {
+	return Block(t, func(ctx context.Context) error {
+		if d <= 0 {
+			return nil
+		}
+		timer := time.NewTimer(d)
+		defer timer.Stop()
+		select {
+		case <-timer.C:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+}

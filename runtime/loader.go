@@ -1,0 +1,242 @@
+package runtime
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime/exc"
+)
+
+// ModuleValue is a module as scripts see it: `import sim` binds one.
+type ModuleValue struct {
+	Name    string
+	Doc     string
+	Members starlark.StringDict
+
+	// pkg is set for implicit packages ("auth" of "auth.onenet"):
+	// attributes are submodules, loaded on first use.
+	pkg  *Interp
+	kids []string
+}
+
+var _ starlark.HasAttrs = (*ModuleValue)(nil)
+
+func (m *ModuleValue) String() string        { return fmt.Sprintf("<module '%s'>", m.Name) }
+func (m *ModuleValue) PyRepr() string        { return m.String() }
+func (m *ModuleValue) Type() string          { return "module" }
+func (m *ModuleValue) Freeze()               {}
+func (m *ModuleValue) Truth() starlark.Bool  { return true }
+func (m *ModuleValue) Hash() (uint32, error) { return starlark.String(m.Name).Hash() }
+
+func (m *ModuleValue) Attr(name string) (starlark.Value, error) {
+	if v, ok := m.Members[name]; ok {
+		return v, nil
+	}
+	if m.pkg != nil {
+		for _, k := range m.kids {
+			if k == name {
+				return m.pkg.Module(m.Name + "." + name)
+			}
+		}
+	}
+	return nil, nil // starlark reports "module has no .x field or method"
+}
+
+func (m *ModuleValue) AttrNames() []string {
+	names := make([]string, 0, len(m.Members)+len(m.kids))
+	for k := range m.Members {
+		if !strings.HasPrefix(k, "_") {
+			names = append(names, k)
+		}
+	}
+	names = append(names, m.kids...)
+	sort.Strings(names)
+	return names
+}
+
+// Module returns the registered module (or implicit package) called name,
+// building it for this interpreter on first use.
+func (in *Interp) Module(name string) (*ModuleValue, error) {
+	if e, ok := in.modules[name]; ok {
+		if e.err != nil {
+			return nil, e.err
+		}
+		return e.value.(*ModuleValue), nil
+	}
+	e := &moduleEntry{}
+	in.modules[name] = e
+	if m, ok := Lookup(name); ok {
+		members, err := m.New(in.Env)
+		if err != nil {
+			e.err = fmt.Errorf("module %s: %w", name, err)
+			return nil, e.err
+		}
+		mv := &ModuleValue{Name: name, Doc: m.Doc, Members: members}
+		if kids, ok := isPackage(name); ok {
+			mv.pkg, mv.kids = in, kids
+		}
+		e.value, e.dict = mv, members
+		return mv, nil
+	}
+	if kids, ok := isPackage(name); ok {
+		mv := &ModuleValue{Name: name, Doc: "package", Members: starlark.StringDict{}, pkg: in, kids: kids}
+		e.value, e.dict = mv, mv.Members
+		return mv, nil
+	}
+	e.err = notFound(name)
+	return nil, e.err
+}
+
+func notFound(name string) error {
+	msg := fmt.Sprintf("no module named '%s'", name)
+	var names []string
+	for _, m := range Modules() {
+		names = append(names, m.Name)
+	}
+	if near := nearest(name, names); near != "" {
+		msg += fmt.Sprintf(" (did you mean '%s'?)", near)
+	}
+	return &exc.Error{Type: "ModuleNotFoundError", Msg: msg}
+}
+
+// nearest returns the candidate within edit distance 2 of name, if any.
+func nearest(name string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(name, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// isFileRef reports whether a load/import name refers to a file.
+func isFileRef(name string) bool {
+	return strings.HasSuffix(name, ".star") || strings.HasSuffix(name, ".py") ||
+		strings.HasPrefix(name, "./") || strings.HasPrefix(name, "../") || filepath.IsAbs(name)
+}
+
+// load implements the load statement: registered modules by name, files by
+// path relative to the loading file.
+func (in *Interp) load(t *starlark.Thread, name string) (starlark.StringDict, error) {
+	if !isFileRef(name) {
+		mv, err := in.Module(name)
+		if err != nil {
+			return nil, err
+		}
+		// load("sim", "sim") binds the module itself, as DESIGN promises.
+		short := name[strings.LastIndexByte(name, '.')+1:]
+		d := make(starlark.StringDict, len(mv.Members)+1)
+		for k, v := range mv.Members {
+			d[k] = v
+		}
+		if _, clash := d[short]; !clash {
+			d[short] = mv
+		}
+		return d, nil
+	}
+	path := name
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(scriptDir(t), name)
+	}
+	return in.loadFile(t, path)
+}
+
+// loadFile runs a file once per interpreter and caches its globals. A file
+// that is still loading when asked for again is a cycle.
+func (in *Interp) loadFile(t *starlark.Thread, path string) (starlark.StringDict, error) {
+	path = filepath.Clean(path)
+	if e, ok := in.files[path]; ok {
+		if e.err != nil {
+			return nil, e.err
+		}
+		if e.globals == nil {
+			return nil, fmt.Errorf("load cycle: %s", in.cycle(path))
+		}
+		return e.globals, nil
+	}
+	e := &fileEntry{}
+	in.files[path] = e
+	in.loading = append(in.loading, path)
+	defer func() { in.loading = in.loading[:len(in.loading)-1] }()
+
+	src, err := os.ReadFile(path)
+	if err != nil {
+		e.err = err
+		return nil, err
+	}
+	child := in.NewThread("load " + filepath.Base(path))
+	defer in.Done(child)
+	modName := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(path), ".py"), ".star")
+	globals, err := in.execFile(child, path, src, modName)
+	if err != nil {
+		e.err = err
+		return nil, err
+	}
+	e.globals = globals
+	return globals, nil
+}
+
+func (in *Interp) cycle(path string) string {
+	var parts []string
+	started := false
+	for _, p := range in.loading {
+		if p == path {
+			started = true
+		}
+		if started {
+			parts = append(parts, filepath.Base(p))
+		}
+	}
+	return strings.Join(append(parts, filepath.Base(path)), " -> ")
+}
+
+// importModule implements Python's import for the front end: a registered
+// module or package, else a .py/.star file beside the importing script.
+func (in *Interp) importModule(t *starlark.Thread, name string) (starlark.Value, error) {
+	mv, err := in.Module(name)
+	if err == nil {
+		return mv, nil
+	}
+	if _, isMissing := exc.As(err); !isMissing {
+		return nil, err
+	}
+	rel := strings.ReplaceAll(name, ".", string(filepath.Separator))
+	dir := scriptDir(t)
+	for _, ext := range []string{".py", ".star"} {
+		p := filepath.Join(dir, rel+ext)
+		if _, statErr := os.Stat(p); statErr == nil {
+			globals, err := in.loadFile(t, p)
+			if err != nil {
+				return nil, err
+			}
+			return &ModuleValue{Name: name, Members: globals}, nil
+		}
+	}
+	return nil, err
+}

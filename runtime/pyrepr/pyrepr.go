@@ -1,0 +1,260 @@
+// Package pyrepr formats Starlark values the way Python prints them:
+// 'single' quoted strings, b'..' bytes, (1,) tuples, True/False/None.
+package pyrepr
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.starlark.net/starlark"
+)
+
+// Reprer is implemented by values that know their own Python repr.
+type Reprer interface{ PyRepr() string }
+
+// Strer is implemented by values whose str() differs from their repr.
+type Strer interface{ PyStr() string }
+
+// Repr returns Python's repr(v).
+func Repr(v starlark.Value) string {
+	var b strings.Builder
+	writeRepr(&b, v, nil)
+	return b.String()
+}
+
+// Str returns Python's str(v): strings unquoted, everything else as repr.
+func Str(v starlark.Value) string {
+	switch v := v.(type) {
+	case starlark.String:
+		return string(v)
+	case Strer:
+		return v.PyStr()
+	}
+	return Repr(v)
+}
+
+func writeRepr(b *strings.Builder, v starlark.Value, seen map[starlark.Value]bool) {
+	switch v := v.(type) {
+	case Reprer:
+		b.WriteString(v.PyRepr())
+	case starlark.NoneType:
+		b.WriteString("None")
+	case starlark.Bool:
+		if v {
+			b.WriteString("True")
+		} else {
+			b.WriteString("False")
+		}
+	case starlark.String:
+		b.WriteString(QuoteString(string(v)))
+	case starlark.Bytes:
+		b.WriteString(QuoteBytes(string(v)))
+	case starlark.Float:
+		b.WriteString(Float(float64(v)))
+	case starlark.Int:
+		b.WriteString(v.String())
+	case starlark.Tuple:
+		b.WriteByte('(')
+		for i, x := range v {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(b, x, seen)
+		}
+		if len(v) == 1 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(')')
+	case *starlark.List:
+		if seen[v] {
+			b.WriteString("[...]")
+			return
+		}
+		seen = mark(seen, v)
+		b.WriteByte('[')
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(b, v.Index(i), seen)
+		}
+		b.WriteByte(']')
+		delete(seen, v)
+	case *starlark.Dict:
+		if seen[v] {
+			b.WriteString("{...}")
+			return
+		}
+		seen = mark(seen, v)
+		b.WriteByte('{')
+		for i, item := range v.Items() {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(b, item[0], seen)
+			b.WriteString(": ")
+			writeRepr(b, item[1], seen)
+		}
+		b.WriteByte('}')
+		delete(seen, v)
+	case *starlark.Set:
+		if v.Len() == 0 {
+			b.WriteString("set()")
+			return
+		}
+		b.WriteByte('{')
+		iter := v.Iterate()
+		defer iter.Done()
+		var x starlark.Value
+		for i := 0; iter.Next(&x); i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeRepr(b, x, seen)
+		}
+		b.WriteByte('}')
+	case *starlark.Function:
+		b.WriteString("<function " + v.Name() + ">")
+	case *starlark.Builtin:
+		if v.Receiver() != nil {
+			b.WriteString("<bound_method " + v.Name() + ">")
+		} else {
+			b.WriteString("<function " + v.Name() + ">")
+		}
+	default:
+		b.WriteString(v.String())
+	}
+}
+
+func mark(seen map[starlark.Value]bool, v starlark.Value) map[starlark.Value]bool {
+	if seen == nil {
+		seen = map[starlark.Value]bool{}
+	}
+	seen[v] = true
+	return seen
+}
+
+// Float formats f as Python's repr(float) does.
+func Float(f float64) string {
+	switch {
+	case math.IsInf(f, 1):
+		return "inf"
+	case math.IsInf(f, -1):
+		return "-inf"
+	case math.IsNaN(f):
+		return "nan"
+	}
+	e := strconv.FormatFloat(f, 'e', -1, 64) // shortest round-trip digits
+	i := strings.LastIndexByte(e, 'e')
+	exp, _ := strconv.Atoi(e[i+1:])
+	if exp >= -5 && exp < 16 {
+		s := strconv.FormatFloat(f, 'f', -1, 64)
+		if !strings.ContainsAny(s, ".") {
+			s += ".0"
+		}
+		if exp == -5 { // Python switches to exponent form below 1e-4
+			return pyExp(e[:i], exp)
+		}
+		return s
+	}
+	return pyExp(e[:i], exp)
+}
+
+func pyExp(mant string, exp int) string {
+	sign := "+"
+	if exp < 0 {
+		sign = "-"
+		exp = -exp
+	}
+	es := strconv.Itoa(exp)
+	if len(es) < 2 {
+		es = "0" + es
+	}
+	return mant + "e" + sign + es
+}
+
+// QuoteString returns s quoted as Python's repr(str).
+func QuoteString(s string) string {
+	q := quoteChar(s)
+	var b strings.Builder
+	b.WriteByte(q)
+	for _, r := range s {
+		switch {
+		case r == rune(q) || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == utf8.RuneError:
+			b.WriteString(`\ufffd`)
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			b.WriteString(`\x`)
+			b.WriteString(hex2(byte(r)))
+		case !unicode.IsPrint(r) && r != ' ':
+			if r > 0xffff {
+				b.WriteString(`\U` + pad(strconv.FormatInt(int64(r), 16), 8))
+			} else {
+				b.WriteString(`\u` + pad(strconv.FormatInt(int64(r), 16), 4))
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
+
+// QuoteBytes returns s quoted as Python's repr(bytes).
+func QuoteBytes(s string) string {
+	q := quoteChar(s)
+	var b strings.Builder
+	b.WriteString("b")
+	b.WriteByte(q)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == q || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c < 0x20 || c >= 0x7f:
+			b.WriteString(`\x` + hex2(c))
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
+}
+
+// quoteChar picks ' unless the text contains ' and no ", as Python does.
+func quoteChar(s string) byte {
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		return '"'
+	}
+	return '\''
+}
+
+func hex2(c byte) string {
+	const digits = "0123456789abcdef"
+	return string([]byte{digits[c>>4], digits[c&15]})
+}
+
+func pad(s string, n int) string {
+	for len(s) < n {
+		s = "0" + s
+	}
+	return s
+}

@@ -1,0 +1,75 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime/exc"
+)
+
+// FormatError renders err as a Python-style traceback, pointing at the
+// user's own file and line (for .py files, the original lines).
+func (in *Interp) FormatError(err error) string {
+	var sb strings.Builder
+	var ee *starlark.EvalError
+	if errors.As(err, &ee) {
+		var frames []starlark.CallFrame
+		for _, fr := range ee.CallStack {
+			if fr.Pos.Filename() == "<builtin>" {
+				continue
+			}
+			frames = append(frames, fr)
+		}
+		if len(frames) > 0 {
+			sb.WriteString("Traceback (most recent call last):\n")
+			for _, fr := range frames {
+				name := fr.Name
+				if name == "<toplevel>" {
+					name = "<module>"
+				}
+				fmt.Fprintf(&sb, "  File \"%s\", line %d, in %s\n", fr.Pos.Filename(), fr.Pos.Line, name)
+				if line := in.sourceLine(fr.Pos.Filename(), int(fr.Pos.Line)); line != "" {
+					fmt.Fprintf(&sb, "    %s\n", line)
+				}
+			}
+		}
+	}
+	sb.WriteString(ErrorLine(err))
+	return sb.String()
+}
+
+// ErrorLine is the last line of a traceback: "ValueError: msg".
+func ErrorLine(err error) string {
+	if IsCancelled(err) {
+		return "KeyboardInterrupt"
+	}
+	if e, ok := exc.As(err); ok {
+		return e.Error()
+	}
+	var ee *starlark.EvalError
+	if errors.As(err, &ee) {
+		if e := exc.Classify(ee.Msg); e != nil {
+			return e.Error()
+		}
+		return "Error: " + ee.Msg
+	}
+	return err.Error() // syntax and resolve errors already carry file:line:col
+}
+
+func (in *Interp) sourceLine(file string, line int) string {
+	lines := in.sources[file]
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	return strings.TrimSpace(lines[line-1])
+}
+
+// ReportError writes err's traceback to Stderr.
+func (in *Interp) ReportError(err error) {
+	in.Env.outMu.Lock()
+	defer in.Env.outMu.Unlock()
+	fmt.Fprintln(in.Env.Stderr, in.FormatError(err))
+}
