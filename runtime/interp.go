@@ -272,7 +272,14 @@ func (in *Interp) ExecFile(t *starlark.Thread, path string, src []byte) (starlar
 			return nil, err
 		}
 	}
-	return in.execFile(t, path, src, "__main__")
+	// The main file counts as loading, so a load back to it is a cycle.
+	e := &fileEntry{}
+	in.files[fileKey(path)] = e
+	in.loading = append(in.loading, path)
+	defer func() { in.loading = in.loading[:len(in.loading)-1] }()
+	globals, err := in.execFile(t, path, src, "__main__")
+	e.globals, e.err = globals, err
+	return globals, err
 }
 
 func (in *Interp) execFile(t *starlark.Thread, path string, src []byte, modName string) (starlark.StringDict, error) {
@@ -306,7 +313,8 @@ func (in *Interp) Parse(path string, src []byte) (*syntax.File, error) {
 }
 
 // IsPython reports whether path is run through the Python front end.
-func IsPython(path string) bool { return strings.HasSuffix(path, ".py") }
+// The REPL's "<stdin>" is Python too.
+func IsPython(path string) bool { return strings.HasSuffix(path, ".py") || path == "<stdin>" }
 
 func (in *Interp) filePredeclared(modName string) starlark.StringDict {
 	d := make(starlark.StringDict, len(in.predeclared)+1)

@@ -171,7 +171,8 @@ func (in *Interp) load(t *starlark.Thread, name string) (starlark.StringDict, er
 // that is still loading when asked for again is a cycle.
 func (in *Interp) loadFile(t *starlark.Thread, path string) (starlark.StringDict, error) {
 	path = filepath.Clean(path)
-	if e, ok := in.files[path]; ok {
+	key := fileKey(path)
+	if e, ok := in.files[key]; ok {
 		if e.err != nil {
 			return nil, e.err
 		}
@@ -181,7 +182,7 @@ func (in *Interp) loadFile(t *starlark.Thread, path string) (starlark.StringDict
 		return e.globals, nil
 	}
 	e := &fileEntry{}
-	in.files[path] = e
+	in.files[key] = e
 	in.loading = append(in.loading, path)
 	defer func() { in.loading = in.loading[:len(in.loading)-1] }()
 
@@ -202,11 +203,19 @@ func (in *Interp) loadFile(t *starlark.Thread, path string) (starlark.StringDict
 	return globals, nil
 }
 
+// fileKey identifies a file however it was named.
+func fileKey(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
 func (in *Interp) cycle(path string) string {
 	var parts []string
 	started := false
 	for _, p := range in.loading {
-		if p == path {
+		if fileKey(p) == fileKey(path) {
 			started = true
 		}
 		if started {

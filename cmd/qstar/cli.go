@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/pycompat"
+	"github.com/qstar-dev/qstar/runtime/repl"
 
 	_ "github.com/qstar-dev/qstar/modules/all"
 )
@@ -188,8 +188,22 @@ func cmdRepl(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	fmt.Fprintln(stderr, "qstar repl: not yet")
-	return exitUsage
+	in := runtime.New(cf.env(stdin, stdout, stderr, nil))
+	defer in.Env.Close()
+	opts := repl.Options{Stdin: stdin, Stdout: stdout, Stderr: stderr, Interactive: isTerminal(stdin)}
+	if opts.Interactive {
+		opts.HistoryFile = repl.HistoryPath()
+		opts.Banner = fmt.Sprintf("qstar %s: QuecPython-style REPL. help() lists modules; Ctrl-D exits.", version)
+	}
+	return repl.Run(in, opts)
 }
 
-var _ = errors.New
+// isTerminal reports whether r is an interactive terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

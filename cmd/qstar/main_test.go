@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain makes the test binary double as the qstar command, so CLI tests
+// run the real binary as a subprocess (signals, exit codes, piped stdin).
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"qstar": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestCLI runs the txtar scripts in testdata/cli.
+func TestCLI(t *testing.T) {
+	testscript.Run(t, testscript.Params{Dir: "testdata/cli"})
+}
+
+// TestScripts runs every testdata/scripts/NAME.py|.star with `qstar run`
+// and compares stdout with NAME.out. A first line "# exit: N" expects exit
+// code N; NAME.err, when present, must appear in stderr.
+func TestScripts(t *testing.T) {
+	files, _ := filepath.Glob("testdata/scripts/*")
+	ran := 0
+	for _, f := range files {
+		ext := filepath.Ext(f)
+		if ext != ".py" && ext != ".star" {
+			continue
+		}
+		base := strings.TrimSuffix(f, ext)
+		want, err := os.ReadFile(base + ".out")
+		if err != nil {
+			t.Errorf("%s: no expected output file %s.out", f, base)
+			continue
+		}
+		ran++
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, _ := os.ReadFile(f)
+			wantCode := 0
+			if first, _, _ := strings.Cut(string(src), "\n"); strings.HasPrefix(first, "# exit: ") {
+				wantCode, _ = strconv.Atoi(strings.TrimPrefix(first, "# exit: "))
+			}
+			var stdout, stderr bytes.Buffer
+			code := Main([]string{"run", f}, strings.NewReader(""), &stdout, &stderr)
+			if code != wantCode {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", code, wantCode, stderr.String())
+			}
+			if got := stdout.String(); got != string(want) {
+				t.Errorf("stdout differs.\n--- got\n%s--- want\n%s--- stderr\n%s", got, want, stderr.String())
+			}
+			if wantErr, err := os.ReadFile(base + ".err"); err == nil {
+				if !strings.Contains(stderr.String(), strings.TrimSpace(string(wantErr))) {
+					t.Errorf("stderr lacks %q:\n%s", strings.TrimSpace(string(wantErr)), stderr.String())
+				}
+			}
+		})
+	}
+	if ran == 0 {
+		t.Fatal("no scripts found")
+	}
+}
+
+// TestRunInterrupt: SIGINT stops a script stuck in an endless loop, and one
+// blocked in sleep, with exit code 130. The time it took is logged, not asserted.
+func TestRunInterrupt(t *testing.T) {
+	qstar, err := exec.LookPath("qstar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	scripts := map[string]string{
+		"busy.star":  "print('started')\nx = 0\nwhile True:\n    x += 1\n",
+		"sleep.star": "load('utime', 'sleep')\nprint('started')\nsleep(3600)\n",
+	}
+	dir := t.TempDir()
+	for name, src := range scripts {
+		if strings.Contains(src, "utime") && !moduleRegistered("utime") {
+			t.Logf("%s skipped: utime not registered", name)
+			continue
+		}
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(src), 0o644)
+		t.Run(name, func(t *testing.T) {
+			cmd := exec.Command(qstar, "run", path)
+			stdout, _ := cmd.StdoutPipe()
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			line, _ := bufio.NewReader(stdout).ReadString('\n')
+			if line != "started\n" {
+				t.Fatalf("first line %q; stderr %s", line, stderr.String())
+			}
+			start := time.Now()
+			cmd.Process.Signal(syscall.SIGINT)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				cmd.Process.Kill()
+				t.Fatal("qstar did not stop on SIGINT")
+			}
+			t.Logf("stopped %v after SIGINT", time.Since(start))
+			if code := cmd.ProcessState.ExitCode(); code != 130 {
+				t.Errorf("exit code %d, want 130; stderr %s", code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "KeyboardInterrupt") {
+				t.Errorf("stderr %q lacks KeyboardInterrupt", stderr.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,68 @@
+// Package stdtest runs small scripts through the real runtime for the
+// standard modules' tests, and asks CPython for reference answers.
+package stdtest
+
+import (
+	"bytes"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/qstar-dev/qstar/runtime"
+)
+
+// Run executes src as test.star in a fresh interpreter and returns what it
+// printed. setup, if not nil, may adjust the Env first (clock, args).
+func Run(t testing.TB, src string, setup func(*runtime.Env)) (string, error) {
+	t.Helper()
+	env := runtime.NewEnv()
+	var out bytes.Buffer
+	env.Stdout, env.Stderr = &out, &out
+	if setup != nil {
+		setup(env)
+	}
+	in := runtime.New(env)
+	defer in.Close()
+	in.Lock()
+	th := in.NewThread("main")
+	_, err := in.ExecFile(th, "test.star", []byte(src))
+	in.Done(th)
+	in.Unlock()
+	if err == nil {
+		in.Wait()
+	}
+	return out.String(), err
+}
+
+// MustRun is Run that fails the test on a script error.
+func MustRun(t testing.TB, src string, setup func(*runtime.Env)) string {
+	t.Helper()
+	out, err := Run(t, src, setup)
+	if err != nil {
+		t.Fatalf("script failed: %v\noutput:\n%s\nscript:\n%s", err, out, src)
+	}
+	return out
+}
+
+// Python runs code with python3 and returns its stdout; the test is skipped
+// when python3 is not installed.
+func Python(t testing.TB, code string) string {
+	t.Helper()
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed")
+	}
+	cmd := exec.Command(py, "-c", code)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("python3: %v\n%s", err, stderr.String())
+	}
+	return string(out)
+}
+
+// Lines splits output into lines without the trailing empty one.
+func Lines(s string) []string {
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}

@@ -1,0 +1,208 @@
+// Package repl is qstar's interactive prompt: Python syntax through the
+// same front end as .py files, results echoed in Python repr.
+package repl
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+
+	"github.com/chzyer/readline"
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+
+	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
+)
+
+// Options configure a REPL run.
+type Options struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Interactive turns on prompts, line editing, history and completion.
+	// Off (piped input), only the program's output and echoed results are
+	// printed, and errors go to Stderr.
+	Interactive bool
+	HistoryFile string // "" = no history
+	Banner      string
+}
+
+// Session holds one REPL's globals; chunks run one after another.
+type Session struct {
+	in      *runtime.Interp
+	globals starlark.StringDict
+}
+
+// NewSession returns a session on in.
+func NewSession(in *runtime.Interp) *Session {
+	g := starlark.StringDict{}
+	for k, v := range in.Predeclared() {
+		g[k] = v
+	}
+	g["__name__"] = starlark.String("__main__")
+	return &Session{in: in, globals: g}
+}
+
+// Globals returns the session's names (builtins included).
+func (s *Session) Globals() starlark.StringDict { return s.globals }
+
+// Exec runs one chunk of Python source; if it ends in an expression whose
+// value is not None, echo receives the value's repr. SIGINT cancels it.
+func (s *Session) Exec(src string, echo func(string)) error {
+	f, err := s.in.Parse("<stdin>", []byte(src))
+	if err != nil {
+		return err
+	}
+	var last *syntax.ExprStmt
+	if n := len(f.Stmts); n > 0 {
+		if es, ok := f.Stmts[n-1].(*syntax.ExprStmt); ok {
+			last, f.Stmts = es, f.Stmts[:n-1]
+		}
+	}
+
+	s.in.Lock()
+	defer s.in.Unlock()
+	t := s.in.NewThread("main")
+	defer s.in.Done(t)
+
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt)
+	done := make(chan struct{})
+	defer func() { signal.Stop(sigs); close(done) }()
+	go func() {
+		select {
+		case <-sigs:
+			s.in.Cancel(t, "interrupted")
+		case <-done:
+		}
+	}()
+
+	if len(f.Stmts) > 0 {
+		if err := starlark.ExecREPLChunk(f, t, s.globals); err != nil {
+			return err
+		}
+	}
+	if last != nil {
+		v, err := starlark.EvalExprOptions(f.Options, t, last.X, s.globals)
+		if err != nil {
+			return err
+		}
+		if v != starlark.None {
+			s.globals["_"] = v
+			echo(pyrepr.Repr(v))
+		}
+	}
+	return nil
+}
+
+// Run reads chunks until EOF and returns the exit code: 0, or 1 when a
+// piped session had an error, or the code given to sys.exit.
+func Run(in *runtime.Interp, opts Options) int {
+	s := NewSession(in)
+	var read func(prompt string) (string, error)
+	if opts.Interactive {
+		rl, err := readline.NewEx(&readline.Config{
+			Prompt:          ">>> ",
+			HistoryFile:     opts.HistoryFile,
+			AutoComplete:    &completer{s: s},
+			InterruptPrompt: "^C",
+			EOFPrompt:       "",
+			Stdout:          opts.Stdout,
+			Stderr:          opts.Stderr,
+		})
+		if err != nil {
+			fmt.Fprintf(opts.Stderr, "qstar: %v\n", err)
+			return 1
+		}
+		defer rl.Close()
+		read = func(prompt string) (string, error) {
+			rl.SetPrompt(prompt)
+			return rl.Readline()
+		}
+		if opts.Banner != "" {
+			fmt.Fprintln(opts.Stdout, opts.Banner)
+		}
+	} else {
+		sc := bufio.NewScanner(opts.Stdin)
+		sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
+		read = func(string) (string, error) {
+			if sc.Scan() {
+				return sc.Text(), nil
+			}
+			if err := sc.Err(); err != nil {
+				return "", err
+			}
+			return "", io.EOF
+		}
+	}
+
+	failed := false
+	run := func(src string) (exit int, stop bool) {
+		err := s.Exec(src, func(r string) { fmt.Fprintln(in.Env, r) })
+		if err == nil {
+			return 0, false
+		}
+		if code, ok := runtime.ExitCode(err); ok {
+			return code, true
+		}
+		failed = true
+		in.ReportError(err)
+		return 0, false
+	}
+
+	var ch chunker
+	for {
+		line, ok := ch.takePending()
+		if !ok {
+			prompt := ">>> "
+			if ch.inBlock() {
+				prompt = "... "
+			}
+			var err error
+			line, err = read(prompt)
+			if errors.Is(err, readline.ErrInterrupt) {
+				ch = chunker{}
+				fmt.Fprintln(opts.Stderr, "KeyboardInterrupt")
+				continue
+			}
+			if err != nil { // EOF (Ctrl-D): run what is left, then leave
+				if ch.inBlock() {
+					if code, stop := run(ch.flush()); stop {
+						return code
+					}
+				}
+				break
+			}
+		}
+		if chunk, done := ch.add(line, opts.Interactive); done {
+			if code, stop := run(chunk); stop {
+				return code
+			}
+		}
+	}
+	if failed && !opts.Interactive {
+		return 1
+	}
+	return 0
+}
+
+// HistoryPath is where the interactive history lives: the user's state dir.
+func HistoryPath() string {
+	dir := os.Getenv("XDG_STATE_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return ""
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	dir = filepath.Join(dir, "qstar")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "history")
+}
