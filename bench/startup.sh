@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Startup time of `qstar run scripts/hello.py`, measured with hyperfine
+# (apt-get install hyperfine). Prints hyperfine's table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p bench/out
+go build -o bench/out/qstar ./cmd/qstar
+hyperfine --warmup 5 --runs "${RUNS:-50}" -N \
+  'bench/out/qstar run scripts/hello.py' \
+  'bench/out/qstar run scripts/hello.star' \
+  'bench/out/qstar version'
