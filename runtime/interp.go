@@ -147,6 +147,12 @@ func (in *Interp) CancelAll(reason string) {
 	}
 }
 
+func (in *Interp) isClosed() bool {
+	in.threadsMu.Lock()
+	defer in.threadsMu.Unlock()
+	return in.closed
+}
+
 // FromThread returns the interpreter running t, or nil.
 func FromThread(t *starlark.Thread) *Interp {
 	if st, ok := t.Local(stateKey).(*threadState); ok {
@@ -199,6 +205,9 @@ func Block(t *starlark.Thread, fn func(ctx context.Context) error) error {
 func (in *Interp) Call(name string, fn starlark.Value, args ...starlark.Value) (starlark.Value, error) {
 	in.mu.Lock()
 	defer in.mu.Unlock()
+	if in.isClosed() {
+		return starlark.None, ErrCancelled
+	}
 	t := in.NewThread(name)
 	defer in.Done(t)
 	v, err := starlark.Call(t, fn, starlark.Tuple(args), nil)
@@ -215,6 +224,10 @@ func (in *Interp) Go(name string, fn starlark.Value, args starlark.Tuple, starte
 	go func() {
 		defer in.bg.Done()
 		in.mu.Lock()
+		if in.isClosed() { // cancelled before this thread got to run
+			in.mu.Unlock()
+			return
+		}
 		t := in.NewThread(name)
 		if started != nil {
 			started(t)
