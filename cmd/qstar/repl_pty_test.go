@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// ptyREPL runs `qstar repl` on a pseudo-terminal, as a person would.
+type ptyREPL struct {
+	t   *testing.T
+	f   *os.File
+	cmd *exec.Cmd
+	mu  sync.Mutex
+	out bytes.Buffer
+}
+
+func startPtyREPL(t *testing.T) *ptyREPL {
+	qstar, err := exec.LookPath("qstar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(qstar, "repl")
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+t.TempDir(), "TERM=xterm")
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	if err != nil {
+		t.Skipf("no pty: %v", err)
+	}
+	r := &ptyREPL{t: t, f: f, cmd: cmd}
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := f.Read(buf)
+			r.mu.Lock()
+			r.out.Write(buf[:n])
+			r.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait(); f.Close() })
+	return r
+}
+
+// expect waits until the output since mark contains want, and returns the new mark.
+func (r *ptyREPL) expect(mark int, want string) int {
+	r.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		r.mu.Lock()
+		s := r.out.String()
+		r.mu.Unlock()
+		if i := strings.Index(s[mark:], want); i >= 0 {
+			return mark + i + len(want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.t.Fatalf("no %q in REPL output after mark %d:\n%s", want, mark, r.out.String())
+	return 0
+}
+
+func (r *ptyREPL) send(s string) { io.WriteString(r.f, s) }
+
+func TestREPLOnTerminal(t *testing.T) {
+	r := startPtyREPL(t)
+	m := r.expect(0, ">>> ")
+
+	r.send("1 + 1\r")
+	m = r.expect(m, "2")
+	m = r.expect(m, ">>> ")
+
+	// A compound statement shows the continuation prompt and ends at a blank line.
+	r.send("def f(x):\r")
+	m = r.expect(m, "... ")
+	r.send("    return x * 3\r\r")
+	m = r.expect(m, ">>> ")
+	r.send("f(5)\r")
+	m = r.expect(m, "15")
+
+	// Ctrl-C stops a runaway loop and returns to the prompt, globals intact.
+	r.send("n = 0\r")
+	m = r.expect(m, ">>> ")
+	r.send("while True:\r")
+	m = r.expect(m, "... ")
+	r.send("    n += 1\r\r")
+	time.Sleep(200 * time.Millisecond)
+	r.send("\x03")
+	m = r.expect(m, "KeyboardInterrupt")
+	m = r.expect(m, ">>> ")
+	r.send("n > 0\r")
+	m = r.expect(m, "True")
+
+	// Tab completes globals.
+	r.send("rutabaga = 7\r")
+	m = r.expect(m, ">>> ")
+	r.send("rutab\t\r")
+	m = r.expect(m, "7")
+
+	// Ctrl-D exits cleanly.
+	r.send("\x04")
+	done := make(chan error, 1)
+	go func() { done <- r.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("exit: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("REPL did not exit on Ctrl-D")
+	}
+}
