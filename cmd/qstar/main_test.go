@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -29,8 +30,10 @@ func TestCLI(t *testing.T) {
 }
 
 // TestScripts runs every testdata/scripts/NAME.py|.star with `qstar run`
-// and compares stdout with NAME.out. A first line "# exit: N" expects exit
-// code N; NAME.err, when present, must appear in stderr.
+// and compares stdout with NAME.out, or line by line with the regular
+// expressions in NAME.re (for output that depends on the clock). A first
+// line "# exit: N" expects exit code N; NAME.err, when present, must appear
+// in stderr.
 func TestScripts(t *testing.T) {
 	files, _ := filepath.Glob("testdata/scripts/*")
 	ran := 0
@@ -41,8 +44,9 @@ func TestScripts(t *testing.T) {
 		}
 		base := strings.TrimSuffix(f, ext)
 		want, err := os.ReadFile(base + ".out")
-		if err != nil {
-			t.Errorf("%s: no expected output file %s.out", f, base)
+		patterns, reErr := os.ReadFile(base + ".re")
+		if err != nil && reErr != nil {
+			t.Errorf("%s: no expected output file %s.out or .re", f, base)
 			continue
 		}
 		ran++
@@ -57,7 +61,9 @@ func TestScripts(t *testing.T) {
 			if code != wantCode {
 				t.Errorf("exit code %d, want %d; stderr:\n%s", code, wantCode, stderr.String())
 			}
-			if got := stdout.String(); got != string(want) {
+			if reErr == nil {
+				matchLines(t, stdout.String(), string(patterns))
+			} else if got := stdout.String(); got != string(want) {
 				t.Errorf("stdout differs.\n--- got\n%s--- want\n%s--- stderr\n%s", got, want, stderr.String())
 			}
 			if wantErr, err := os.ReadFile(base + ".err"); err == nil {
@@ -69,6 +75,22 @@ func TestScripts(t *testing.T) {
 	}
 	if ran == 0 {
 		t.Fatal("no scripts found")
+	}
+}
+
+// matchLines checks each output line against the pattern on the same line.
+func matchLines(t *testing.T, out, patterns string) {
+	t.Helper()
+	got := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	want := strings.Split(strings.TrimSuffix(patterns, "\n"), "\n")
+	if len(got) != len(want) {
+		t.Errorf("got %d lines, want %d:\n%s", len(got), len(want), out)
+		return
+	}
+	for i := range want {
+		if !regexp.MustCompile(want[i]).MatchString(got[i]) {
+			t.Errorf("line %d %q does not match %q", i+1, got[i], want[i])
+		}
 	}
 }
 
