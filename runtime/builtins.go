@@ -26,6 +26,9 @@ func (in *Interp) makePredeclared() starlark.StringDict {
 	d["repr"] = starlark.NewBuiltin("repr", pyReprBuiltin)
 	d["help"] = starlark.NewBuiltin("help", in.help)
 	d["_import"] = starlark.NewBuiltin("_import", in.importBuiltin)
+	// import_module("time") gives .star scripts a whole module, where
+	// load("time", "time") would bind the member time.time.
+	d["import_module"] = starlark.NewBuiltin("import_module", in.importBuiltin)
 	return d
 }
 

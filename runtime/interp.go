@@ -128,7 +128,12 @@ func (in *Interp) Done(t *starlark.Thread) {
 // builtin blocked in Block wakes up.
 func (in *Interp) Cancel(t *starlark.Thread, reason string) {
 	t.Cancel(reason)
-	if st, ok := t.Local(stateKey).(*threadState); ok {
+	// Read the state from our own map, not t.Local: the thread may be
+	// writing its locals on another goroutine.
+	in.threadsMu.Lock()
+	st := in.running[t]
+	in.threadsMu.Unlock()
+	if st != nil {
 		st.cancel()
 	}
 }
@@ -236,8 +241,7 @@ func (in *Interp) Go(name string, fn starlark.Value, args starlark.Tuple, starte
 		in.Done(t)
 		in.mu.Unlock()
 		if err != nil && !IsCancelled(err) && !isExit(err) {
-			fmt.Fprintf(in.Env.Stderr, "Unhandled exception in thread %s:\n", name)
-			in.ReportError(err)
+			in.reportf(err, "Unhandled exception in thread %s:\n", name)
 		}
 	}()
 }

@@ -68,8 +68,13 @@ func (in *Interp) sourceLine(file string, line int) string {
 }
 
 // ReportError writes err's traceback to Stderr.
-func (in *Interp) ReportError(err error) {
+func (in *Interp) ReportError(err error) { in.reportf(err, "") }
+
+// reportf writes a header line and err's traceback in one piece, under the
+// output lock (stdout and stderr are often the same writer).
+func (in *Interp) reportf(err error, format string, args ...any) {
+	text := fmt.Sprintf(format, args...) + in.FormatError(err)
 	in.Env.outMu.Lock()
 	defer in.Env.outMu.Unlock()
-	fmt.Fprintln(in.Env.Stderr, in.FormatError(err))
+	fmt.Fprintln(in.Env.Stderr, text)
 }

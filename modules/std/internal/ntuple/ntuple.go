@@ -16,7 +16,9 @@ type Tuple struct {
 	TypeName string   // shown by repr, e.g. "time.struct_time"
 	Fields   []string // attribute names, one per item
 	Items    starlark.Tuple
-	Extra    starlark.StringDict // attributes that are not items (ParseResult.hostname)
+	Extra    starlark.StringDict // attributes that are not items
+	// Lazy attributes are computed on access and may fail (ParseResult.port).
+	Lazy map[string]func() (starlark.Value, error)
 }
 
 var (
@@ -54,12 +56,18 @@ func (t *Tuple) Attr(name string) (starlark.Value, error) {
 	if v, ok := t.Extra[name]; ok {
 		return v, nil
 	}
+	if f, ok := t.Lazy[name]; ok {
+		return f()
+	}
 	return nil, nil
 }
 
 func (t *Tuple) AttrNames() []string {
 	names := append([]string(nil), t.Fields...)
 	for k := range t.Extra {
+		names = append(names, k)
+	}
+	for k := range t.Lazy {
 		names = append(names, k)
 	}
 	return names

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/qstar-dev/qstar/runtime"
@@ -16,8 +17,8 @@ import (
 func Run(t testing.TB, src string, setup func(*runtime.Env)) (string, error) {
 	t.Helper()
 	env := runtime.NewEnv()
-	var out bytes.Buffer
-	env.Stdout, env.Stderr = &out, &out
+	out := &Output{}
+	env.Stdout, env.Stderr = out, out
 	if setup != nil {
 		setup(env)
 	}
@@ -32,6 +33,26 @@ func Run(t testing.TB, src string, setup func(*runtime.Env)) (string, error) {
 		in.Wait()
 	}
 	return out.String(), err
+}
+
+// Output collects stdout and stderr together, safe for concurrent writers. Env.Write locks, but
+// some writers (thread tracebacks) write to Stderr directly, so the shared
+// buffer needs its own lock.
+type Output struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *Output) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *Output) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // MustRun is Run that fails the test on a script error.
