@@ -27,7 +27,7 @@ func (in *Interp) FormatError(err error) string {
 			sb.WriteString("Traceback (most recent call last):\n")
 			for _, fr := range frames {
 				name := fr.Name
-				if name == "<toplevel>" {
+				if name == "<toplevel>" || name == "<expr>" {
 					name = "<module>"
 				}
 				fmt.Fprintf(&sb, "  File \"%s\", line %d, in %s\n", fr.Pos.Filename(), fr.Pos.Line, name)
