@@ -7,5 +7,5 @@ mkdir -p bench/out
 go build -o bench/out/qstar ./cmd/qstar
 hyperfine --warmup 5 --runs "${RUNS:-50}" -N \
   'bench/out/qstar run scripts/hello.py' \
-  'bench/out/qstar run scripts/hello.star' \
+  'bench/out/qstar run scripts/device_info.star' \
   'bench/out/qstar version'
