@@ -6,64 +6,19 @@ import (
 	"bytes"
 	"os/exec"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/runtimetest"
 )
 
-// Run executes src as test.star in a fresh interpreter and returns what it
-// printed. setup, if not nil, may adjust the Env first (clock, args).
-func Run(t testing.TB, src string, setup func(*runtime.Env)) (string, error) {
-	t.Helper()
-	env := runtime.NewEnv()
-	out := &Output{}
-	env.Stdout, env.Stderr = out, out
-	if setup != nil {
-		setup(env)
-	}
-	in := runtime.New(env)
-	defer in.Close()
-	in.Lock()
-	th := in.NewThread("main")
-	_, err := in.ExecFile(th, "test.star", []byte(src))
-	in.Done(th)
-	in.Unlock()
-	if err == nil {
-		in.Wait()
-	}
-	return out.String(), err
-}
+// Run, MustRun and Output are the shared runtime test helpers.
+var (
+	Run     = runtimetest.Run
+	MustRun = runtimetest.MustRun
+)
 
-// Output collects stdout and stderr together, safe for concurrent writers. Env.Write locks, but
-// some writers (thread tracebacks) write to Stderr directly, so the shared
-// buffer needs its own lock.
-type Output struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *Output) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *Output) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// MustRun is Run that fails the test on a script error.
-func MustRun(t testing.TB, src string, setup func(*runtime.Env)) string {
-	t.Helper()
-	out, err := Run(t, src, setup)
-	if err != nil {
-		t.Fatalf("script failed: %v\noutput:\n%s\nscript:\n%s", err, out, src)
-	}
-	return out
-}
+// Output collects stdout and stderr together.
+type Output = runtimetest.Output
 
 // Python runs code with python3 and returns its stdout; the test is skipped
 // when python3 is not installed.
