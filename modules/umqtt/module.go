@@ -1,0 +1,50 @@
+// Package umqtt is QuecPython's umqtt.MQTTClient for qstar scripts, on
+// paho.mqtt.golang (behind the small transport interface in transport.go).
+//
+// Delivery: paho's handler only enqueues into a bounded inbox (4096; the
+// oldest is dropped and the count reported on stderr); callbacks run on the
+// script's own thread inside wait_msg/check_msg, topic and message as bytes.
+// wait_msg releases the interpreter lock while it waits and wakes on Ctrl-C.
+// A failing callback prints its traceback; the client keeps running.
+//
+// Reconnection (reconn=True): paho reconnects with backoff up to 10 s; the
+// client resubscribes every topic, reports "reconnect_start" and
+// "reconnect_success" to error_register_cb, and get_mqttsta follows
+// (0 connected, 1 connecting, 2 closed by the server with reconn=False,
+// -1 not connected). A QoS 1 publish made while the link is down is queued
+// and publish returns True; queued messages go out in order, after the
+// ones paho resends from its store. disconnect() waits up to 10 s for them.
+// With reconn=False the loss reaches error_register_cb as text, and the
+// next wait_msg/check_msg/subscribe raises OSError.
+//
+// Results: connect() returns 0 or raises ValueError naming the cause
+// (refused, timeout, DNS, TLS, CONNACK code and meaning). publish returns
+// True/False like QuecPython and says why on stderr, once per kind of
+// failure. QoS 2 is accepted (QuecPython refuses it). ping() only checks
+// that a connection exists: paho sends PINGREQ every keepalive itself.
+// unsubscribe() is an extension.
+//
+// Every connection, TLS included, is dialled through Env.Dial.
+package umqtt
+
+import (
+	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime"
+)
+
+func init() {
+	runtime.Register(runtime.Module{
+		Name: "umqtt",
+		Doc:  "MQTT client (QuecPython umqtt.MQTTClient)",
+		New:  newModule,
+	})
+}
+
+func newModule(env *runtime.Env) (starlark.StringDict, error) {
+	return starlark.StringDict{
+		"MQTTClient": starlark.NewBuiltin("MQTTClient", func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return newClient(t, env, args, kwargs)
+		}),
+	}, nil
+}
