@@ -1,12 +1,10 @@
 package cellular_test
 
 import (
-	"bytes"
 	"flag"
 	"os"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,25 +14,11 @@ import (
 	"github.com/qstar-dev/qstar/modules/cellular/atsim"
 	"github.com/qstar-dev/qstar/modules/cellular/profile"
 	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/runtimetest"
 )
 
 // syncBuf is an output buffer that callbacks on other goroutines may share.
-type syncBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuf) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuf) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuf = runtimetest.Output
 
 // session is one interpreter with captured output.
 type session struct {
@@ -59,12 +43,7 @@ func newSession(t *testing.T, config map[string]string) *session {
 
 // exec runs src as a .star file and returns the error, if any.
 func (s *session) exec(src string) error {
-	s.in.Lock()
-	defer s.in.Unlock()
-	th := s.in.NewThread("main")
-	defer s.in.Done(th)
-	_, err := s.in.ExecFile(th, "test.star", []byte(src))
-	return err
+	return runtimetest.ExecFile(s.in, "test.star", src)
 }
 
 func (s *session) mustExec(src string) string {

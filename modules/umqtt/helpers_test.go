@@ -1,7 +1,6 @@
 package umqtt
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"io"
@@ -19,6 +18,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/runtimetest"
 )
 
 // broker is an embedded mochi-mqtt server on a loopback port.
@@ -189,25 +189,8 @@ func (b *broker) waitSubscribed(t testing.TB, filter string, d time.Duration) {
 type script struct {
 	env *runtime.Env
 	in  *runtime.Interp
-	out syncBuffer
-	err syncBuffer
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+	out runtimetest.Output
+	err runtimetest.Output
 }
 
 func newScript(t testing.TB) *script {
@@ -225,12 +208,7 @@ func newScript(t testing.TB) *script {
 
 // run executes src as the main script and returns its error.
 func (s *script) run(src string) error {
-	s.in.Lock()
-	defer s.in.Unlock()
-	th := s.in.NewThread("main")
-	defer s.in.Done(th)
-	_, err := s.in.ExecFile(th, "test.star", []byte(src))
-	return err
+	return runtimetest.ExecFile(s.in, "test.star", src)
 }
 
 // runOK runs src and fails the test on error.

@@ -42,14 +42,20 @@ func NewInterp(t testing.TB, setup func(*runtime.Env)) (*runtime.Interp, *Output
 	return in, out
 }
 
-// Exec runs src as the file name (".py" goes through the Python front end)
-// on in, then waits for the threads it started.
-func Exec(in *runtime.Interp, name, src string) error {
+// ExecFile runs src as the main script called name (".py" goes through
+// the Python front end) on in; threads it started may still be running.
+func ExecFile(in *runtime.Interp, name, src string) error {
 	in.Lock()
+	defer in.Unlock()
 	th := in.NewThread("main")
+	defer in.Done(th)
 	_, err := in.ExecFile(th, name, []byte(src))
-	in.Done(th)
-	in.Unlock()
+	return err
+}
+
+// Exec is ExecFile, then waits for the threads the script started.
+func Exec(in *runtime.Interp, name, src string) error {
+	err := ExecFile(in, name, src)
 	if err == nil {
 		in.Wait()
 	}
