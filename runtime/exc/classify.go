@@ -1,20 +1,132 @@
 package exc
 
-import "strings"
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// starlarkTypes maps Starlark type names in messages to Python's.
+var starlarkTypes = map[string]string{"string": "str", "builtin_function_or_method": "builtin_function_or_method"}
+
+func pyType(t string) string {
+	if p, ok := starlarkTypes[t]; ok {
+		return p
+	}
+	return t
+}
+
+// pyQuote renders a Starlark-quoted string ("k") as Python's repr ('k').
+func pyQuote(s string) string {
+	u, err := strconv.Unquote(s)
+	if err != nil {
+		return s
+	}
+	if strings.Contains(u, "'") && !strings.Contains(u, `"`) {
+		return `"` + u + `"`
+	}
+	return "'" + strings.ReplaceAll(strings.ReplaceAll(u, `\`, `\\`), "'", `\'`) + "'"
+}
+
+var (
+	reKey       = regexp.MustCompile(`^key (.+) not in (dict|mapping)`)
+	reIndex     = regexp.MustCompile(`^(list|tuple|string|bytes) index -?\d+ out of range`)
+	reIntLit    = regexp.MustCompile(`^int: invalid literal with base (\d+): (.*)$`)
+	reFloatLit  = regexp.MustCompile(`^(?:float: )?invalid float literal: (.*)$`)
+	reNoAttr    = regexp.MustCompile(`^(\w+) has no \.(\w+) field or method`)
+	reBinOp     = regexp.MustCompile(`^unknown binary op: (\w+) (\S+) (\w+)`)
+	reUnbound   = regexp.MustCompile(`^local variable (\w+) referenced before assignment`)
+	reGlobal    = regexp.MustCompile(`^global variable (\w+) referenced before assignment`)
+	reNotCall   = regexp.MustCompile(`^invalid call of non-function \((\w+)\)`)
+	reNoLen     = regexp.MustCompile(`value of type (\w+) has no len`)
+	reUnhash    = regexp.MustCompile(`unhashable type: (\w+)`)
+	reNotIter   = regexp.MustCompile(`got (\w+), want iterable`)
+	rePyTypeErr = regexp.MustCompile(`^(\w+(?:Error|Exception)): (.*)$`)
+)
 
 // Classify maps a Starlark runtime error message to the Python exception a
-// CPython user would expect (KeyError for a missing key, ...), or nil.
+// CPython user would expect (KeyError for a missing key, ...), with
+// CPython's message where one exists, or nil.
 func Classify(msg string) *Error {
+	if m := rePyTypeErr.FindStringSubmatch(msg); m != nil && Known(m[1]) {
+		return &Error{Type: m[1], Msg: m[2]}
+	}
 	switch {
+	case strings.Contains(msg, "floored division by zero"):
+		return &Error{Type: "ZeroDivisionError", Msg: "integer division or modulo by zero"}
+	case strings.Contains(msg, "integer modulo by zero"):
+		return &Error{Type: "ZeroDivisionError", Msg: "integer modulo by zero"}
+	case strings.Contains(msg, "float modulo by zero"):
+		return &Error{Type: "ZeroDivisionError", Msg: "float modulo"}
 	case strings.Contains(msg, "division by zero") || strings.Contains(msg, "modulo by zero"):
 		return &Error{Type: "ZeroDivisionError", Msg: "division by zero"}
-	case strings.Contains(msg, "not in dict") || strings.HasPrefix(msg, "key "):
+	case strings.Contains(msg, "Starlark stack overflow"):
+		return &Error{Type: "RecursionError", Msg: "maximum recursion depth exceeded"}
+	}
+	if m := reKey.FindStringSubmatch(msg); m != nil {
+		k := m[1]
+		if strings.HasPrefix(k, `"`) {
+			k = pyQuote(k)
+		}
+		return &Error{Type: "KeyError", Msg: k}
+	}
+	if strings.HasSuffix(msg, "pop: missing key") || strings.HasPrefix(msg, "key ") {
 		return &Error{Type: "KeyError", Msg: msg}
-	case strings.Contains(msg, "out of range"):
+	}
+	if m := reIndex.FindStringSubmatch(msg); m != nil {
+		if m[1] == "bytes" {
+			return &Error{Type: "IndexError", Msg: "index out of range"}
+		}
+		return &Error{Type: "IndexError", Msg: m[1] + " index out of range"}
+	}
+	if strings.Contains(msg, "out of range") {
 		return &Error{Type: "IndexError", Msg: msg}
-	case strings.Contains(msg, "has no .") || strings.Contains(msg, "no such attribute"):
+	}
+	if m := reIntLit.FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "ValueError", Msg: "invalid literal for int() with base " + m[1] + ": " + pyQuote(strconv.Quote(m[2]))}
+	}
+	if m := reFloatLit.FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "ValueError", Msg: "could not convert string to float: " + pyQuote(strconv.Quote(m[1]))}
+	}
+	if m := reNoAttr.FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "AttributeError", Msg: "'" + pyType(m[1]) + "' object has no attribute '" + m[2] + "'"}
+	}
+	if strings.Contains(msg, "no such attribute") || strings.Contains(msg, "has no .") {
 		return &Error{Type: "AttributeError", Msg: msg}
-	case strings.Contains(msg, "unsupported") || strings.Contains(msg, "got ") && strings.Contains(msg, "want"):
+	}
+	if m := reBinOp.FindStringSubmatch(msg); m != nil {
+		x, op, y := pyType(m[1]), m[2], pyType(m[3])
+		if op == "+" && x == "str" {
+			return &Error{Type: "TypeError", Msg: `can only concatenate str (not "` + y + `") to str`}
+		}
+		return &Error{Type: "TypeError", Msg: "unsupported operand type(s) for " + op + ": '" + x + "' and '" + y + "'"}
+	}
+	if m := reUnbound.FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "UnboundLocalError", Msg: "cannot access local variable '" + m[1] + "' where it is not associated with a value"}
+	}
+	if m := reGlobal.FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "NameError", Msg: "name '" + m[1] + "' is not defined"}
+	}
+	if m := reNotCall.FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "TypeError", Msg: "'" + pyType(m[1]) + "' object is not callable"}
+	}
+	if m := reNoLen.FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "TypeError", Msg: "object of type '" + pyType(m[1]) + "' has no len()"}
+	}
+	if m := reUnhash.FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "TypeError", Msg: "unhashable type: '" + pyType(m[1]) + "'"}
+	}
+	if m := reNotIter.FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "TypeError", Msg: "'" + pyType(m[1]) + "' object is not iterable"}
+	}
+	switch {
+	case strings.Contains(msg, "remove: element not found"):
+		return &Error{Type: "ValueError", Msg: "list.remove(x): x not in list"}
+	case strings.Contains(msg, "value not in list"), strings.Contains(msg, "substring not found"):
+		return &Error{Type: "ValueError", Msg: msg}
+	case strings.Contains(msg, "unsupported") || strings.Contains(msg, "got ") && strings.Contains(msg, "want") ||
+		strings.Contains(msg, "missing 1 argument") || strings.Contains(msg, "missing argument") ||
+		strings.Contains(msg, "positional argument") || strings.Contains(msg, "unexpected keyword"):
 		return &Error{Type: "TypeError", Msg: msg}
 	case strings.Contains(msg, "invalid literal") || strings.Contains(msg, "invalid syntax"):
 		return &Error{Type: "ValueError", Msg: msg}

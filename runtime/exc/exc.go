@@ -77,6 +77,9 @@ var parents = map[string]string{
 	"UnicodeError":           "ValueError",
 	"UnicodeDecodeError":     "UnicodeError",
 	"UnicodeEncodeError":     "UnicodeError",
+	"UnboundLocalError":      "NameError",
+	"FileNotFoundError":      "OSError",
+	"PermissionError":        "OSError",
 }
 
 // Classes lists every built-in class name this package knows.

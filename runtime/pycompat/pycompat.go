@@ -1,8 +1,18 @@
 // Package pycompat translates the Python that vendor samples are written
 // in into Starlark that go.starlark.net runs, keeping every line on its line.
+//
+// Pass 1 (pass1.go) rewrites tokens for statements Starlark's parser
+// rejects (import, global, try/except, raise, class, is, **, f-strings);
+// pass 2 (pass2.go, scope.go, classdef.go) rewrites the parsed tree. The
+// helpers the translated code calls are in Builtins().
 package pycompat
 
 import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )
@@ -29,18 +39,122 @@ type Result struct {
 	Changes  []Change
 }
 
+// defaultFileOptions match the runtime's dialect.
+var defaultFileOptions = &syntax.FileOptions{Set: true, While: true, TopLevelControl: true, GlobalReassign: true, Recursion: true}
+
 // Translate turns Python source into Starlark.
-// PLACEHOLDER: parses the source as Starlark unchanged; the real front end replaces this.
-func Translate(filename string, src []byte, opts *Options) (*Result, error) {
-	f, err := opts.FileOptions.Parse(filename, src, 0)
+func Translate(filename string, src []byte, opts *Options) (res *Result, err error) {
+	defer func() {
+		// a translator bug must not take the whole runtime down
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("%s: internal translator error: %v", filename, r)
+		}
+	}()
+	return translate(filename, src, opts)
+}
+
+func translate(filename string, src []byte, opts *Options) (*Result, error) {
+	if opts == nil {
+		opts = &Options{}
+	}
+	fo := opts.FileOptions
+	if fo == nil {
+		fo = defaultFileOptions
+	}
+	// Windows editors: a UTF-8 byte order mark and CRLF line ends
+	text := strings.TrimPrefix(string(src), "\ufeff")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text, changes, err := rewritePass1(filename, text, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &Result{File: f, Starlark: string(src)}, nil
+	f, err := fo.Parse(filename, text, syntax.RetainComments)
+	if err != nil {
+		return nil, explainParseError(err)
+	}
+	p := newPass2(filename)
+	if f.Stmts, err = p.stmts(f.Stmts, nil); err != nil {
+		return nil, err
+	}
+	p.resolveFile(f)
+	if err := checkMarkers(filename, f); err != nil {
+		return nil, err
+	}
+	changes = append(changes, p.changes...)
+	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Line < changes[j].Line })
+	changes = dedupe(changes)
+	return &Result{File: f, Starlark: printFile(f, p.removedLines()), Changes: changes}, nil
+}
+
+func dedupe(cs []Change) []Change {
+	seen := map[Change]bool{}
+	out := cs[:0]
+	for _, c := range cs {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+var gotRe = regexp.MustCompile(`got '?([^\s,']+)'?, want`)
+
+var reservedHints = map[string]string{
+	"as":       "'as' is only supported in import and except clauses",
+	"with":     "open/close the resource explicitly (try/finally)",
+	"yield":    "build and return a list",
+	"nonlocal": "keep the shared value in a dict or list",
+	"async":    "use _thread and blocking calls",
+	"await":    "use _thread and blocking calls",
+	"is":       "compare with == / !=",
+	"*":        "star-unpacking in assignments is not available; index the sequence instead",
+	"class":    "define classes at statement level",
+	"def":      "define functions at statement level",
+	"lambda":   "lambda bodies are one expression",
+}
+
+// explainParseError turns Starlark's "got import, want primary expression"
+// into a message naming the Python construct.
+func explainParseError(err error) error {
+	msg := err.Error()
+	if m := gotRe.FindStringSubmatch(msg); m != nil {
+		if hint, ok := reservedHints[m[1]]; ok {
+			prefix := msg
+			if se, ok := err.(syntax.Error); ok {
+				prefix = se.Pos.String()
+			} else if i := strings.Index(msg, ": got"); i >= 0 {
+				prefix = msg[:i]
+			}
+			return fmt.Errorf("%s: '%s' here is not supported by qstar; hint: %s", prefix, m[1], hint)
+		}
+		return fmt.Errorf("%s (invalid syntax)", msg)
+	}
+	return err
+}
+
+var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator"}
+
+func checkMarkers(file string, f *syntax.File) error {
+	var bad *syntax.Ident
+	for _, s := range f.Stmts {
+		syntax.Walk(s, func(n syntax.Node) bool {
+			if id, ok := n.(*syntax.Ident); ok && bad == nil {
+				if _, ok := markers[id.Name]; ok {
+					bad = id
+				}
+			}
+			return bad == nil
+		})
+	}
+	if bad != nil {
+		return &syntaxError{file, int(bad.NamePos.Line), int(bad.NamePos.Col), "invalid syntax: misplaced '" + markers[bad.Name] + "'"}
+	}
+	return nil
 }
 
 // Builtins returns the names translated code relies on (exception classes,
 // _try, isinstance, ...). The runtime predeclares them for every script.
 func Builtins() starlark.StringDict {
-	return starlark.StringDict{}
+	return builtins()
 }

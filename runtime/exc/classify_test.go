@@ -1,0 +1,63 @@
+package exc
+
+import "testing"
+
+// TestClassify maps Starlark's runtime messages (as go.starlark.net words
+// them) to the class and message CPython 3.11 prints.
+func TestClassify(t *testing.T) {
+	for _, tc := range []struct{ msg, typ, want string }{
+		{"floating-point division by zero", "ZeroDivisionError", "division by zero"},
+		{"floored division by zero", "ZeroDivisionError", "integer division or modulo by zero"},
+		{"integer modulo by zero", "ZeroDivisionError", "integer modulo by zero"},
+		{`key "k" not in dict`, "KeyError", "'k'"},
+		{`key "it's" not in dict`, "KeyError", `"it's"`},
+		{"key 1 not in dict", "KeyError", "1"},
+		{"list index 5 out of range [-1:0]", "IndexError", "list index out of range"},
+		{"tuple index 3 out of range [-1:0]", "IndexError", "tuple index out of range"},
+		{"string index 5 out of range [-2:1]", "IndexError", "string index out of range"},
+		{"int: invalid literal with base 10: x", "ValueError", "invalid literal for int() with base 10: 'x'"},
+		{"invalid float literal: abc", "ValueError", "could not convert string to float: 'abc'"},
+		{"string has no .foo field or method", "AttributeError", "'str' object has no attribute 'foo'"},
+		{"NoneType has no .x field or method", "AttributeError", "'NoneType' object has no attribute 'x'"},
+		{"unknown binary op: int + string", "TypeError", "unsupported operand type(s) for +: 'int' and 'str'"},
+		{"unknown binary op: string + int", "TypeError", `can only concatenate str (not "int") to str`},
+		{"local variable y referenced before assignment", "UnboundLocalError", "cannot access local variable 'y' where it is not associated with a value"},
+		{"global variable g referenced before assignment", "NameError", "name 'g' is not defined"},
+		{"invalid call of non-function (int)", "TypeError", "'int' object is not callable"},
+		{"len: value of type int has no len", "TypeError", "object of type 'int' has no len()"},
+		{"remove: element not found", "ValueError", "list.remove(x): x not in list"},
+		{"Starlark stack overflow", "RecursionError", "maximum recursion depth exceeded"},
+		{"OSError: connect refused", "OSError", "connect refused"},
+	} {
+		e := Classify(tc.msg)
+		if e == nil {
+			t.Errorf("Classify(%q) = nil", tc.msg)
+			continue
+		}
+		if e.Type != tc.typ || e.Msg != tc.want {
+			t.Errorf("Classify(%q) = %s: %s, want %s: %s", tc.msg, e.Type, e.Msg, tc.typ, tc.want)
+		}
+	}
+	if e := Classify("fail: something custom"); e != nil {
+		t.Errorf("custom failure classified as %v", e)
+	}
+}
+
+func TestSubclass(t *testing.T) {
+	for _, tc := range []struct {
+		typ, cls string
+		want     bool
+	}{
+		{"ZeroDivisionError", "ArithmeticError", true},
+		{"KeyError", "LookupError", true},
+		{"UnboundLocalError", "NameError", true},
+		{"MQTTException", "Exception", true},
+		{"SomethingNew", "Exception", true},
+		{"SystemExit", "Exception", false},
+		{"ValueError", "OSError", false},
+	} {
+		if got := IsSubclass(tc.typ, tc.cls); got != tc.want {
+			t.Errorf("IsSubclass(%s, %s) = %v", tc.typ, tc.cls, got)
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package pycompat
+
+import (
+	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime/exc"
+)
+
+// descriptor is a class member that is not a plain method:
+// staticmethod, classmethod or property.
+type descriptor struct {
+	kind string // "staticmethod", "classmethod", "property"
+	fn   starlark.Value
+	set  starlark.Value // property setter, or nil
+}
+
+func (d *descriptor) String() string        { return "<" + d.kind + ">" }
+func (d *descriptor) Type() string          { return d.kind }
+func (d *descriptor) Freeze()               {}
+func (d *descriptor) Truth() starlark.Bool  { return true }
+func (d *descriptor) Hash() (uint32, error) { return starlark.String(d.kind).Hash() }
+func (d *descriptor) AttrNames() []string   { return []string{"setter", "getter"} }
+
+// Attr gives property its .setter decorator.
+func (d *descriptor) Attr(name string) (starlark.Value, error) {
+	if d.kind != "property" || name != "setter" {
+		return nil, nil
+	}
+	return starlark.NewBuiltin("setter", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var fset starlark.Callable
+		if err := starlark.UnpackPositionalArgs("setter", args, kwargs, 1, &fset); err != nil {
+			return nil, err
+		}
+		return &descriptor{kind: "property", fn: d.fn, set: fset}, nil
+	}), nil
+}
+
+func descriptorBuiltin(kind string) *starlark.Builtin {
+	return starlark.NewBuiltin(kind, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var fn starlark.Callable
+		var fset starlark.Value
+		if err := starlark.UnpackPositionalArgs(kind, args, kwargs, 1, &fn, &fset); err != nil {
+			return nil, err
+		}
+		return &descriptor{kind: kind, fn: fn, set: fset}, nil
+	})
+}
+
+// onClass is what Class.attr gives for a member looked up on the class.
+func onClass(v starlark.Value, c *Class) starlark.Value {
+	if d, ok := v.(*descriptor); ok {
+		switch d.kind {
+		case "staticmethod":
+			return d.fn
+		case "classmethod":
+			return bind(d.fn, c)
+		}
+	}
+	return v
+}
+
+// onInstance is what instance.attr gives for a class member.
+func onInstance(v starlark.Value, x *Instance) (starlark.Value, error) {
+	d, ok := v.(*descriptor)
+	if !ok {
+		return bind(v, x), nil
+	}
+	switch d.kind {
+	case "staticmethod":
+		return d.fn, nil
+	case "classmethod":
+		return bind(d.fn, x.class), nil
+	}
+	// a property getter runs on a private thread: Attr has none
+	return starlark.Call(&starlark.Thread{Name: "property"}, d.fn, starlark.Tuple{x}, nil)
+}
+
+// setProperty runs a property's setter, if name is a property of x's class.
+func setProperty(x *Instance, name string, v starlark.Value) (bool, error) {
+	d, ok := x.class.lookup(name).(*descriptor)
+	if !ok || d.kind != "property" {
+		return false, nil
+	}
+	if d.set == nil || d.set == starlark.None {
+		return true, exc.New("AttributeError", "can't set attribute '%s'", name)
+	}
+	_, err := starlark.Call(&starlark.Thread{Name: "property"}, d.set, starlark.Tuple{x, v}, nil)
+	return true, err
+}

@@ -1,0 +1,455 @@
+package pycompat
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.starlark.net/syntax"
+)
+
+// The resolver pass moves names into namespace objects: `global` names and
+// names assigned inside top-level try blocks live in `_g`, names assigned
+// inside a function's try blocks live in that function's `_l` (Starlark
+// closures cannot assign the enclosing function's variables). It also turns
+// methods Starlark lacks into helper calls and `%` into _mod.
+
+type scopeKind int
+
+const (
+	kModule scopeKind = iota
+	kFn
+	kGen // a synthesised try part: transparent for assignments
+	kLambda
+	kComp
+)
+
+type scope struct {
+	parent  *scope
+	kind    scopeKind
+	names   map[string]bool
+	globals map[string]bool
+	ns      map[string]bool
+	nsVar   string
+	depth   int
+}
+
+func (sc *scope) fnDepth() int {
+	for s := sc; s != nil; s = s.parent {
+		if s.kind == kFn || s.kind == kModule {
+			return s.depth
+		}
+	}
+	return 0
+}
+
+// lookup returns the namespace variable holding name, if it is namespaced.
+func lookup(sc *scope, name string) (string, bool) {
+	root := sc
+	for root.parent != nil {
+		root = root.parent
+	}
+	for s := sc; s != nil; s = s.parent {
+		switch s.kind {
+		case kModule:
+			if s.ns[name] {
+				return s.nsVar, true
+			}
+			return "", false
+		case kFn:
+			if s.globals[name] {
+				return lookup(root, name)
+			}
+			if s.names[name] {
+				if s.ns[name] {
+					return s.nsVar, true
+				}
+				return "", false
+			}
+		default:
+			if s.names[name] {
+				return "", false
+			}
+		}
+	}
+	return "", false
+}
+
+// methodShims are methods Starlark's types lack (or lack for bytes/list);
+// x.m(args) becomes _m(x, args), which falls back to x.m when x has it.
+var methodShims = map[string]bool{
+	"decode": true, "encode": true, "format": true, "hex": true,
+	"zfill": true, "ljust": true, "rjust": true, "center": true,
+	"sort": true, "reverse": true, "copy": true, "count": true,
+	"startswith": true, "endswith": true, "find": true, "split": true,
+	"strip": true, "lstrip": true, "rstrip": true, "replace": true,
+	"upper": true, "lower": true, "isdigit": true, "index": true, "join": true,
+}
+
+func paramName(e syntax.Expr) (string, syntax.Expr) {
+	switch e := e.(type) {
+	case *syntax.Ident:
+		return e.Name, nil
+	case *syntax.BinaryExpr:
+		if id, ok := e.X.(*syntax.Ident); ok {
+			return id.Name, e.Y
+		}
+	case *syntax.UnaryExpr:
+		if id, ok := e.X.(*syntax.Ident); ok {
+			return id.Name, nil
+		}
+	}
+	return "", nil
+}
+
+func (p *pass2) resolveFile(f *syntax.File) {
+	sc := &scope{kind: kModule, ns: p.module.ns, nsVar: "_g"}
+	f.Stmts = p.resolveStmts(f.Stmts, sc)
+	if len(p.module.ns) > 0 && len(f.Stmts) > 0 {
+		// export the namespaced names as module globals too, for importers
+		// and later REPL chunks
+		end := syntax.End(f.Stmts[len(f.Stmts)-1])
+		for _, k := range sortedKeys(p.module.ns) {
+			// if hasattr(_g, "k"): k = _g.k
+			has := call(end, p.genIdent(end, "hasattr"), p.genIdent(end, "_g"), strLit(end, k))
+			set := assign(end, p.genIdent(end, k), dot(end, p.genIdent(end, "_g"), k))
+			f.Stmts = append(f.Stmts, &syntax.IfStmt{If: end, Cond: has, True: []syntax.Stmt{set}})
+		}
+		pos := syntax.Start(f.Stmts[0])
+		init := assign(pos, p.genIdent(pos, "_g"), call(pos, p.genIdent(pos, "_module_namespace")))
+		f.Stmts = append([]syntax.Stmt{init}, f.Stmts...)
+		p.note(pos, "module namespace _g holds %s", sortedNames(p.module.ns))
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	var names []string
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func sortedNames(m map[string]bool) string { return strings.Join(sortedKeys(m), ", ") }
+
+func (p *pass2) resolveStmts(list []syntax.Stmt, sc *scope) []syntax.Stmt {
+	var out []syntax.Stmt
+	for _, s := range list {
+		out = append(out, p.resolveStmt(s, sc)...)
+	}
+	return out
+}
+
+func (p *pass2) resolveStmt(s syntax.Stmt, sc *scope) []syntax.Stmt {
+	switch s := s.(type) {
+	case *syntax.AssignStmt:
+		s.RHS = p.expr(s.RHS, sc)
+		s.LHS = p.target(s.LHS, sc)
+	case *syntax.ExprStmt:
+		s.X = p.expr(s.X, sc)
+	case *syntax.ReturnStmt:
+		if s.Result != nil {
+			s.Result = p.expr(s.Result, sc)
+		}
+	case *syntax.IfStmt:
+		s.Cond = p.expr(s.Cond, sc)
+		s.True = p.resolveStmts(s.True, sc)
+		s.False = p.resolveStmts(s.False, sc)
+	case *syntax.ForStmt:
+		s.X = p.iterable(p.expr(s.X, sc))
+		s.Vars = p.target(s.Vars, sc)
+		s.Body = p.resolveStmts(s.Body, sc)
+	case *syntax.WhileStmt:
+		s.Cond = p.expr(s.Cond, sc)
+		s.Body = p.resolveStmts(s.Body, sc)
+	case *syntax.DefStmt:
+		return p.resolveDef(s, sc)
+	}
+	return []syntax.Stmt{s}
+}
+
+func (p *pass2) resolveDef(s *syntax.DefStmt, sc *scope) []syntax.Stmt {
+	var params []string
+	for _, prm := range s.Params {
+		name, dflt := paramName(prm)
+		if dflt != nil {
+			prm.(*syntax.BinaryExpr).Y = p.expr(dflt, sc)
+		}
+		if name != "" {
+			params = append(params, name)
+		}
+	}
+	inner := &scope{parent: sc, names: map[string]bool{}}
+	for _, n := range params {
+		inner.names[n] = true
+	}
+	if p.gen[s] {
+		inner.kind = kGen
+		s.Body = p.resolveStmts(s.Body, inner)
+		return []syntax.Stmt{s}
+	}
+	info := p.info[s]
+	if info == nil {
+		info = &fnInfo{globals: map[string]bool{}, ns: map[string]bool{}}
+	}
+	inner.kind = kFn
+	inner.depth = sc.fnDepth() + 1
+	inner.globals = info.globals
+	inner.ns = map[string]bool{}
+	for n := range info.ns {
+		if !info.globals[n] {
+			inner.ns[n] = true
+		}
+	}
+	inner.nsVar = "_l"
+	if inner.depth > 1 {
+		inner.nsVar = fmt.Sprintf("_l%d", inner.depth)
+	}
+	collectAssigned(s.Body, inner.names, p)
+	for n := range info.globals {
+		delete(inner.names, n)
+	}
+	s.Body = p.resolveStmts(s.Body, inner)
+	if len(inner.ns) > 0 {
+		pos := s.Def
+		pre := []syntax.Stmt{assign(pos, p.genIdent(pos, inner.nsVar), call(pos, p.genIdent(pos, "_namespace")))}
+		for _, n := range params {
+			if inner.ns[n] {
+				pre = append(pre, assign(pos, dot(pos, p.genIdent(pos, inner.nsVar), n), p.genIdent(pos, n)))
+			}
+		}
+		s.Body = append(pre, s.Body...)
+		p.note(pos, "%s: %s hold %s (assigned inside try)", s.Name.Name, inner.nsVar, sortedNames(inner.ns))
+	}
+	out := []syntax.Stmt{s}
+	if v, ok := lookup(sc, s.Name.Name); ok && !p.skip[s.Name] {
+		p.skip[s.Name] = true
+		pos := s.Def
+		out = append(out, assign(pos, dot(pos, p.genIdent(pos, v), s.Name.Name), p.genIdent(pos, s.Name.Name)))
+	}
+	return out
+}
+
+// target resolves an assignment target: x[i] stays an index expression.
+func (p *pass2) target(e syntax.Expr, sc *scope) syntax.Expr {
+	switch t := e.(type) {
+	case *syntax.IndexExpr:
+		t.X = p.expr(t.X, sc)
+		t.Y = p.expr(t.Y, sc)
+		return t
+	case *syntax.TupleExpr:
+		for i, x := range t.List {
+			t.List[i] = p.target(x, sc)
+		}
+		return t
+	case *syntax.ListExpr:
+		for i, x := range t.List {
+			t.List[i] = p.target(x, sc)
+		}
+		return t
+	case *syntax.ParenExpr:
+		t.X = p.target(t.X, sc)
+		return t
+	}
+	return p.expr(e, sc)
+}
+
+func (p *pass2) exprs(list []syntax.Expr, sc *scope) {
+	for i, e := range list {
+		list[i] = p.expr(e, sc)
+	}
+}
+
+func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
+	switch e := e.(type) {
+	case *syntax.Ident:
+		if p.skip[e] {
+			return e
+		}
+		if v, ok := lookup(sc, e.Name); ok {
+			return dot(e.NamePos, p.genIdent(e.NamePos, v), e.Name)
+		}
+	case *syntax.BinaryExpr:
+		e.X = p.expr(e.X, sc)
+		e.Y = p.expr(e.Y, sc)
+		if e.Op == syntax.PERCENT {
+			return call(e.OpPos, p.genIdent(e.OpPos, "_mod"), e.X, e.Y)
+		}
+		if x := typeCallArg(e.X); x != nil && (e.Op == syntax.IN || e.Op == syntax.NOT_IN) {
+			// type(x) in (int, float)
+			var r syntax.Expr = call(e.OpPos, p.genIdent(e.OpPos, "_type_is"), x, e.Y)
+			if e.Op == syntax.NOT_IN {
+				r = &syntax.UnaryExpr{OpPos: e.OpPos, Op: syntax.NOT, X: r}
+			}
+			return r
+		}
+		if e.Op == syntax.EQL || e.Op == syntax.NEQ {
+			// type(x) == str compares Python types, not Starlark's type names
+			x, t := typeCallArg(e.X), e.Y
+			if y := typeCallArg(e.Y); x != nil && y != nil {
+				// type(a) == type(b): compare the Python type names
+				e.X = call(e.OpPos, p.genIdent(e.OpPos, "_type_name"), x)
+				e.Y = call(e.OpPos, p.genIdent(e.OpPos, "_type_name"), y)
+				return e
+			}
+			if x == nil {
+				x, t = typeCallArg(e.Y), e.X
+			}
+			if x != nil {
+				var r syntax.Expr = call(e.OpPos, p.genIdent(e.OpPos, "_type_is"), x, t)
+				if e.Op == syntax.NEQ {
+					r = &syntax.UnaryExpr{OpPos: e.OpPos, Op: syntax.NOT, X: r}
+				}
+				return r
+			}
+		}
+	case *syntax.UnaryExpr:
+		if e.X != nil {
+			e.X = p.expr(e.X, sc)
+		}
+	case *syntax.ParenExpr:
+		e.X = p.expr(e.X, sc)
+	case *syntax.CallExpr:
+		e.Fn = p.expr(e.Fn, sc)
+		for i, a := range e.Args {
+			if kw, ok := a.(*syntax.BinaryExpr); ok && kw.Op == syntax.EQ {
+				kw.Y = p.expr(kw.Y, sc)
+				continue
+			}
+			e.Args[i] = p.expr(a, sc)
+		}
+		if d, ok := e.Fn.(*syntax.DotExpr); ok && methodShims[d.Name.Name] && !p.isNamespace(d.X) {
+			fn := p.genIdent(d.Dot, "_"+d.Name.Name)
+			return &syntax.CallExpr{Fn: fn, Lparen: e.Lparen, Args: append([]syntax.Expr{d.X}, e.Args...), Rparen: e.Rparen}
+		}
+	case *syntax.DotExpr:
+		e.X = p.expr(e.X, sc)
+		if x := typeCallArg(e.X); x != nil && e.Name.Name == "__name__" {
+			return call(e.Dot, p.genIdent(e.Dot, "_type_name"), x)
+		}
+		if e.Name.Name == "__name__" && !p.isNamespace(e.X) {
+			return call(e.Dot, p.genIdent(e.Dot, "_name_of"), e.X)
+		}
+	case *syntax.IndexExpr:
+		e.X = p.expr(e.X, sc)
+		e.Y = p.expr(e.Y, sc)
+		if lit, ok := e.Y.(*syntax.Literal); !ok || lit.Token != syntax.STRING {
+			// b[0] is an int in Python; _getitem also gives Python's errors
+			return &syntax.CallExpr{Fn: p.genIdent(e.Lbrack, "_getitem"), Lparen: e.Lbrack, Args: []syntax.Expr{e.X, e.Y}, Rparen: e.Rbrack}
+		}
+	case *syntax.SliceExpr:
+		e.X = p.expr(e.X, sc)
+		for _, q := range []*syntax.Expr{&e.Lo, &e.Hi, &e.Step} {
+			if *q != nil {
+				*q = p.expr(*q, sc)
+			}
+		}
+	case *syntax.TupleExpr:
+		p.exprs(e.List, sc)
+	case *syntax.ListExpr:
+		p.exprs(e.List, sc)
+	case *syntax.DictExpr:
+		for _, x := range e.List {
+			de := x.(*syntax.DictEntry)
+			de.Key = p.expr(de.Key, sc)
+			de.Value = p.expr(de.Value, sc)
+		}
+	case *syntax.CondExpr:
+		e.Cond = p.expr(e.Cond, sc)
+		e.True = p.expr(e.True, sc)
+		e.False = p.expr(e.False, sc)
+	case *syntax.LambdaExpr:
+		inner := &scope{parent: sc, kind: kLambda, names: map[string]bool{}}
+		for _, prm := range e.Params {
+			name, dflt := paramName(prm)
+			if dflt != nil {
+				prm.(*syntax.BinaryExpr).Y = p.expr(dflt, sc)
+			}
+			inner.names[name] = true
+		}
+		e.Body = p.expr(e.Body, inner)
+	case *syntax.Comprehension:
+		inner := &scope{parent: sc, kind: kComp, names: map[string]bool{}}
+		for i, c := range e.Clauses {
+			switch c := c.(type) {
+			case *syntax.ForClause:
+				if i == 0 {
+					c.X = p.iterable(p.expr(c.X, sc))
+				} else {
+					c.X = p.iterable(p.expr(c.X, inner))
+				}
+				bindNames(c.Vars, inner.names)
+			case *syntax.IfClause:
+				c.Cond = p.expr(c.Cond, inner)
+			}
+		}
+		e.Body = p.expr(e.Body, inner)
+	}
+	return e
+}
+
+// iterable wraps a loop's iterable in _iter (strings and bytes iterate
+// in Python, not in Starlark) unless it is plainly a list already.
+func (p *pass2) iterable(x syntax.Expr) syntax.Expr {
+	switch e := x.(type) {
+	case *syntax.ListExpr, *syntax.TupleExpr, *syntax.DictExpr, *syntax.Comprehension:
+		return x
+	case *syntax.CallExpr:
+		switch fn := e.Fn.(type) {
+		case *syntax.Ident:
+			switch fn.Name {
+			case "range", "enumerate", "zip", "sorted", "reversed", "list", "tuple", "_iter":
+				return x
+			}
+		case *syntax.DotExpr:
+			switch fn.Name.Name {
+			case "items", "keys", "values", "split", "splitlines", "elems":
+				return x
+			}
+		}
+	}
+	start := syntax.Start(x)
+	return call(start, p.genIdent(start, "_iter"), x)
+}
+
+// typeCallArg returns x when e is type(x).
+func typeCallArg(e syntax.Expr) syntax.Expr {
+	c, ok := e.(*syntax.CallExpr)
+	if !ok || len(c.Args) != 1 {
+		return nil
+	}
+	if id, ok := c.Fn.(*syntax.Ident); !ok || id.Name != "type" {
+		return nil
+	}
+	if _, kw := c.Args[0].(*syntax.BinaryExpr); kw {
+		if c.Args[0].(*syntax.BinaryExpr).Op == syntax.EQ {
+			return nil
+		}
+	}
+	return c.Args[0]
+}
+
+// isNamespace reports whether x is a namespace object the resolver made
+// (_g.format is a variable, not a method call to shim).
+func (p *pass2) isNamespace(x syntax.Expr) bool {
+	id, ok := x.(*syntax.Ident)
+	return ok && p.skip[id] && (id.Name == "_g" || len(id.Name) >= 2 && id.Name[:2] == "_l")
+}
+
+func bindNames(e syntax.Expr, names map[string]bool) {
+	switch e := e.(type) {
+	case *syntax.Ident:
+		names[e.Name] = true
+	case *syntax.TupleExpr:
+		for _, x := range e.List {
+			bindNames(x, names)
+		}
+	case *syntax.ListExpr:
+		for _, x := range e.List {
+			bindNames(x, names)
+		}
+	case *syntax.ParenExpr:
+		bindNames(e.X, names)
+	}
+}
