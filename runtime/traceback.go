@@ -8,6 +8,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pycompat"
 )
 
 // FormatError renders err as a Python-style traceback, pointing at the
@@ -19,6 +20,13 @@ func (in *Interp) FormatError(err error) string {
 		var frames []starlark.CallFrame
 		for _, fr := range ee.CallStack {
 			if fr.Pos.Filename() == "<builtin>" {
+				continue
+			}
+			// A function the translator made for a try block or handler
+			// is part of the user's enclosing function: show that one,
+			// at the line inside the block.
+			if pycompat.SyntheticFrame(fr.Name) && len(frames) > 0 {
+				frames[len(frames)-1].Pos = fr.Pos
 				continue
 			}
 			frames = append(frames, fr)

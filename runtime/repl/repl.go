@@ -16,6 +16,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/pycompat"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
@@ -35,6 +36,7 @@ type Options struct {
 type Session struct {
 	in      *runtime.Interp
 	globals starlark.StringDict
+	ns      starlark.Value // the front end's module namespace (`global`, try state)
 }
 
 // NewSession returns a session on in.
@@ -44,7 +46,7 @@ func NewSession(in *runtime.Interp) *Session {
 		g[k] = v
 	}
 	g["__name__"] = starlark.String("__main__")
-	return &Session{in: in, globals: g}
+	return &Session{in: in, globals: g, ns: pycompat.NewModuleNamespace(g)}
 }
 
 // Globals returns the session's names (builtins included).
@@ -68,6 +70,7 @@ func (s *Session) Exec(src string, echo func(string)) error {
 	defer s.in.Unlock()
 	t := s.in.NewThread("main")
 	defer s.in.Done(t)
+	pycompat.SetModuleNamespace(t, s.ns)
 
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt)
