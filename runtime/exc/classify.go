@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // starlarkTypes maps Starlark type names in messages to Python's.
@@ -28,27 +29,33 @@ func pyQuote(s string) string {
 	return "'" + strings.ReplaceAll(strings.ReplaceAll(u, `\`, `\\`), "'", `\'`) + "'"
 }
 
+// lazyRegexp compiles pattern on first use: Classify runs only when a
+// script fails, so start-up should not pay for it.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
+
 var (
-	reKey       = regexp.MustCompile(`^key (.+) not in (dict|mapping)`)
-	reIndex     = regexp.MustCompile(`^(list|tuple|string|bytes) index -?\d+ out of range`)
-	reIntLit    = regexp.MustCompile(`^int: invalid literal with base (\d+): (.*)$`)
-	reFloatLit  = regexp.MustCompile(`^(?:float: )?invalid float literal: (.*)$`)
-	reNoAttr    = regexp.MustCompile(`^(\w+) has no \.(\w+) field or method`)
-	reBinOp     = regexp.MustCompile(`^unknown binary op: (\w+) (\S+) (\w+)`)
-	reUnbound   = regexp.MustCompile(`^local variable (\w+) referenced before assignment`)
-	reGlobal    = regexp.MustCompile(`^global variable (\w+) referenced before assignment`)
-	reNotCall   = regexp.MustCompile(`^invalid call of non-function \((\w+)\)`)
-	reNoLen     = regexp.MustCompile(`value of type (\w+) has no len`)
-	reUnhash    = regexp.MustCompile(`unhashable type: (\w+)`)
-	reNotIter   = regexp.MustCompile(`got (\w+), want iterable`)
-	rePyTypeErr = regexp.MustCompile(`^(\w+(?:Error|Exception)): (.*)$`)
+	reKey       = lazyRegexp(`^key (.+) not in (dict|mapping)`)
+	reIndex     = lazyRegexp(`^(list|tuple|string|bytes) index -?\d+ out of range`)
+	reIntLit    = lazyRegexp(`^int: invalid literal with base (\d+): (.*)$`)
+	reFloatLit  = lazyRegexp(`^(?:float: )?invalid float literal: (.*)$`)
+	reNoAttr    = lazyRegexp(`^(\w+) has no \.(\w+) field or method`)
+	reBinOp     = lazyRegexp(`^unknown binary op: (\w+) (\S+) (\w+)`)
+	reUnbound   = lazyRegexp(`^local variable (\w+) referenced before assignment`)
+	reGlobal    = lazyRegexp(`^global variable (\w+) referenced before assignment`)
+	reNotCall   = lazyRegexp(`^invalid call of non-function \((\w+)\)`)
+	reNoLen     = lazyRegexp(`value of type (\w+) has no len`)
+	reUnhash    = lazyRegexp(`unhashable type: (\w+)`)
+	reNotIter   = lazyRegexp(`got (\w+), want iterable`)
+	rePyTypeErr = lazyRegexp(`^(\w+(?:Error|Exception)): (.*)$`)
 )
 
 // Classify maps a Starlark runtime error message to the Python exception a
 // CPython user would expect (KeyError for a missing key, ...), with
 // CPython's message where one exists, or nil.
 func Classify(msg string) *Error {
-	if m := rePyTypeErr.FindStringSubmatch(msg); m != nil && Known(m[1]) {
+	if m := rePyTypeErr().FindStringSubmatch(msg); m != nil && Known(m[1]) {
 		return &Error{Type: m[1], Msg: m[2]}
 	}
 	switch {
@@ -63,7 +70,7 @@ func Classify(msg string) *Error {
 	case strings.Contains(msg, "Starlark stack overflow"):
 		return &Error{Type: "RecursionError", Msg: "maximum recursion depth exceeded"}
 	}
-	if m := reKey.FindStringSubmatch(msg); m != nil {
+	if m := reKey().FindStringSubmatch(msg); m != nil {
 		k := m[1]
 		if strings.HasPrefix(k, `"`) {
 			k = pyQuote(k)
@@ -73,7 +80,7 @@ func Classify(msg string) *Error {
 	if strings.HasSuffix(msg, "pop: missing key") || strings.HasPrefix(msg, "key ") {
 		return &Error{Type: "KeyError", Msg: msg}
 	}
-	if m := reIndex.FindStringSubmatch(msg); m != nil {
+	if m := reIndex().FindStringSubmatch(msg); m != nil {
 		if m[1] == "bytes" {
 			return &Error{Type: "IndexError", Msg: "index out of range"}
 		}
@@ -82,41 +89,41 @@ func Classify(msg string) *Error {
 	if strings.Contains(msg, "out of range") {
 		return &Error{Type: "IndexError", Msg: msg}
 	}
-	if m := reIntLit.FindStringSubmatch(msg); m != nil {
+	if m := reIntLit().FindStringSubmatch(msg); m != nil {
 		return &Error{Type: "ValueError", Msg: "invalid literal for int() with base " + m[1] + ": " + pyQuote(strconv.Quote(m[2]))}
 	}
-	if m := reFloatLit.FindStringSubmatch(msg); m != nil {
+	if m := reFloatLit().FindStringSubmatch(msg); m != nil {
 		return &Error{Type: "ValueError", Msg: "could not convert string to float: " + pyQuote(strconv.Quote(m[1]))}
 	}
-	if m := reNoAttr.FindStringSubmatch(msg); m != nil {
+	if m := reNoAttr().FindStringSubmatch(msg); m != nil {
 		return &Error{Type: "AttributeError", Msg: "'" + pyType(m[1]) + "' object has no attribute '" + m[2] + "'"}
 	}
 	if strings.Contains(msg, "no such attribute") || strings.Contains(msg, "has no .") {
 		return &Error{Type: "AttributeError", Msg: msg}
 	}
-	if m := reBinOp.FindStringSubmatch(msg); m != nil {
+	if m := reBinOp().FindStringSubmatch(msg); m != nil {
 		x, op, y := pyType(m[1]), m[2], pyType(m[3])
 		if op == "+" && x == "str" {
 			return &Error{Type: "TypeError", Msg: `can only concatenate str (not "` + y + `") to str`}
 		}
 		return &Error{Type: "TypeError", Msg: "unsupported operand type(s) for " + op + ": '" + x + "' and '" + y + "'"}
 	}
-	if m := reUnbound.FindStringSubmatch(msg); m != nil {
+	if m := reUnbound().FindStringSubmatch(msg); m != nil {
 		return &Error{Type: "UnboundLocalError", Msg: "cannot access local variable '" + m[1] + "' where it is not associated with a value"}
 	}
-	if m := reGlobal.FindStringSubmatch(msg); m != nil {
+	if m := reGlobal().FindStringSubmatch(msg); m != nil {
 		return &Error{Type: "NameError", Msg: "name '" + m[1] + "' is not defined"}
 	}
-	if m := reNotCall.FindStringSubmatch(msg); m != nil {
+	if m := reNotCall().FindStringSubmatch(msg); m != nil {
 		return &Error{Type: "TypeError", Msg: "'" + pyType(m[1]) + "' object is not callable"}
 	}
-	if m := reNoLen.FindStringSubmatch(msg); m != nil {
+	if m := reNoLen().FindStringSubmatch(msg); m != nil {
 		return &Error{Type: "TypeError", Msg: "object of type '" + pyType(m[1]) + "' has no len()"}
 	}
-	if m := reUnhash.FindStringSubmatch(msg); m != nil {
+	if m := reUnhash().FindStringSubmatch(msg); m != nil {
 		return &Error{Type: "TypeError", Msg: "unhashable type: '" + pyType(m[1]) + "'"}
 	}
-	if m := reNotIter.FindStringSubmatch(msg); m != nil {
+	if m := reNotIter().FindStringSubmatch(msg); m != nil {
 		return &Error{Type: "TypeError", Msg: "'" + pyType(m[1]) + "' object is not iterable"}
 	}
 	switch {
