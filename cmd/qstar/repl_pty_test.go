@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +21,8 @@ type ptyREPL struct {
 	cmd *exec.Cmd
 	mu  sync.Mutex
 	out bytes.Buffer
+
+	state string // XDG_STATE_HOME, where the history goes
 }
 
 func startPtyREPL(t *testing.T) *ptyREPL {
@@ -28,12 +31,14 @@ func startPtyREPL(t *testing.T) *ptyREPL {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(qstar, "repl")
-	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+t.TempDir(), "TERM=xterm")
+	r0 := &ptyREPL{state: t.TempDir()}
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+r0.state, "TERM=xterm")
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {
 		t.Skipf("no pty: %v", err)
 	}
-	r := &ptyREPL{t: t, f: f, cmd: cmd}
+	r := r0
+	r.t, r.f, r.cmd = t, f, cmd
 	go func() {
 		buf := make([]byte, 4096)
 		for {
@@ -117,5 +122,11 @@ func TestREPLOnTerminal(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("REPL did not exit on Ctrl-D")
+	}
+
+	// History survives in the user's state dir.
+	hist, err := os.ReadFile(filepath.Join(r.state, "qstar", "history"))
+	if err != nil || !strings.Contains(string(hist), "rutabaga = 7") {
+		t.Errorf("history file: %v\n%s", err, hist)
 	}
 }
