@@ -14,11 +14,11 @@ import (
 // TestAcceptanceOneNETToken runs the OneNET token generator from the
 // vendor doc (seed 003) and requires CPython's exact output.
 func TestAcceptanceOneNETToken(t *testing.T) {
-	src, err := os.ReadFile("testdata/accept_onenet_token.py")
+	src, err := os.ReadFile("../../scripts/onenet_token.py") // the sample users run
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := runPy(t, "accept_onenet_token.py", string(src))
+	r := runPy(t, "onenet_token.py", string(src))
 	if r.err != nil {
 		t.Fatalf("run: %v", r.err)
 	}
