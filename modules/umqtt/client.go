@@ -249,21 +249,15 @@ func callable(fn, arg string, v starlark.Value) (starlark.Value, error) {
 }
 
 func (c *Client) setCallback(t *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var f starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"f"}, []*starlark.Value{&f}); err != nil {
-		return nil, err
-	}
-	f, err := callable(fn, "f", f)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	c.msgCB = f
-	c.mu.Unlock()
-	return starlark.None, nil
+	return c.setHook(fn, args, kwargs, &c.msgCB)
 }
 
 func (c *Client) errorRegisterCB(t *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return c.setHook(fn, args, kwargs, &c.errCB)
+}
+
+// setHook stores the callback argument f (or None to clear) in *dst.
+func (c *Client) setHook(fn string, args starlark.Tuple, kwargs []starlark.Tuple, dst *starlark.Value) (starlark.Value, error) {
 	var f starlark.Value
 	if err := unpack(fn, args, kwargs, []string{"f"}, []*starlark.Value{&f}); err != nil {
 		return nil, err
@@ -273,7 +267,7 @@ func (c *Client) errorRegisterCB(t *starlark.Thread, fn string, args starlark.Tu
 		return nil, err
 	}
 	c.mu.Lock()
-	c.errCB = f
+	*dst = f
 	c.mu.Unlock()
 	return starlark.None, nil
 }
