@@ -35,11 +35,11 @@ func TestAcceptanceOneNETToken(t *testing.T) {
 // around failing calls, while True with break, bytes.decode and
 // '{:.2f}'.format, checked against CPython.
 func TestAcceptanceCallbacks(t *testing.T) {
-	src, err := os.ReadFile("testdata/accept_callbacks.py")
+	src, err := os.ReadFile("../../scripts/device_loop.py")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := runPy(t, "accept_callbacks.py", string(src))
+	r := runPy(t, "device_loop.py", string(src))
 	if r.err != nil {
 		t.Fatalf("run: %v", r.err)
 	}
