@@ -103,8 +103,9 @@ func matchLines(t *testing.T, out, patterns string) {
 	}
 }
 
-// TestRunInterrupt: SIGINT stops a script stuck in an endless loop, and one
-// blocked in sleep, with exit code 130. The time it took is logged, not asserted.
+// TestRunInterrupt: SIGINT (and SIGTERM, as a service manager sends) stops
+// a script stuck in an endless loop, and one blocked in sleep, with exit
+// code 130. The time it took is logged, not asserted.
 func TestRunInterrupt(t *testing.T) {
 	qstar, err := exec.LookPath("qstar")
 	if err != nil {
@@ -113,6 +114,8 @@ func TestRunInterrupt(t *testing.T) {
 	scripts := map[string]string{
 		"busy.star":  "print('started')\nx = 0\nwhile True:\n    x += 1\n",
 		"sleep.star": "load('utime', 'sleep')\nprint('started')\nsleep(3600)\n",
+		"thread.py": "import _thread, utime\ndef loop():\n    while True:\n        utime.sleep_ms(10)\n" +
+			"_thread.start_new_thread(loop, ())\nprint('started')\n",
 	}
 	dir := t.TempDir()
 	for name, src := range scripts {
@@ -122,35 +125,37 @@ func TestRunInterrupt(t *testing.T) {
 		}
 		path := filepath.Join(dir, name)
 		os.WriteFile(path, []byte(src), 0o644)
-		t.Run(name, func(t *testing.T) {
-			cmd := exec.Command(qstar, "run", path)
-			stdout, _ := cmd.StdoutPipe()
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			line, _ := bufio.NewReader(stdout).ReadString('\n')
-			if line != "started\n" {
-				t.Fatalf("first line %q; stderr %s", line, stderr.String())
-			}
-			start := time.Now()
-			cmd.Process.Signal(syscall.SIGINT)
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			select {
-			case <-done:
-			case <-time.After(10 * time.Second):
-				cmd.Process.Kill()
-				t.Fatal("qstar did not stop on SIGINT")
-			}
-			t.Logf("stopped %v after SIGINT", time.Since(start))
-			if code := cmd.ProcessState.ExitCode(); code != 130 {
-				t.Errorf("exit code %d, want 130; stderr %s", code, stderr.String())
-			}
-			if !strings.Contains(stderr.String(), "KeyboardInterrupt") {
-				t.Errorf("stderr %q lacks KeyboardInterrupt", stderr.String())
-			}
-		})
+		for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+			t.Run(name+"/"+sig.String(), func(t *testing.T) {
+				cmd := exec.Command(qstar, "run", path)
+				stdout, _ := cmd.StdoutPipe()
+				var stderr bytes.Buffer
+				cmd.Stderr = &stderr
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				line, _ := bufio.NewReader(stdout).ReadString('\n')
+				if line != "started\n" {
+					t.Fatalf("first line %q; stderr %s", line, stderr.String())
+				}
+				start := time.Now()
+				cmd.Process.Signal(sig)
+				done := make(chan error, 1)
+				go func() { done <- cmd.Wait() }()
+				select {
+				case <-done:
+				case <-time.After(10 * time.Second):
+					cmd.Process.Kill()
+					t.Fatalf("qstar did not stop on %v", sig)
+				}
+				t.Logf("stopped %v after %v", time.Since(start), sig)
+				if code := cmd.ProcessState.ExitCode(); code != 130 {
+					t.Errorf("exit code %d, want 130; stderr %s", code, stderr.String())
+				}
+				if !strings.Contains(stderr.String(), "KeyboardInterrupt") {
+					t.Errorf("stderr %q lacks KeyboardInterrupt", stderr.String())
+				}
+			})
+		}
 	}
 }
