@@ -68,6 +68,9 @@ func ErrorLine(err error) string {
 }
 
 func (in *Interp) sourceLine(file string, line int) string {
+	if file == "<stdin>" { // REPL chunks share the name; like Python, show no source
+		return ""
+	}
 	lines := in.sources[file]
 	if line < 1 || line > len(lines) {
 		return ""
