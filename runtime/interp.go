@@ -41,10 +41,11 @@ type Interp struct {
 
 	predeclared starlark.StringDict
 
-	modules map[string]*moduleEntry // registered modules, built lazily
-	files   map[string]*fileEntry   // loaded files by absolute path
-	sources map[string][]string     // file name -> source lines, for tracebacks
-	loading []string                // files being loaded, outermost first
+	modules   map[string]*moduleEntry // registered modules, built lazily
+	files     map[string]*fileEntry   // loaded files by absolute path
+	sourcesMu sync.Mutex
+	sources   map[string][]string // file name -> source lines, for tracebacks
+	loading   []string            // files being loaded, outermost first
 
 	threadsMu sync.Mutex
 	running   map[*starlark.Thread]*threadState
@@ -315,7 +316,9 @@ func (in *Interp) execFile(t *starlark.Thread, path string, src []byte, modName 
 // Parse turns a file into a syntax tree: .py through the Python front end,
 // anything else as Starlark. Source lines are kept for tracebacks.
 func (in *Interp) Parse(path string, src []byte) (*syntax.File, error) {
+	in.sourcesMu.Lock()
 	in.sources[path] = strings.Split(string(src), "\n")
+	in.sourcesMu.Unlock()
 	if IsPython(path) {
 		res, err := pycompat.Translate(path, src, &pycompat.Options{
 			FileOptions: FileOptions,

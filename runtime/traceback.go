@@ -71,7 +71,9 @@ func (in *Interp) sourceLine(file string, line int) string {
 	if file == "<stdin>" { // REPL chunks share the name; like Python, show no source
 		return ""
 	}
+	in.sourcesMu.Lock()
 	lines := in.sources[file]
+	in.sourcesMu.Unlock()
 	if line < 1 || line > len(lines) {
 		return ""
 	}
