@@ -45,6 +45,7 @@ func tokenize(file, src string) ([]token, error) {
 	var toks []token
 	line, lineStart := 1, 0
 	depth := 0
+	var open []token // unclosed brackets
 	i := 0
 	errAt := func(off int, format string, args ...any) error {
 		return &syntaxError{file, line, off - lineStart + 1, fmt.Sprintf(format, args...)}
@@ -150,9 +151,11 @@ func tokenize(file, src string) ([]token, error) {
 			switch tok.text {
 			case "(", "[", "{":
 				depth++
+				open = append(open, tok)
 			case ")", "]", "}":
 				if depth > 0 {
 					depth--
+					open = open[:len(open)-1]
 				}
 				tok.depth = depth
 			}
@@ -160,8 +163,9 @@ func tokenize(file, src string) ([]token, error) {
 		toks = append(toks, tok)
 	}
 	emitNewline(len(src))
-	if depth != 0 {
-		return nil, &syntaxError{file, line, 1, "unexpected end of file inside brackets"}
+	if depth != 0 { // point at the bracket, as Python 3.10+ does
+		b := open[len(open)-1]
+		return nil, &syntaxError{file, b.line, b.col, fmt.Sprintf("'%s' was never closed", b.text)}
 	}
 	return toks, nil
 }
