@@ -306,11 +306,22 @@ func (in *Interp) execFile(t *starlark.Thread, path string, src []byte, modName 
 		return nil, err
 	}
 	predeclared := in.filePredeclared(modName)
-	prog, err := starlark.FileProgram(f, predeclared.Has)
+	prog, err := compile(f, predeclared.Has)
 	if err != nil {
 		return nil, err
 	}
 	return prog.Init(t, predeclared)
+}
+
+// compile is starlark.FileProgram, with a compiler panic (on a tree the
+// front end should have rejected) turned into an error naming the file.
+func compile(f *syntax.File, isPredeclared func(string) bool) (prog *starlark.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			prog, err = nil, fmt.Errorf("%s: internal compiler error: %v", f.Path, r)
+		}
+	}()
+	return starlark.FileProgram(f, isPredeclared)
 }
 
 // Parse turns a file into a syntax tree: .py through the Python front end,

@@ -80,6 +80,9 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 	if err := checkMarkers(filename, f); err != nil {
 		return nil, err
 	}
+	if err := checkStars(filename, f); err != nil {
+		return nil, err
+	}
 	changes = append(changes, p.changes...)
 	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Line < changes[j].Line })
 	changes = dedupe(changes)
@@ -149,6 +152,41 @@ func checkMarkers(file string, f *syntax.File) error {
 	}
 	if bad != nil {
 		return &syntaxError{file, int(bad.NamePos.Line), int(bad.NamePos.Col), "invalid syntax: misplaced '" + markers[bad.Name] + "'"}
+	}
+	return nil
+}
+
+// checkStars rejects a `*x`/`**x` that a rewrite moved out of a call's
+// argument list (as `except* E:` would be): Starlark's compiler panics on
+// such a node instead of reporting it.
+func checkStars(file string, f *syntax.File) error {
+	var bad *syntax.UnaryExpr
+	allowed := map[syntax.Expr]bool{}
+	for _, s := range f.Stmts {
+		syntax.Walk(s, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.CallExpr:
+				for _, a := range n.Args {
+					allowed[a] = true
+				}
+			case *syntax.DefStmt:
+				for _, p := range n.Params {
+					allowed[p] = true
+				}
+			case *syntax.LambdaExpr:
+				for _, p := range n.Params {
+					allowed[p] = true
+				}
+			case *syntax.UnaryExpr:
+				if (n.Op == syntax.STAR || n.Op == syntax.STARSTAR) && !allowed[n] && bad == nil {
+					bad = n
+				}
+			}
+			return bad == nil
+		})
+	}
+	if bad != nil {
+		return &syntaxError{file, int(bad.OpPos.Line), int(bad.OpPos.Col), "invalid syntax: '" + bad.Op.String() + "' is only allowed in a call's arguments or a def's parameters (except* and star-unpacking are not supported by qstar)"}
 	}
 	return nil
 }
