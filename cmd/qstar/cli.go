@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/qstar-dev/qstar/emulator"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/pycompat"
 	"github.com/qstar-dev/qstar/runtime/repl"
@@ -32,12 +33,15 @@ Usage:
   qstar run [flags] FILE [ARGS...]   run a .py or .star script
   qstar repl [flags]                 interactive prompt (also: bare qstar)
   qstar port FILE.py                 print the Starlark qstar runs for FILE, and what changed
+  qstar emulate [--listen ADDR]      run the local cloud for external clients (default 127.0.0.1:1883)
   qstar modules                      list the modules scripts can import
   qstar version                      print the version
 
 Flags for run and repl:
   --modem SPEC   cellular backend: sim[:profile.json] (default) or at:/dev/ttyUSB2[,115200]
                  (also QSTAR_MODEM)
+  --emulate      route every connection to an in-process local cloud that checks each
+                 platform's credentials and answers its system topics
 `
 
 // Main runs the CLI and returns the process exit code.
@@ -52,6 +56,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdRepl(args[1:], stdin, stdout, stderr)
 	case "port":
 		return cmdPort(args[1:], stdout, stderr)
+	case "emulate":
+		return cmdEmulate(args[1:], stdout, stderr)
 	case "modules":
 		for _, m := range runtime.Modules() {
 			fmt.Fprintf(stdout, "%-14s %s\n", m.Name, m.Doc)
@@ -70,7 +76,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // commonFlags are shared by run and repl.
 type commonFlags struct {
-	modem string
+	modem   string
+	emulate bool
 }
 
 func newFlagSet(name string, stderr io.Writer, cf *commonFlags) *flag.FlagSet {
@@ -78,17 +85,26 @@ func newFlagSet(name string, stderr io.Writer, cf *commonFlags) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	fs.StringVar(&cf.modem, "modem", "", "cellular backend")
+	fs.BoolVar(&cf.emulate, "emulate", false, "route connections to the local cloud")
 	return fs
 }
 
-func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []string) *runtime.Env {
+func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []string) (*runtime.Env, error) {
 	env := runtime.NewEnv()
 	env.Stdin, env.Stdout, env.Stderr = stdin, stdout, stderr
 	env.Args = argv
 	if cf.modem != "" {
 		env.Config["modem"] = cf.modem
 	}
-	return env
+	if cf.emulate {
+		em, err := emulator.Start(emulator.Options{Logf: env.Logf, Now: env.Now})
+		if err != nil {
+			return nil, err
+		}
+		env.Dial, env.RootCAs = em.Dial, em.RootCAs()
+		env.OnClose(func() { em.Close() })
+	}
+	return env, nil
 }
 
 func cmdRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -107,7 +123,12 @@ func cmdRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "qstar: %v\n", err)
 		return exitUsage
 	}
-	in := runtime.New(cf.env(stdin, stdout, stderr, fs.Args()))
+	env, err := cf.env(stdin, stdout, stderr, fs.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "qstar: %v\n", err)
+		return exitScriptError
+	}
+	in := runtime.New(env)
 	defer in.Env.Close()
 
 	// SIGINT and SIGTERM cancel every script thread; blocked builtins wake.
@@ -188,7 +209,12 @@ func cmdRepl(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	in := runtime.New(cf.env(stdin, stdout, stderr, nil))
+	env, err := cf.env(stdin, stdout, stderr, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "qstar: %v\n", err)
+		return exitScriptError
+	}
+	in := runtime.New(env)
 	defer in.Env.Close()
 	opts := repl.Options{Stdin: stdin, Stdout: stdout, Stderr: stderr, Interactive: isTerminal(stdin)}
 	if opts.Interactive {
@@ -206,4 +232,35 @@ func isTerminal(r io.Reader) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// cmdEmulate runs the local cloud for clients outside this process until
+// SIGINT/SIGTERM. One port serves MQTT and MQTT over TLS; the platform is
+// recognised by the form of each client's credentials.
+func cmdEmulate(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("emulate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	listen := fs.String("listen", "127.0.0.1:1883", "address to serve MQTT and MQTT/TLS on")
+	caOut := fs.String("ca-out", "", "write the emulator's CA certificate (PEM) here, for TLS clients")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	logf := func(format string, a ...any) { fmt.Fprintf(stderr, "qstar: "+format+"\n", a...) }
+	em, err := emulator.Start(emulator.Options{Listen: *listen, Logf: logf})
+	if err != nil {
+		fmt.Fprintf(stderr, "qstar: %v\n", err)
+		return exitScriptError
+	}
+	defer em.Close()
+	if *caOut != "" {
+		if err := os.WriteFile(*caOut, em.CAPEM(), 0o644); err != nil {
+			fmt.Fprintf(stderr, "qstar: %v\n", err)
+			return exitScriptError
+		}
+	}
+	fmt.Fprintf(stdout, "qstar emulate: local cloud on %s (MQTT and MQTT/TLS); Ctrl-C stops\n", em.Addr())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	<-sigs
+	return exitOK
 }

@@ -1,0 +1,259 @@
+// Package emulator is qstar's local cloud: an embedded MQTT broker
+// (mochi-mqtt) that recognises the cloud a script dials, checks that
+// cloud's credentials with the same algorithms, and answers its system
+// topics, so vendor samples run offline.
+//
+// In process (`qstar run --emulate`), the script's Env.Dial is replaced
+// by Emulator.Dial: every connection goes to the broker, and the platform
+// is picked by the host the script dialled (*.heclouds.com is OneNET, ...;
+// any other host gets a plain broker). TLS is terminated with the
+// emulator's own CA, which the in-process route trusts (Env.RootCAs).
+// Standalone (`qstar emulate`), one port serves MQTT and MQTT over TLS,
+// and the platform is picked by the form of the credentials.
+package emulator
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"strings"
+	"sync"
+	"time"
+
+	mqtt "github.com/mochi-mqtt/server/v2"
+	"github.com/mochi-mqtt/server/v2/listeners"
+	"github.com/mochi-mqtt/server/v2/packets"
+)
+
+// Options configure an emulator.
+type Options struct {
+	// Listen is a TCP address for external clients ("127.0.0.1:1883"),
+	// serving MQTT and MQTT/TLS on one port; "" serves in-process only.
+	Listen string
+	// Logf receives one line per notable event (connects, refusals).
+	// Secrets never appear in it.
+	Logf func(format string, args ...any)
+	// Now is the clock credentials are checked against (default time.Now).
+	Now func() time.Time
+}
+
+// Emulator is a running local cloud.
+type Emulator struct {
+	srv    *mqtt.Server
+	ca     *authority
+	opts   Options
+	routes map[string]string // platform name -> loopback address of its listener
+	addr   string            // the standalone listener's address
+
+	mu      sync.Mutex
+	clients map[*mqtt.Client]session
+}
+
+type session struct {
+	platform *Platform
+	connect  Connect
+}
+
+const autoListener = "auto" // the standalone listener: platform by credential form
+
+// Start runs an emulator.
+func Start(opts Options) (*Emulator, error) {
+	if opts.Logf == nil {
+		opts.Logf = func(string, ...any) {}
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	ca, err := newAuthority()
+	if err != nil {
+		return nil, err
+	}
+	e := &Emulator{
+		ca:      ca,
+		opts:    opts,
+		routes:  map[string]string{},
+		clients: map[*mqtt.Client]session{},
+		srv: mqtt.New(&mqtt.Options{
+			InlineClient: true,
+			Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
+		}),
+	}
+	if err := e.srv.AddHook(&hook{e: e}, nil); err != nil {
+		return nil, err
+	}
+	for _, p := range append([]*Platform{plain}, platforms...) {
+		addr, err := e.listen(p.Name, "127.0.0.1:0")
+		if err != nil {
+			e.srv.Close()
+			return nil, err
+		}
+		e.routes[p.Name] = addr
+	}
+	if opts.Listen != "" {
+		if e.addr, err = e.listen(autoListener, opts.Listen); err != nil {
+			e.srv.Close()
+			return nil, err
+		}
+	}
+	go e.srv.Serve()
+	return e, nil
+}
+
+func (e *Emulator) listen(id, addr string) (string, error) {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return "", fmt.Errorf("emulator: listen %s: %w", addr, err)
+	}
+	if err := e.srv.AddListener(listeners.NewNet(id, &sniffListener{Listener: l, tls: e.ca.serverConfig()})); err != nil {
+		l.Close()
+		return "", err
+	}
+	return l.Addr().String(), nil
+}
+
+// Addr is the standalone listener's address ("" when in-process only).
+func (e *Emulator) Addr() string { return e.addr }
+
+// RootCAs is the pool a client must trust for the emulator's TLS.
+func (e *Emulator) RootCAs() *x509.CertPool { return e.ca.Pool() }
+
+// CAPEM is the emulator's CA certificate, for external clients.
+func (e *Emulator) CAPEM() []byte { return e.ca.PEM() }
+
+// Dial connects to the emulator's listener for the platform that owns
+// addr's host; it has runtime.Env.Dial's signature.
+func (e *Emulator) Dial(ctx context.Context, network, addr string) (net.Conn, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	p := byHost(host)
+	var d net.Dialer
+	c, err := d.DialContext(ctx, "tcp", e.routes[p.Name])
+	if err != nil {
+		return nil, err
+	}
+	e.opts.Logf("emulator: %s -> local %s cloud", addr, p.Name)
+	return c, nil
+}
+
+// Publish sends a message to devices, as the cloud's application side would.
+func (e *Emulator) Publish(topic string, payload []byte, qos byte) error {
+	return e.srv.Publish(topic, payload, false, qos)
+}
+
+// Close stops the broker and drops every connection.
+func (e *Emulator) Close() error { return e.srv.Close() }
+
+// hook connects mochi's events to the platforms.
+type hook struct {
+	mqtt.HookBase
+	e *Emulator
+}
+
+func (h *hook) ID() string { return "qstar-emulator" }
+
+func (h *hook) Provides(b byte) bool {
+	switch b {
+	case mqtt.OnConnect, mqtt.OnConnectAuthenticate, mqtt.OnACLCheck, mqtt.OnPacketRead, mqtt.OnDisconnect:
+		return true
+	}
+	return false
+}
+
+// OnConnect picks the platform and checks the credentials; a refusal is
+// answered here with the platform's CONNACK code.
+func (h *hook) OnConnect(cl *mqtt.Client, pk packets.Packet) error {
+	c := Connect{ClientID: pk.Connect.ClientIdentifier, User: string(pk.Connect.Username), Password: string(pk.Connect.Password)}
+	p := byName(cl.Net.Listener)
+	if cl.Net.Listener == autoListener {
+		p = byForm(c)
+	}
+	if p.Verify != nil {
+		if err := p.Verify(c, h.e.opts.Now()); err != nil {
+			var r *Reject
+			code := packets.ErrBadUsernameOrPassword
+			if errors.As(err, &r) {
+				code = connackCode(r.Code)
+			}
+			h.e.opts.Logf("emulator: %s refused client %q: %v (CONNACK %d)", p.Name, c.ClientID, err, v3Code(code))
+			h.e.srv.SendConnack(cl, code, false, nil)
+			return code
+		}
+	}
+	h.e.mu.Lock()
+	h.e.clients[cl] = session{platform: p, connect: c}
+	h.e.mu.Unlock()
+	h.e.opts.Logf("emulator: %s client %q connected", p.Name, c.ClientID)
+	return nil
+}
+
+func (h *hook) OnConnectAuthenticate(*mqtt.Client, packets.Packet) bool { return true }
+func (h *hook) OnACLCheck(*mqtt.Client, string, bool) bool              { return true }
+
+func (h *hook) OnDisconnect(cl *mqtt.Client, err error, expire bool) {
+	h.e.mu.Lock()
+	delete(h.e.clients, cl)
+	h.e.mu.Unlock()
+}
+
+// OnPacketRead lets the platform answer a device's publish. A plain broker
+// refuses client publishes to topics starting "$SYS" in any case, which
+// OneNET's "$sys/..." topics do; the emulator delivers those itself and
+// hands mochi a harmless copy to acknowledge (rejecting the packet here
+// would close the connection).
+func (h *hook) OnPacketRead(cl *mqtt.Client, pk packets.Packet) (packets.Packet, error) {
+	if pk.FixedHeader.Type != packets.Publish {
+		return pk, nil
+	}
+	h.e.mu.Lock()
+	s, ok := h.e.clients[cl]
+	h.e.mu.Unlock()
+	if !ok {
+		return pk, nil
+	}
+	refused := !mqtt.IsValidFilter(pk.TopicName, true) && strings.HasPrefix(pk.TopicName, "$")
+	if refused {
+		h.e.srv.Publish(pk.TopicName, pk.Payload, pk.FixedHeader.Retain, pk.FixedHeader.Qos)
+	}
+	if s.platform.OnPublish != nil {
+		s.platform.OnPublish(s.connect, pk.TopicName, pk.Payload, func(topic string, payload []byte) {
+			h.e.srv.Publish(topic, payload, false, 0)
+		})
+	}
+	if refused {
+		pk.TopicName, pk.FixedHeader.Retain = handledTopic, false
+	}
+	return pk, nil
+}
+
+// handledTopic receives the copies of system-topic publishes the emulator
+// delivered itself; nothing subscribes to it.
+const handledTopic = "qstar/emulator/handled"
+
+// connackCode maps an MQTT 3.1.1 CONNACK return code to the mochi code
+// that mochi writes as that return code to a 3.1.1 client.
+func connackCode(c byte) packets.Code {
+	switch c {
+	case 1:
+		return packets.ErrUnsupportedProtocolVersion
+	case 2:
+		return packets.ErrClientIdentifierNotValid
+	case 3:
+		return packets.ErrServerUnavailable
+	case 4:
+		return packets.ErrMalformedUsername
+	}
+	return packets.ErrBadUsernameOrPassword // 3.1.1: 5, not authorized
+}
+
+func v3Code(c packets.Code) byte {
+	if v3, ok := packets.V5CodesToV3[c]; ok {
+		return v3.Code
+	}
+	return c.Code
+}

@@ -1,0 +1,79 @@
+package emulator
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// onenet is China Mobile OneNET's MQTT suite: client id = device name,
+// user = product id, password = a "version=2018-10-31&res=..." token.
+// A data point posted to $sys/{pid}/{dev}/dp/post/json is answered on
+// .../accepted with {"id":N}, or on .../rejected with an error code.
+var onenet = &Platform{
+	Name:  "onenet",
+	Hosts: []string{"heclouds.com"},
+	Recognise: func(c Connect) bool {
+		return strings.HasPrefix(c.Password, "version=") && strings.Contains(c.Password, "res=")
+	},
+	OnPublish: onenetPublish,
+}
+
+func onenetPublish(c Connect, topic string, payload []byte, reply func(string, []byte)) {
+	prefix := "$sys/" + c.User + "/" + c.ClientID + "/"
+	if topic != prefix+"dp/post/json" {
+		return
+	}
+	var post struct {
+		ID *json.Number               `json:"id"`
+		DP map[string]json.RawMessage `json:"dp"`
+	}
+	dec := json.NewDecoder(strings.NewReader(lenientJSON(string(payload))))
+	dec.UseNumber()
+	if err := dec.Decode(&post); err != nil || post.ID == nil || post.DP == nil {
+		id := int64(-1)
+		if post.ID != nil {
+			id, _ = post.ID.Int64()
+		}
+		body, _ := json.Marshal(map[string]any{"id": id, "err_code": 98, "err_msg": "Illegal Data"})
+		reply(topic+"/rejected", body)
+		return
+	}
+	id, _ := post.ID.Int64()
+	body, _ := json.Marshal(map[string]any{"id": id})
+	reply(topic+"/accepted", body)
+}
+
+// lenientJSON drops trailing commas before } or ]: the OneNET doc's own
+// sample payload has them. Whether OneNET accepts such a payload is not
+// documented; the emulator does, so the doc's sample gets "accepted".
+func lenientJSON(s string) string {
+	var b strings.Builder
+	inStr := false
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		if inStr {
+			b.WriteByte(ch)
+			if ch == '\\' && i+1 < len(s) {
+				i++
+				b.WriteByte(s[i])
+			} else if ch == '"' {
+				inStr = false
+			}
+			continue
+		}
+		if ch == '"' {
+			inStr = true
+		}
+		if ch == ',' {
+			j := i + 1
+			for j < len(s) && strings.IndexByte(" \t\r\n", s[j]) >= 0 {
+				j++
+			}
+			if j < len(s) && (s[j] == '}' || s[j] == ']') {
+				continue
+			}
+		}
+		b.WriteByte(ch)
+	}
+	return b.String()
+}

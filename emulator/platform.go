@@ -1,0 +1,78 @@
+package emulator
+
+import (
+	"strings"
+	"time"
+)
+
+// Platform is one cloud's behaviour in the emulator: which hosts select
+// it, how its CONNECT credentials are checked, and how it answers the
+// device's system topics.
+type Platform struct {
+	Name  string
+	Hosts []string // host suffixes that route to this platform
+
+	// Recognise reports whether CONNECT fields have this platform's form;
+	// the standalone listener, which sees no host name, picks by it.
+	Recognise func(c Connect) bool
+
+	// Verify checks the credentials (nil: accept any). It returns nil or a
+	// *Reject carrying the CONNACK code the platform would send.
+	Verify func(c Connect, now time.Time) error
+
+	// OnPublish answers a device's publish on the platform's topics
+	// (a data point's "accepted" reply, say) by calling reply.
+	OnPublish func(c Connect, topic string, payload []byte, reply func(topic string, payload []byte))
+}
+
+// Connect holds the CONNECT fields a platform checks.
+type Connect struct {
+	ClientID, User, Password string
+	Host                     string // the host the client dialled, when known
+}
+
+// Reject is a refused CONNECT: an MQTT 3.1.1 CONNACK return code and why.
+type Reject struct {
+	Code   byte // 2 identifier rejected, 4 bad user name or password, 5 not authorized
+	Reason string
+}
+
+func (r *Reject) Error() string { return r.Reason }
+
+// plain is the platform for any other host: an ordinary broker.
+var plain = &Platform{Name: "plain"}
+
+// platforms are the clouds the emulator knows, most specific first.
+var platforms = []*Platform{onenet}
+
+// byHost picks the platform for a dialled host name.
+func byHost(host string) *Platform {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	for _, p := range platforms {
+		for _, suffix := range p.Hosts {
+			if host == suffix || strings.HasSuffix(host, "."+suffix) {
+				return p
+			}
+		}
+	}
+	return plain
+}
+
+// byForm picks the platform whose credential form c has.
+func byForm(c Connect) *Platform {
+	for _, p := range platforms {
+		if p.Recognise != nil && p.Recognise(c) {
+			return p
+		}
+	}
+	return plain
+}
+
+func byName(name string) *Platform {
+	for _, p := range platforms {
+		if p.Name == name {
+			return p
+		}
+	}
+	return plain
+}
