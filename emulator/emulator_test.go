@@ -48,7 +48,7 @@ func run(t *testing.T, e *Emulator, name, src string) (string, error) {
 // mqtts.heclouds.com and waits for the platform's reply to its data point.
 func TestOneNETSampleRunsUnchanged(t *testing.T) {
 	e := startEmulator(t, Options{})
-	src, err := os.ReadFile("testdata/seed003_onenet_mqtt.py")
+	src, err := os.ReadFile("../testdata/vendor/seed003_onenet_mqtt.py") // the vendor doc's sample, unchanged
 	if err != nil {
 		t.Fatal(err)
 	}

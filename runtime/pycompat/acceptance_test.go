@@ -122,7 +122,7 @@ func TestSeedMQTTSamples(t *testing.T) {
 		{"seed004_huawei.py", "$oc/devices/5fbbb784b4ec2202e982e643_868540050954037/sys/messages/down", "{\n\n\t\t\"services\""},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			src, err := os.ReadFile("testdata/" + tc.file)
+			src, err := os.ReadFile("../../testdata/vendor/" + tc.file)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -141,7 +141,7 @@ func TestSeedMQTTSamples(t *testing.T) {
 		})
 	}
 	t.Run("connect fails", func(t *testing.T) {
-		src, _ := os.ReadFile("testdata/seed003_onenet_mqtt.py")
+		src, _ := os.ReadFile("../../testdata/vendor/seed003_onenet_mqtt.py")
 		fake := &fakeMQTT{failConn: true}
 		r := runPyWith(t, "seed003", string(src), map[string]starlark.Value{"umqtt": fake.module()})
 		if r.err != nil {

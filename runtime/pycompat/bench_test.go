@@ -9,7 +9,7 @@ import (
 
 // BenchmarkTranslate: translating the OneNET MQTT sample (seed 003).
 func BenchmarkTranslate(b *testing.B) {
-	src, err := os.ReadFile("testdata/seed003_onenet_mqtt.py")
+	src, err := os.ReadFile("../../testdata/vendor/seed003_onenet_mqtt.py")
 	if err != nil {
 		b.Fatal(err)
 	}

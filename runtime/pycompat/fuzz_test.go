@@ -11,7 +11,7 @@ import (
 // FuzzTranslate: the translator never panics, and whatever it accepts
 // resolves as Starlark and prints as Starlark that parses again.
 func FuzzTranslate(f *testing.F) {
-	files, _ := filepath.Glob("testdata/*.py")
+	files, _ := filepath.Glob("../../testdata/vendor/*.py")
 	more, _ := filepath.Glob("testdata/cases/*.py")
 	for _, file := range append(files, more...) {
 		src, err := os.ReadFile(file)
