@@ -15,11 +15,13 @@ package emulator
 import (
 	"context"
 	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -39,6 +41,34 @@ type Options struct {
 	Logf func(format string, args ...any)
 	// Now is the clock credentials are checked against (default time.Now).
 	Now func() time.Time
+	// Devices registers secrets per platform; a device with a secret gets
+	// its signature checked, others only the form of their credentials.
+	Devices Devices
+}
+
+// Devices maps a platform name to its registered keys and their secrets:
+//
+//	"onenet": "{product_id}/{device_name}" (or "{product_id}" for the
+//	          product key) -> base64 access key
+//	"huawei": "{device_id}" -> device secret
+type Devices map[string]map[string]string
+
+// LoadDevices reads a Devices JSON file. Its secrets are never logged.
+func LoadDevices(path string) (Devices, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var d Devices
+	if err := json.Unmarshal(data, &d); err != nil {
+		return nil, fmt.Errorf("devices file %s: %w", path, err)
+	}
+	for name := range d {
+		if name != plain.Name && byName(name) == plain {
+			return nil, fmt.Errorf("devices file %s: unknown platform %q", path, name)
+		}
+	}
+	return d, nil
 }
 
 // Emulator is a running local cloud.
@@ -174,13 +204,15 @@ func (h *hook) OnConnect(cl *mqtt.Client, pk packets.Packet) error {
 		p = byForm(c)
 	}
 	if p.Verify != nil {
-		if err := p.Verify(c, h.e.opts.Now()); err != nil {
-			var r *Reject
+		secrets := h.e.opts.Devices[p.Name]
+		lookup := func(key string) (string, bool) { s, ok := secrets[key]; return s, ok }
+		if err := p.Verify(c, h.e.opts.Now(), lookup); err != nil {
+			var r interface{ ReturnCode() byte }
 			code := packets.ErrBadUsernameOrPassword
 			if errors.As(err, &r) {
-				code = connackCode(r.Code)
+				code = connackCode(r.ReturnCode())
 			}
-			h.e.opts.Logf("emulator: %s refused client %q: %v (CONNACK %d)", p.Name, c.ClientID, err, v3Code(code))
+			h.e.opts.Logf("emulator: %s refused client %q: %v", p.Name, c.ClientID, err)
 			h.e.srv.SendConnack(cl, code, false, nil)
 			return code
 		}
@@ -249,11 +281,4 @@ func connackCode(c byte) packets.Code {
 		return packets.ErrMalformedUsername
 	}
 	return packets.ErrBadUsernameOrPassword // 3.1.1: 5, not authorized
-}
-
-func v3Code(c packets.Code) byte {
-	if v3, ok := packets.V5CodesToV3[c]; ok {
-		return v3.Code
-	}
-	return c.Code
 }

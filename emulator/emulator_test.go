@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	onenetauth "github.com/qstar-dev/qstar/modules/auth/onenet"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/runtimetest"
 
@@ -45,21 +47,53 @@ func run(t *testing.T, e *Emulator, name, src string) (string, error) {
 }
 
 // The OneNET sample from the vendor doc (seed 003), byte for byte, dials
-// mqtts.heclouds.com and waits for the platform's reply to its data point.
-func TestOneNETSampleRunsUnchanged(t *testing.T) {
+// mqtts.heclouds.com with a token that expired on 2023-01-07: the local
+// cloud refuses it as OneNET would, and the sample's own except prints why.
+func TestOneNETSampleExpiredTokenRefused(t *testing.T) {
 	e := startEmulator(t, Options{})
+	out, err := run(t, e, "seed003_onenet_mqtt.py", seed003(t))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.HasPrefix(out, "!!!,e=") || !strings.Contains(out, "CONNACK 5") {
+		t.Fatalf("output:\n%s", out)
+	}
+}
+
+// The same sample with a fresh token for the doc's device key, registered
+// with the emulator: the signature is checked, the data point accepted,
+// and the sample's loop ends on the platform's reply.
+func TestOneNETSampleWithFreshToken(t *testing.T) {
+	const key = "rs2FaE5BuygJZkWKDA5okKt1RFpwOx53hbu6hwyCS4U=" // the doc's device access_key
+	devices := Devices{"onenet": {"469948/Chic_D": key}}
+	token, err := onenetauth.Token(key, onenetauth.Params{
+		Res: "products/469948/devices/Chic_D", ET: time.Now().Add(time.Hour).Unix(), Method: "sha1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := regexp.MustCompile(`PASSWORD = b'[^']*'`).ReplaceAllString(seed003(t), "PASSWORD = b'"+token+"'")
+
+	e := startEmulator(t, Options{Devices: devices})
+	out, err := run(t, e, "seed003_onenet_mqtt.py", src)
+	want := "connected\nSubscribe Recv: Topic=$sys/469948/Chic_D/dp/post/json/accepted,Msg={\"id\":123}\n"
+	if err != nil || out != want {
+		t.Fatalf("err %v; output:\n%s\nwant:\n%s", err, out, want)
+	}
+
+	// One wrong character in the signature: refused, not connected.
+	bad := strings.Replace(src, "&sign=", "&sign=A", 1)
+	out, _ = run(t, e, "seed003_onenet_mqtt.py", bad)
+	if !strings.HasPrefix(out, "!!!,e=") || !strings.Contains(out, "CONNACK 5") {
+		t.Fatalf("a bad signature was not refused:\n%s", out)
+	}
+}
+
+func seed003(t *testing.T) string {
 	src, err := os.ReadFile("../testdata/vendor/seed003_onenet_mqtt.py") // the vendor doc's sample, unchanged
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := run(t, e, "seed003_onenet_mqtt.py", string(src))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	want := "connected\nSubscribe Recv: Topic=$sys/469948/Chic_D/dp/post/json/accepted,Msg={\"id\":123}\n"
-	if out != want {
-		t.Fatalf("output:\n%s\nwant:\n%s", out, want)
-	}
+	return string(src)
 }
 
 // onenetScript posts payload (a Starlark expression) as a QoS 1 data point
@@ -133,7 +167,7 @@ func TestStandaloneRecognisesPlatformByForm(t *testing.T) {
 // and the script's connect() says which.
 func TestRefusalCarriesThePlatformsCode(t *testing.T) {
 	strict := &Platform{Name: "strict", Hosts: []string{"strict.example"},
-		Verify: func(c Connect, now time.Time) error {
+		Verify: func(c Connect, now time.Time, _ func(string) (string, bool)) error {
 			return &Reject{Code: 5, Reason: "signature mismatch"}
 		}}
 	platforms = append(platforms, strict)

@@ -3,6 +3,9 @@ package emulator
 import (
 	"encoding/json"
 	"strings"
+	"time"
+
+	auth "github.com/qstar-dev/qstar/modules/auth/onenet"
 )
 
 // onenet is China Mobile OneNET's MQTT suite: client id = device name,
@@ -15,7 +18,33 @@ var onenet = &Platform{
 	Recognise: func(c Connect) bool {
 		return strings.HasPrefix(c.Password, "version=") && strings.Contains(c.Password, "res=")
 	},
+	Verify:    onenetVerify,
 	OnPublish: onenetPublish,
+}
+
+// onenetVerify checks the token's signature when the device (or, for a
+// product-level token, the product) has a registered key; otherwise its
+// form, its res and its expiry.
+func onenetVerify(c Connect, now time.Time, secret func(string) (string, bool)) error {
+	lookup := func(pid, dev string) (string, bool) {
+		if dev == "" {
+			return secret(pid)
+		}
+		return secret(pid + "/" + dev)
+	}
+	id, err := auth.CheckForm(c.ClientID, c.User, c.Password, now)
+	if err != nil {
+		return err
+	}
+	key := id.ProductID + "/" + id.DeviceName
+	if id.ProductLevel {
+		key = id.ProductID
+	}
+	if _, registered := secret(key); !registered {
+		return nil
+	}
+	_, err = auth.Verify(c.ClientID, c.User, c.Password, now, lookup)
+	return err
 }
 
 func onenetPublish(c Connect, topic string, payload []byte, reply func(string, []byte)) {

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -16,9 +17,12 @@ type Platform struct {
 	// the standalone listener, which sees no host name, picks by it.
 	Recognise func(c Connect) bool
 
-	// Verify checks the credentials (nil: accept any). It returns nil or a
-	// *Reject carrying the CONNACK code the platform would send.
-	Verify func(c Connect, now time.Time) error
+	// Verify checks the credentials (nil: accept any). secret returns the
+	// key registered for a device (the key's form is the platform's: see
+	// Devices); with none registered a platform checks the form only. It
+	// returns nil or an error with a ReturnCode() byte method giving the
+	// CONNACK code the platform would send (like *Reject).
+	Verify func(c Connect, now time.Time, secret func(key string) (string, bool)) error
 
 	// OnPublish answers a device's publish on the platform's topics
 	// (a data point's "accepted" reply, say) by calling reply.
@@ -37,13 +41,16 @@ type Reject struct {
 	Reason string
 }
 
-func (r *Reject) Error() string { return r.Reason }
+func (r *Reject) Error() string { return fmt.Sprintf("%s (CONNACK %d)", r.Reason, r.Code) }
+
+// ReturnCode is the CONNACK return code.
+func (r *Reject) ReturnCode() byte { return r.Code }
 
 // plain is the platform for any other host: an ordinary broker.
 var plain = &Platform{Name: "plain"}
 
 // platforms are the clouds the emulator knows, most specific first.
-var platforms = []*Platform{onenet}
+var platforms = []*Platform{onenet, huawei}
 
 // byHost picks the platform for a dialled host name.
 func byHost(host string) *Platform {

@@ -33,7 +33,8 @@ Usage:
   qstar run [flags] FILE [ARGS...]   run a .py or .star script
   qstar repl [flags]                 interactive prompt (also: bare qstar)
   qstar port FILE.py                 print the Starlark qstar runs for FILE, and what changed
-  qstar emulate [--listen ADDR]      run the local cloud for external clients (default 127.0.0.1:1883)
+  qstar emulate [--listen ADDR] [--devices FILE] [--ca-out FILE]
+                                     run the local cloud for external clients (default 127.0.0.1:1883)
   qstar modules                      list the modules scripts can import
   qstar version                      print the version
 
@@ -41,7 +42,8 @@ Flags for run and repl:
   --modem SPEC   cellular backend: sim[:profile.json] (default) or at:/dev/ttyUSB2[,115200]
                  (also QSTAR_MODEM)
   --emulate      route every connection to an in-process local cloud that checks each
-                 platform's credentials and answers its system topics
+                 platform's credentials and answers its system topics; device secrets
+                 from the JSON file in QSTAR_EMULATOR_DEVICES (see README)
 `
 
 // Main runs the CLI and returns the process exit code.
@@ -97,7 +99,15 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 		env.Config["modem"] = cf.modem
 	}
 	if cf.emulate {
-		em, err := emulator.Start(emulator.Options{Logf: env.Logf, Now: env.Now})
+		opts := emulator.Options{Logf: env.Logf, Now: env.Now}
+		if path := env.Setting("emulator_devices"); path != "" {
+			devices, err := emulator.LoadDevices(path)
+			if err != nil {
+				return nil, err
+			}
+			opts.Devices = devices
+		}
+		em, err := emulator.Start(opts)
 		if err != nil {
 			return nil, err
 		}
@@ -242,11 +252,21 @@ func cmdEmulate(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	listen := fs.String("listen", "127.0.0.1:1883", "address to serve MQTT and MQTT/TLS on")
 	caOut := fs.String("ca-out", "", "write the emulator's CA certificate (PEM) here, for TLS clients")
+	devicesPath := fs.String("devices", os.Getenv("QSTAR_EMULATOR_DEVICES"), "JSON file of device secrets per platform")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
 	logf := func(format string, a ...any) { fmt.Fprintf(stderr, "qstar: "+format+"\n", a...) }
-	em, err := emulator.Start(emulator.Options{Listen: *listen, Logf: logf})
+	opts := emulator.Options{Listen: *listen, Logf: logf}
+	if *devicesPath != "" {
+		devices, err := emulator.LoadDevices(*devicesPath)
+		if err != nil {
+			fmt.Fprintf(stderr, "qstar: %v\n", err)
+			return exitUsage
+		}
+		opts.Devices = devices
+	}
+	em, err := emulator.Start(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "qstar: %v\n", err)
 		return exitScriptError
