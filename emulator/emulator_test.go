@@ -185,3 +185,35 @@ c.connect()
 		t.Fatalf("password leaked: %v %s", err, out)
 	}
 }
+
+// A Huawei device whose secret is registered: the right password connects
+// and its $oc topics flow (an application message down, a report up); a
+// wrong secret is refused with the platform's code.
+func TestHuaweiDevice(t *testing.T) {
+	const dev, secret = "5fbbb784b4ec2202e982e643_868540050954037", "s3cret-device-key"
+	e := startEmulator(t, Options{Devices: Devices{"huawei": {dev: secret}}})
+	script := func(secret string) string {
+		return fmt.Sprintf(`
+load("auth.huawei", "mqtt_credentials")
+load("umqtt", "MQTTClient")
+got = []
+creds = mqtt_credentials(%q, %q, server="a15fbbd7ce.iot-mqtts.cn-north-4.myhuaweicloud.com", keepalive=30)
+c = MQTTClient(**creds)
+c.set_callback(lambda topic, msg: got.append(msg))
+c.connect()
+c.subscribe("$oc/devices/%s/sys/messages/down")
+c.publish("$oc/devices/%s/sys/messages/down", '{"content": "hello"}')
+c.wait_msg()
+print(got[0])
+c.disconnect()
+`, dev, secret, dev, dev)
+	}
+	out, err := run(t, e, "t.star", script(secret))
+	if err != nil || out != "b'{\"content\": \"hello\"}'\n" {
+		t.Fatalf("err %v; output:\n%s", err, out)
+	}
+	_, err = run(t, e, "t.star", script("wrong-secret"))
+	if err == nil || !strings.Contains(err.Error(), "CONNACK 4") {
+		t.Fatalf("a wrong secret: err = %v", err)
+	}
+}
