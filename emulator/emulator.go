@@ -81,6 +81,7 @@ type Emulator struct {
 
 	mu      sync.Mutex
 	clients map[*mqtt.Client]session
+	state   State
 }
 
 type session struct {
@@ -198,7 +199,8 @@ func (h *hook) Provides(b byte) bool {
 // OnConnect picks the platform and checks the credentials; a refusal is
 // answered here with the platform's CONNACK code.
 func (h *hook) OnConnect(cl *mqtt.Client, pk packets.Packet) error {
-	c := Connect{ClientID: pk.Connect.ClientIdentifier, User: string(pk.Connect.Username), Password: string(pk.Connect.Password)}
+	c := Connect{ClientID: pk.Connect.ClientIdentifier, User: string(pk.Connect.Username),
+		Password: string(pk.Connect.Password), State: &h.e.state}
 	p := byName(cl.Net.Listener)
 	if cl.Net.Listener == autoListener {
 		p = byForm(c)

@@ -217,3 +217,67 @@ c.disconnect()
 		t.Fatalf("a wrong secret: err = %v", err)
 	}
 }
+
+// Aliyun: a device with a registered secret posts a property and gets the
+// platform's _reply with its request id; a wrong secret is refused.
+func TestAliyunPropertyPostReply(t *testing.T) {
+	e := startEmulator(t, Options{Devices: Devices{"aliyun": {"a1B2c3D4e5F/dev1": "secret"}}})
+	script := func(secret string) string {
+		return fmt.Sprintf(`
+load("auth.aliyun", "mqtt_credentials")
+load("umqtt", "MQTTClient")
+got = []
+creds = mqtt_credentials("a1B2c3D4e5F", "dev1", %q, region="cn-shanghai")
+c = MQTTClient(**creds)
+c.set_callback(lambda topic, msg: got.append((topic, msg)))
+c.connect()
+post = "/sys/a1B2c3D4e5F/dev1/thing/event/property/post"
+c.subscribe(post + "_reply", 1)
+c.publish(post, '{"id":"42","version":"1.0","params":{"t":21.5},"method":"thing.event.property.post"}', qos=1)
+c.wait_msg()
+print(got[0][0])
+print(got[0][1])
+c.disconnect()
+`, secret)
+	}
+	out, err := run(t, e, "t.star", script("secret"))
+	want := "b'/sys/a1B2c3D4e5F/dev1/thing/event/property/post_reply'\nb'{\"code\":200,\"data\":{},\"id\":\"42\",\"message\":\"success\"}'\n"
+	if err != nil || out != want {
+		t.Fatalf("err %v; output:\n%s\nwant:\n%s", err, out, want)
+	}
+	if _, err := run(t, e, "t.star", script("other")); err == nil || !strings.Contains(err.Error(), "CONNACK 5") {
+		t.Fatalf("a wrong secret: err = %v", err)
+	}
+}
+
+// Azure: a device reads its twin, patches reported properties (the version
+// goes up), and reads the merged twin back.
+func TestAzureTwin(t *testing.T) {
+	const key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
+	e := startEmulator(t, Options{Devices: Devices{"azure": {"dev1": key}}})
+	out, err := run(t, e, "t.star", `
+load("auth.azure", "mqtt_credentials")
+load("umqtt", "MQTTClient")
+got = []
+c = MQTTClient(**mqtt_credentials("HostName=myhub.azure-devices.net;DeviceId=dev1;SharedAccessKey=`+key+`"))
+c.set_callback(lambda topic, msg: got.append((topic, msg)))
+c.connect()
+c.subscribe("$iothub/twin/res/#")
+c.publish("$iothub/twin/GET/?$rid=1", "")
+c.wait_msg()
+c.publish("$iothub/twin/PATCH/properties/reported/?$rid=2", '{"fw": "1.2", "temp": {"max": 40}}')
+c.wait_msg()
+c.publish("$iothub/twin/GET/?$rid=3", "")
+c.wait_msg()
+for topic, msg in got:
+    print(topic, msg)
+c.disconnect()
+`)
+	want := `b'$iothub/twin/res/200/?$rid=1' b'{"desired":{"$version":1},"reported":{"$version":1}}'
+b'$iothub/twin/res/204/?$rid=2&$version=2' b''
+b'$iothub/twin/res/200/?$rid=3' b'{"desired":{"$version":1},"reported":{"$version":2,"fw":"1.2","temp":{"max":40}}}'
+`
+	if err != nil || out != want {
+		t.Fatalf("err %v; output:\n%s\nwant:\n%s", err, out, want)
+	}
+}

@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -29,10 +30,17 @@ type Platform struct {
 	OnPublish func(c Connect, topic string, payload []byte, reply func(topic string, payload []byte))
 }
 
-// Connect holds the CONNECT fields a platform checks.
+// Connect holds the CONNECT fields a platform checks, and the emulator's
+// state the platform keeps between messages.
 type Connect struct {
 	ClientID, User, Password string
-	Host                     string // the host the client dialled, when known
+	State                    *State
+}
+
+// State is what one emulator remembers across connections (device twins).
+type State struct {
+	mu    sync.Mutex
+	twins map[string]*twin // Azure, by client id
 }
 
 // Reject is a refused CONNECT: an MQTT 3.1.1 CONNACK return code and why.
@@ -50,7 +58,7 @@ func (r *Reject) ReturnCode() byte { return r.Code }
 var plain = &Platform{Name: "plain"}
 
 // platforms are the clouds the emulator knows, most specific first.
-var platforms = []*Platform{onenet, huawei}
+var platforms = []*Platform{onenet, huawei, aliyun, azure}
 
 // byHost picks the platform for a dialled host name.
 func byHost(host string) *Platform {

@@ -1,0 +1,57 @@
+package emulator
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	auth "github.com/qstar-dev/qstar/modules/auth/aliyun"
+)
+
+// aliyun is Alibaba Cloud IoT: client id "{id}|securemode=..,signmethod=..|",
+// user "{dn}&{pk}", password an HMAC of the sorted fields. A device's
+// thing-model posts (/sys/{pk}/{dn}/thing/event/.../post) get their _reply.
+var aliyun = &Platform{
+	Name:  "aliyun",
+	Hosts: []string{"aliyuncs.com"},
+	Recognise: func(c Connect) bool {
+		return strings.Contains(c.ClientID, "|") && strings.Contains(c.ClientID, "securemode=")
+	},
+	Verify: func(c Connect, now time.Time, secret func(string) (string, bool)) error {
+		id, err := auth.CheckForm(c.ClientID, c.User, c.Password)
+		if err != nil {
+			return err
+		}
+		_, device := secret(id.ProductKey + "/" + id.DeviceName)
+		_, product := secret(id.ProductKey)
+		if !device && !product {
+			return nil
+		}
+		_, err = auth.Verify(c.ClientID, c.User, c.Password, auth.Registry{
+			DeviceSecret:  func(pk, dn string) (string, bool) { return secret(pk + "/" + dn) },
+			ProductSecret: func(pk string) (string, bool) { return secret(pk) },
+		})
+		return err
+	},
+	OnPublish: aliyunPublish,
+}
+
+// aliyunPublish answers thing.event.*.post with the platform's reply:
+// {"id":..,"code":200,"data":{},"message":"success"}.
+func aliyunPublish(c Connect, topic string, payload []byte, reply func(string, []byte)) {
+	dn, pk, ok := strings.Cut(c.User, "&")
+	if !ok || !strings.HasPrefix(topic, "/sys/"+pk+"/"+dn+"/thing/event/") || !strings.HasSuffix(topic, "/post") {
+		return
+	}
+	var req struct {
+		ID json.RawMessage `json:"id"`
+	}
+	resp := map[string]any{"code": 200, "data": map[string]any{}, "message": "success"}
+	if err := json.Unmarshal(payload, &req); err != nil || req.ID == nil {
+		resp = map[string]any{"code": 460, "data": map[string]any{}, "message": "request parameter error"}
+	} else {
+		resp["id"] = req.ID
+	}
+	body, _ := json.Marshal(resp)
+	reply(topic+"_reply", body)
+}

@@ -1,0 +1,135 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	auth "github.com/qstar-dev/qstar/modules/auth/azure"
+)
+
+// azure is Azure IoT Hub: client id = device id (or device/module), user
+// "{hub}.azure-devices.net/{id}/?api-version=...", password a SAS token.
+// Each device (or module) has a twin: GET returns it, a reported-properties
+// PATCH merges into it and bumps its version.
+var azure = &Platform{
+	Name:  "azure",
+	Hosts: []string{"azure-devices.net"},
+	Recognise: func(c Connect) bool {
+		return strings.Contains(c.User, ".azure-devices.net/")
+	},
+	Verify: func(c Connect, now time.Time, secret func(string) (string, bool)) error {
+		id, err := auth.CheckForm(c.ClientID, c.User, c.Password, now)
+		if err != nil {
+			return err
+		}
+		if _, registered := secret(twinKey(id.DeviceID, id.ModuleID)); !registered {
+			return nil
+		}
+		_, err = auth.Verify(c.ClientID, c.User, c.Password, now, auth.Registry{
+			Keys: func(_, dev, mod string) ([]string, bool) {
+				k, ok := secret(twinKey(dev, mod))
+				return []string{k}, ok
+			},
+		})
+		return err
+	},
+	OnPublish: azurePublish,
+}
+
+func twinKey(dev, mod string) string {
+	if mod == "" {
+		return dev
+	}
+	return dev + "/" + mod
+}
+
+// twin is one device's desired and reported properties.
+type twin struct {
+	desired, reported map[string]any
+	dv, rv            int
+}
+
+// twinFor returns the client's twin, created empty at version 1 (st.mu held).
+func (st *State) twinFor(clientID string) *twin {
+	if st.twins == nil {
+		st.twins = map[string]*twin{}
+	}
+	t, ok := st.twins[clientID]
+	if !ok {
+		t = &twin{desired: map[string]any{}, reported: map[string]any{}, dv: 1, rv: 1}
+		st.twins[clientID] = t
+	}
+	return t
+}
+
+func azurePublish(c Connect, topic string, payload []byte, reply func(string, []byte)) {
+	rid := queryValue(topic, "$rid")
+	switch {
+	case strings.HasPrefix(topic, "$iothub/twin/GET/"):
+		st := c.State
+		st.mu.Lock()
+		t := st.twinFor(c.ClientID)
+		body, _ := json.Marshal(map[string]any{"desired": versioned(t.desired, t.dv), "reported": versioned(t.reported, t.rv)})
+		st.mu.Unlock()
+		reply("$iothub/twin/res/200/?$rid="+rid, body)
+	case strings.HasPrefix(topic, "$iothub/twin/PATCH/properties/reported/"):
+		var patch map[string]any
+		if err := json.Unmarshal(payload, &patch); err != nil {
+			reply("$iothub/twin/res/400/?$rid="+rid, nil)
+			return
+		}
+		st := c.State
+		st.mu.Lock()
+		t := st.twinFor(c.ClientID)
+		merge(t.reported, patch)
+		t.rv++
+		v := t.rv
+		st.mu.Unlock()
+		reply(fmt.Sprintf("$iothub/twin/res/204/?$rid=%s&$version=%d", rid, v), nil)
+	}
+}
+
+func versioned(props map[string]any, v int) map[string]any {
+	out := make(map[string]any, len(props)+1)
+	for k, x := range props {
+		out[k] = x
+	}
+	out["$version"] = v
+	return out
+}
+
+// merge applies a JSON merge patch: null deletes, objects merge.
+func merge(dst, patch map[string]any) {
+	for k, v := range patch {
+		switch v := v.(type) {
+		case nil:
+			delete(dst, k)
+		case map[string]any:
+			sub, ok := dst[k].(map[string]any)
+			if !ok {
+				sub = map[string]any{}
+				dst[k] = sub
+			}
+			merge(sub, v)
+		default:
+			dst[k] = v
+		}
+	}
+}
+
+// queryValue reads key from a topic's "?a=1&b=2" tail, without decoding
+// '+' (Azure's rule).
+func queryValue(topic, key string) string {
+	_, q, ok := strings.Cut(topic, "?")
+	if !ok {
+		return ""
+	}
+	for _, kv := range strings.Split(q, "&") {
+		if k, v, _ := strings.Cut(kv, "="); k == key {
+			return v
+		}
+	}
+	return ""
+}
