@@ -92,7 +92,7 @@ func classify(cfg transportConfig, dialErr error, rc byte, tokErr error) *connec
 		}
 		return e
 	}
-	if rc != 0 && rc < 0x80 {
+	if rc != 0 && rc < 0xFE { // 0xFE, 0xFF are paho's own network/protocol errors
 		e.kind, e.rc = errConnack, rc
 		return e
 	}

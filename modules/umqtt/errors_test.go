@@ -190,3 +190,34 @@ func TestConnackMeanings(t *testing.T) {
 		}
 	}
 }
+
+// A broker that answers CONNACK with a code paho does not know (here an
+// MQTT 5 reason code, 0x87) must not count as connected.
+func TestUnknownConnackCodeRefuses(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			buf := make([]byte, 256)
+			c.Read(buf)                             // the CONNECT
+			c.Write([]byte{0x20, 0x02, 0x00, 0x87}) // CONNACK, return code 135
+		}
+	}()
+	_, port, _ := net.SplitHostPort(l.Addr().String())
+	s := newScript(t)
+	err = s.run(`
+load("umqtt", "MQTTClient")
+c = MQTTClient("id", "127.0.0.1", ` + port + `, version=4)
+c.connect()
+`)
+	if err == nil || !strings.Contains(err.Error(), "CONNACK 135") {
+		t.Fatalf("connect() = %v, want a refusal naming CONNACK 135", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"fmt"
 	"net"
 	"net/url"
 	"strings"
@@ -25,9 +26,10 @@ type pahoTransport struct {
 	ctx    context.Context // cancelled by Disconnect/Drop: aborts dials
 	cancel context.CancelFunc
 
-	mu      sync.Mutex
-	conn    net.Conn // the live connection, for Drop
-	dialErr error    // why the last dial or handshake failed
+	mu         sync.Mutex
+	conn       net.Conn // the live connection, for Drop
+	dialErr    error    // why the last dial or handshake failed
+	badConnack byte     // a CONNACK return code outside 0-5 seen on the wire
 
 	everUp atomic.Bool
 	store  *watchedStore
@@ -156,11 +158,38 @@ func (t *pahoTransport) open(*url.URL, paho.ClientOptions) (net.Conn, error) {
 	}
 	t.mu.Lock()
 	t.dialErr = err
+	t.badConnack = 0
 	if err == nil {
+		conn = &connackWatch{Conn: conn, refused: func(rc byte) {
+			t.mu.Lock()
+			t.badConnack = rc
+			t.mu.Unlock()
+		}}
 		t.conn = conn
 	}
 	t.mu.Unlock()
 	return conn, err
+}
+
+// connackWatch fails the read of a CONNACK whose return code is not one
+// of MQTT 3.1.1's (0-5): paho would take such a refusal for success.
+type connackWatch struct {
+	net.Conn
+	head    [4]byte // the CONNACK: 0x20, 0x02, flags, return code
+	seen    int
+	refused func(rc byte)
+}
+
+func (w *connackWatch) Read(p []byte) (int, error) {
+	n, err := w.Conn.Read(p)
+	if w.seen < len(w.head) {
+		w.seen += copy(w.head[w.seen:], p[:n])
+		if w.seen == len(w.head) && w.head[0] == 0x20 && w.head[3] > 5 {
+			w.refused(w.head[3])
+			return 0, fmt.Errorf("CONNACK return code %d", w.head[3])
+		}
+	}
+	return n, err
 }
 
 type tlsError struct{ err error }
@@ -185,11 +214,9 @@ func (t *pahoTransport) Connect(ctx context.Context) error {
 	}
 	if err := tok.Error(); err != nil {
 		t.mu.Lock()
-		dialErr := t.dialErr
+		dialErr, rc := t.dialErr, t.badConnack
 		t.mu.Unlock()
-		ct, _ := tok.(*paho.ConnectToken)
-		var rc byte
-		if ct != nil {
+		if ct, _ := tok.(*paho.ConnectToken); ct != nil && rc == 0 {
 			rc = ct.ReturnCode()
 		}
 		return classify(t.cfg, dialErr, rc, err)
