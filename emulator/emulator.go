@@ -82,6 +82,7 @@ type Emulator struct {
 	mu      sync.Mutex
 	clients map[*mqtt.Client]session
 	state   State
+	onClose []func()
 }
 
 type session struct {
@@ -177,8 +178,13 @@ func (e *Emulator) Publish(topic string, payload []byte, qos byte) error {
 	return e.srv.Publish(topic, payload, false, qos)
 }
 
-// Close stops the broker and drops every connection.
-func (e *Emulator) Close() error { return e.srv.Close() }
+// Close stops the broker, drops every connection and stops the HTTP API.
+func (e *Emulator) Close() error {
+	for _, f := range e.onClose {
+		f()
+	}
+	return e.srv.Close()
+}
 
 // hook connects mochi's events to the platforms.
 type hook struct {

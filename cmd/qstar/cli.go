@@ -33,7 +33,7 @@ Usage:
   qstar run [flags] FILE [ARGS...]   run a .py or .star script
   qstar repl [flags]                 interactive prompt (also: bare qstar)
   qstar port FILE.py                 print the Starlark qstar runs for FILE, and what changed
-  qstar emulate [--listen ADDR] [--devices FILE] [--ca-out FILE]
+  qstar emulate [--listen ADDR] [--http ADDR] [--devices FILE] [--ca-out FILE]
                                      run the local cloud for external clients (default 127.0.0.1:1883)
   qstar modules                      list the modules scripts can import
   qstar version                      print the version
@@ -43,7 +43,8 @@ Flags for run and repl:
                  (also QSTAR_MODEM)
   --emulate      route every connection to an in-process local cloud that checks each
                  platform's credentials and answers its system topics; device secrets
-                 from the JSON file in QSTAR_EMULATOR_DEVICES (see README)
+                 from the JSON file in QSTAR_EMULATOR_DEVICES; its application API listens on
+                 QSTAR_EMULATOR_HTTP (default: a free port, printed)
 `
 
 // Main runs the CLI and returns the process exit code.
@@ -111,6 +112,15 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 		if err != nil {
 			return nil, err
 		}
+		httpAddr := env.Setting("emulator_http")
+		if httpAddr == "" {
+			httpAddr = "127.0.0.1:0"
+		}
+		if httpAddr, err = em.ServeHTTP(httpAddr); err != nil {
+			em.Close()
+			return nil, err
+		}
+		env.Logf("emulator: local cloud running; application API on http://%s", httpAddr)
 		env.Dial, env.RootCAs = em.Dial, em.RootCAs()
 		env.OnClose(func() { em.Close() })
 	}
@@ -253,6 +263,7 @@ func cmdEmulate(args []string, stdout, stderr io.Writer) int {
 	listen := fs.String("listen", "127.0.0.1:1883", "address to serve MQTT and MQTT/TLS on")
 	caOut := fs.String("ca-out", "", "write the emulator's CA certificate (PEM) here, for TLS clients")
 	devicesPath := fs.String("devices", os.Getenv("QSTAR_EMULATOR_DEVICES"), "JSON file of device secrets per platform")
+	httpListen := fs.String("http", "127.0.0.1:0", "address of the application-side HTTP API")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -278,7 +289,12 @@ func cmdEmulate(args []string, stdout, stderr io.Writer) int {
 			return exitScriptError
 		}
 	}
-	fmt.Fprintf(stdout, "qstar emulate: local cloud on %s (MQTT and MQTT/TLS); Ctrl-C stops\n", em.Addr())
+	httpAddr, err := em.ServeHTTP(*httpListen)
+	if err != nil {
+		fmt.Fprintf(stderr, "qstar: %v\n", err)
+		return exitScriptError
+	}
+	fmt.Fprintf(stdout, "qstar emulate: local cloud on %s (MQTT and MQTT/TLS), application API on http://%s; Ctrl-C stops\n", em.Addr(), httpAddr)
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	<-sigs
