@@ -1,11 +1,10 @@
 package aliyun
 
 import (
-	"net"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/qstar-dev/qstar/modules/auth/internal/authtest"
 	_ "github.com/qstar-dev/qstar/modules/umqtt"
 )
 
@@ -13,12 +12,8 @@ import (
 // client and round-trips a property post through the local mosquitto
 // (which does not check the signature, but does take the fields).
 func TestCredentialsConnect(t *testing.T) {
-	conn, err := net.DialTimeout("tcp", "127.0.0.1:1883", time.Second)
-	if err != nil {
-		t.Skip("no MQTT broker on 127.0.0.1:1883")
-	}
-	conn.Close()
-	out, err := runStar(t, `
+	authtest.NeedBroker(t)
+	out, err := authtest.Run(t, clock, `
 load("auth.aliyun", "mqtt_credentials", "topics")
 load("umqtt", "MQTTClient")
 creds = mqtt_credentials("a1B2c3D4e5F", "broker-test", "secret", endpoint="127.0.0.1", secure_mode=3)

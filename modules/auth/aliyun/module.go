@@ -7,6 +7,7 @@ import (
 
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
 func init() {
@@ -45,7 +46,7 @@ func valueErr(fn string, err error) error { return exc.ValueError("%s: %v", fn, 
 // sign(product_key, device_name, device_secret, client_id=None, timestamp=None, sign_method='hmacsha256')
 // is the device-secret password: hex HMAC over the sorted fields given.
 func sign(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "product_key", "device_name", "device_secret", "client_id?", "timestamp?", "sign_method?")
+	a, err := pyargs.Bind(b.Name(), args, kw, "product_key", "device_name", "device_secret", "client_id?", "timestamp?", "sign_method?")
 	if err != nil {
 		return nil, err
 	}
@@ -53,11 +54,11 @@ func sign(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []sta
 	if err != nil {
 		return nil, err
 	}
-	cid, err := a.str("client_id", "")
+	cid, err := a.Str("client_id", "")
 	if err != nil {
 		return nil, err
 	}
-	ts, err := a.intOrStr("timestamp")
+	ts, err := a.IntOrStr("timestamp")
 	if err != nil {
 		return nil, err
 	}
@@ -72,51 +73,51 @@ func sign(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []sta
 	return starlark.String(h), nil
 }
 
-func triple(a *argSet, secret string) (pk, dn, s string, err error) {
-	if pk, err = a.need("product_key"); err != nil {
+func triple(a *pyargs.Args, secret string) (pk, dn, s string, err error) {
+	if pk, err = a.Need("product_key"); err != nil {
 		return
 	}
-	if dn, err = a.need("device_name"); err != nil {
+	if dn, err = a.Need("device_name"); err != nil {
 		return
 	}
-	s, err = a.str(secret, "")
-	if err == nil && !a.has(secret) {
-		err = exc.TypeError("%s: argument '%s' must be str, not NoneType", a.fn, secret)
+	s, err = a.Str(secret, "")
+	if err == nil && !a.Has(secret) {
+		err = exc.TypeError("%s: argument '%s' must be str, not NoneType", a.Fn, secret)
 	}
 	return
 }
 
-func method(a *argSet) (string, error) {
-	m, err := a.str("sign_method", HmacSHA256)
+func method(a *pyargs.Args) (string, error) {
+	m, err := a.Str("sign_method", HmacSHA256)
 	if err != nil {
 		return "", err
 	}
 	if _, err := hasher(m); err != nil {
-		return "", exc.ValueError("%s: argument 'sign_method' must be 'hmacmd5', 'hmacsha1' or 'hmacsha256', got %q", a.fn, m)
+		return "", exc.ValueError("%s: argument 'sign_method' must be 'hmacmd5', 'hmacsha1' or 'hmacsha256', got %q", a.Fn, m)
 	}
 	return m, nil
 }
 
 // place reads region, instance_id, endpoint and port.
-func place(a *argSet) (region, instance, endpoint string, port int, err error) {
-	if region, err = a.str("region", "cn-shanghai"); err != nil {
+func place(a *pyargs.Args) (region, instance, endpoint string, port int, err error) {
+	if region, err = a.Str("region", "cn-shanghai"); err != nil {
 		return
 	}
-	if instance, err = a.str("instance_id", ""); err != nil {
+	if instance, err = a.Str("instance_id", ""); err != nil {
 		return
 	}
-	if endpoint, err = a.str("endpoint", ""); err != nil {
+	if endpoint, err = a.Str("endpoint", ""); err != nil {
 		return
 	}
-	if port, err = a.integer("port", 0); err == nil && (port < 0 || port > 65535) {
-		err = exc.ValueError("%s: argument 'port' must be 0..65535, got %d", a.fn, port)
+	if port, err = a.Int("port", 0); err == nil && (port < 0 || port > 65535) {
+		err = exc.ValueError("%s: argument 'port' must be 0..65535, got %d", a.Fn, port)
 	}
 	return
 }
 
 // creds is the dict MQTTClient(**creds) takes.
 func creds(c Connect, keepalive int) *starlark.Dict {
-	return strDict("client_id", c.ClientID, "server", c.Host, "port", c.Port, "user", c.Username,
+	return pyargs.Dict("client_id", c.ClientID, "server", c.Host, "port", c.Port, "user", c.Username,
 		"password", c.Password, "keepalive", keepalive, "ssl", c.TLS)
 }
 
@@ -124,7 +125,7 @@ func creds(c Connect, keepalive int) *starlark.Dict {
 // timestamp=<now, ms>, sign_method='hmacsha256', secure_mode=2, instance_id=None, endpoint=None,
 // port=None, keepalive=60)
 func mqttCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "product_key", "device_name", "device_secret", "region?", "client_id?",
+	a, err := pyargs.Bind(b.Name(), args, kw, "product_key", "device_name", "device_secret", "region?", "client_id?",
 		"timestamp?", "sign_method?", "secure_mode?", "instance_id?", "endpoint?", "port?", "keepalive?")
 	if err != nil {
 		return nil, err
@@ -137,19 +138,19 @@ func mqttCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	if o.Region, o.InstanceID, o.Endpoint, o.Port, err = place(a); err != nil {
 		return nil, err
 	}
-	if o.ClientID, err = a.str("client_id", ""); err != nil {
+	if o.ClientID, err = a.Str("client_id", ""); err != nil {
 		return nil, err
 	}
 	if o.SignMethod, err = method(a); err != nil {
 		return nil, err
 	}
 	// Absent: the interpreter clock in ms; None: no timestamp at all.
-	if !a.given("timestamp") {
+	if !a.Given("timestamp") {
 		o.Timestamp = strconv.FormatInt(runtime.EnvOf(t).Now().UnixMilli(), 10)
-	} else if o.Timestamp, err = a.intOrStr("timestamp"); err != nil {
+	} else if o.Timestamp, err = a.IntOrStr("timestamp"); err != nil {
 		return nil, err
 	}
-	if o.SecureMode, err = a.intOrStr("secure_mode"); err != nil {
+	if o.SecureMode, err = a.IntOrStr("secure_mode"); err != nil {
 		return nil, err
 	}
 	if o.SecureMode != "" && o.SecureMode != SecureTLS && o.SecureMode != SecureTCP {
@@ -166,17 +167,17 @@ func mqttCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	return creds(c, keep), nil
 }
 
-func keepalive(a *argSet) (int, error) {
-	k, err := a.integer("keepalive", 60)
+func keepalive(a *pyargs.Args) (int, error) {
+	k, err := a.Int("keepalive", 60)
 	if err == nil && !KeepAliveOK(k, "") {
-		err = exc.ValueError("%s: argument 'keepalive' must be 30..1200 seconds, got %d", a.fn, k)
+		err = exc.ValueError("%s: argument 'keepalive' must be 30..1200 seconds, got %d", a.Fn, k)
 	}
 	return k, err
 }
 
 // register_sign(product_key, device_name, product_secret, random, sign_method='hmacsha256')
 func registerSign(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "product_key", "device_name", "product_secret", "random", "sign_method?")
+	a, err := pyargs.Bind(b.Name(), args, kw, "product_key", "device_name", "product_secret", "random", "sign_method?")
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +185,7 @@ func registerSign(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	if err != nil {
 		return nil, err
 	}
-	r, err := a.need("random")
+	r, err := a.Need("random")
 	if err != nil {
 		return nil, err
 	}
@@ -199,8 +200,8 @@ func registerSign(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 	return starlark.String(s), nil
 }
 
-func registerOptions(a *argSet) (o RegisterOptions, err error) {
-	if o.Random, err = a.str("random", ""); err != nil {
+func registerOptions(a *pyargs.Args) (o RegisterOptions, err error) {
+	if o.Random, err = a.Str("random", ""); err != nil {
 		return
 	}
 	if o.SignMethod, err = method(a); err != nil {
@@ -213,7 +214,7 @@ func registerOptions(a *argSet) (o RegisterOptions, err error) {
 // register_credentials(product_key, device_name, product_secret, auth_type='register', random=None,
 // region='cn-shanghai', instance_id=None, endpoint=None, port=None, sign_method='hmacsha256', keepalive=60)
 func registerCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "product_key", "device_name", "product_secret", "auth_type?", "random?",
+	a, err := pyargs.Bind(b.Name(), args, kw, "product_key", "device_name", "product_secret", "auth_type?", "random?",
 		"region?", "instance_id?", "endpoint?", "port?", "sign_method?", "keepalive?")
 	if err != nil {
 		return nil, err
@@ -226,13 +227,13 @@ func registerCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.
 	if err != nil {
 		return nil, err
 	}
-	if o.AuthType, err = a.str("auth_type", AuthRegister); err != nil {
+	if o.AuthType, err = a.Str("auth_type", AuthRegister); err != nil {
 		return nil, err
 	}
 	if o.AuthType != AuthRegister && o.AuthType != AuthRegNWL {
 		return nil, exc.ValueError("%s: argument 'auth_type' must be 'register' or 'regnwl', got %q", b.Name(), o.AuthType)
 	}
-	keep, err := a.integer("keepalive", 60) // registration is exempt from the 30..1200 rule
+	keep, err := a.Int("keepalive", 60) // registration is exempt from the 30..1200 rule
 	if err != nil {
 		return nil, err
 	}
@@ -246,7 +247,7 @@ func registerCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.
 // register_request(product_key, device_name, product_secret, random=None, region='cn-shanghai',
 // sign_method='hmacsha256') -> {'url', 'content_type', 'body'} for the HTTPS registration.
 func registerRequest(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "product_key", "device_name", "product_secret", "random?", "region?", "sign_method?")
+	a, err := pyargs.Bind(b.Name(), args, kw, "product_key", "device_name", "product_secret", "random?", "region?", "sign_method?")
 	if err != nil {
 		return nil, err
 	}
@@ -262,16 +263,16 @@ func registerRequest(t *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	if err != nil {
 		return nil, valueErr(b.Name(), err)
 	}
-	return strDict("url", r.URL, "content_type", r.ContentType, "body", r.Body), nil
+	return pyargs.Dict("url", r.URL, "content_type", r.ContentType, "body", r.Body), nil
 }
 
 // register_topic(auth_type='register') -> '/ext/register' or '/ext/regnwl'
 func registerTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "auth_type?")
+	a, err := pyargs.Bind(b.Name(), args, kw, "auth_type?")
 	if err != nil {
 		return nil, err
 	}
-	at, err := a.str("auth_type", AuthRegister)
+	at, err := a.Str("auth_type", AuthRegister)
 	if err != nil {
 		return nil, err
 	}
@@ -284,7 +285,7 @@ func registerTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 // token_credentials(product_key, device_name, client_id, device_token, region='cn-shanghai',
 // instance_id=None, endpoint=None, port=None, keepalive=60): the reconnect after regnwl.
 func tokenCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "product_key", "device_name", "client_id", "device_token",
+	a, err := pyargs.Bind(b.Name(), args, kw, "product_key", "device_name", "client_id", "device_token",
 		"region?", "instance_id?", "endpoint?", "port?", "keepalive?")
 	if err != nil {
 		return nil, err
@@ -293,7 +294,7 @@ func tokenCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	if err != nil {
 		return nil, err
 	}
-	cid, err := a.need("client_id")
+	cid, err := a.Need("client_id")
 	if err != nil {
 		return nil, err
 	}
@@ -311,16 +312,16 @@ func tokenCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 	return creds(TokenConnect(pk, dn, cid, tok, ep, port), keep), nil
 }
 
-func pkdn(b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple, more ...string) (Topics, *argSet, error) {
-	a, err := bind(b.Name(), args, kw, append([]string{"product_key", "device_name"}, more...)...)
+func pkdn(b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple, more ...string) (Topics, *pyargs.Args, error) {
+	a, err := pyargs.Bind(b.Name(), args, kw, append([]string{"product_key", "device_name"}, more...)...)
 	if err != nil {
 		return Topics{}, nil, err
 	}
-	pk, err := a.need("product_key")
+	pk, err := a.Need("product_key")
 	if err != nil {
 		return Topics{}, nil, err
 	}
-	dn, err := a.need("device_name")
+	dn, err := a.Need("device_name")
 	if err != nil {
 		return Topics{}, nil, err
 	}
@@ -356,7 +357,7 @@ func topics(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []s
 	add("ota_progress", tp.OTAProgress(), false)
 	add("shadow_update", tp.ShadowUpdate(), false)
 	add("shadow_get", tp.ShadowGet(), false)
-	return strDict(kv...), nil
+	return pyargs.Dict(kv...), nil
 }
 
 func idTopic(name string, f func(Topics, string) string) builtinFn {
@@ -365,7 +366,7 @@ func idTopic(name string, f func(Topics, string) string) builtinFn {
 		if err != nil {
 			return nil, err
 		}
-		id, err := a.need(name)
+		id, err := a.Need(name)
 		if err != nil {
 			return nil, err
 		}
@@ -384,11 +385,11 @@ var (
 
 // reply_topic(topic) -> topic + '_reply'
 func replyTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "topic")
+	a, err := pyargs.Bind(b.Name(), args, kw, "topic")
 	if err != nil {
 		return nil, err
 	}
-	s, err := a.need("topic")
+	s, err := a.Need("topic")
 	if err != nil {
 		return nil, err
 	}
@@ -397,7 +398,7 @@ func replyTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 
 // random() -> a fresh 15-character alphanumeric nonce for registration.
 func random(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	if _, err := bind(b.Name(), args, kw); err != nil {
+	if _, err := pyargs.Bind(b.Name(), args, kw); err != nil {
 		return nil, err
 	}
 	return starlark.String(Random()), nil

@@ -1,32 +1,18 @@
 package aliyun
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/modules/auth/internal/authtest"
 )
 
-func runStar(t *testing.T, src string) (string, error) {
-	t.Helper()
-	env := runtime.NewEnv()
-	var out bytes.Buffer
-	env.Stdout, env.Stderr = &out, &out
-	env.Now = func() time.Time { return time.UnixMilli(1700000000123) }
-	in := runtime.New(env)
-	defer in.Close()
-	in.Lock()
-	th := in.NewThread("main")
-	_, err := in.ExecFile(th, "test.star", []byte(src))
-	in.Done(th)
-	in.Unlock()
-	return out.String(), err
-}
+// clock is the interpreter time the scripts see.
+var clock = time.UnixMilli(1700000000123)
 
 func TestScriptModule(t *testing.T) {
-	out, err := runStar(t, `
+	out, err := authtest.Run(t, clock, `
 load("auth.aliyun", "sign", "mqtt_credentials", "register_credentials", "register_request", "topics", "event_topic", "reply_topic", "register_topic")
 print(sign("a1B2c3D4e5F", "dev1", "secret", client_id="dev1", timestamp=1700000000000, sign_method="hmacmd5"))
 print(sign("a1B2c3D4e5F", "dev1", "secret", sign_method="hmacsha1"))
@@ -70,7 +56,7 @@ func TestScriptErrors(t *testing.T) {
 		{`mqtt_credentials("p", "d", "s", client_id="a|b")`, "ValueError"},
 		{`register_credentials("p", "d", "s", auth_type="connwl")`, "argument 'auth_type'"},
 	} {
-		out, err := runStar(t, "load(\"auth.aliyun\", \"sign\", \"mqtt_credentials\", \"register_credentials\")\n"+c.src+"\n")
+		out, err := authtest.Run(t, clock, "load(\"auth.aliyun\", \"sign\", \"mqtt_credentials\", \"register_credentials\")\n"+c.src+"\n")
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err %v, want %q (%s)", c.src, err, c.want, out)
 		}

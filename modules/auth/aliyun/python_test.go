@@ -4,17 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand"
-	"os/exec"
-	"strings"
 	"testing"
+
+	"github.com/qstar-dev/qstar/modules/auth/internal/authtest"
 )
 
 // TestAgainstPython recomputes random signatures with CPython's hmac.
 func TestAgainstPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
 	const script = `
 import hmac, hashlib, json, sys
 out = []
@@ -50,15 +46,9 @@ json.dump(out, sys.stdout)
 		h, _ := HMAC(c.Method, c.Secret, Content(c.Fields["clientId"], c.Fields["deviceName"], c.Fields["productKey"], c.Fields["timestamp"]))
 		want = append(want, h)
 	}
-	in, _ := json.Marshal(cases)
-	cmd := exec.Command(py, "-c", script)
-	cmd.Stdin = strings.NewReader(string(in))
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("python3: %v", err)
-	}
+	out := authtest.Python(t, script, cases)
 	var got []string
-	if err := json.Unmarshal(out, &got); err != nil {
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
 	for i := range want {

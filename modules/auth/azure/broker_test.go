@@ -1,11 +1,10 @@
 package azure
 
 import (
-	"net"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/qstar-dev/qstar/modules/auth/internal/authtest"
 	_ "github.com/qstar-dev/qstar/modules/umqtt"
 )
 
@@ -13,12 +12,8 @@ import (
 // client (pointed at the local mosquitto, which takes but does not check
 // the SAS token) and round-trips a twin reply topic through parse_topic.
 func TestCredentialsConnect(t *testing.T) {
-	conn, err := net.DialTimeout("tcp", "127.0.0.1:1883", time.Second)
-	if err != nil {
-		t.Skip("no MQTT broker on 127.0.0.1:1883")
-	}
-	conn.Close()
-	out, err := runStar(t, loadAll+`
+	authtest.NeedBroker(t)
+	out, err := authtest.Run(t, clock, loadAll+`
 load("umqtt", "MQTTClient")
 creds = azure.mqtt_credentials("HostName=myhub.azure-devices.net;DeviceId=broker-test;SharedAccessKey=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
 creds.update(server="127.0.0.1", port=1883, ssl=False)

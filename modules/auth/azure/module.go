@@ -8,6 +8,7 @@ import (
 
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
 func init() {
@@ -49,11 +50,11 @@ func valueErr(fn string, err error) error {
 
 // parse_connection_string(connection_string) -> dict keyed as in the string.
 func parseConnectionString(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "connection_string")
+	a, err := pyargs.Bind(b.Name(), args, kw, "connection_string")
 	if err != nil {
 		return nil, err
 	}
-	s, err := a.need("connection_string")
+	s, err := a.Need("connection_string")
 	if err != nil {
 		return nil, err
 	}
@@ -72,12 +73,12 @@ func parseConnectionString(t *starlark.Thread, b *starlark.Builtin, args starlar
 	if cs.X509 {
 		kv = append(kv, "x509", true)
 	}
-	return strDict(kv...), nil
+	return pyargs.Dict(kv...), nil
 }
 
 // resource_uri(hostname, device_id=None, module_id=None)
 func resourceURI(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "hostname", "device_id?", "module_id?")
+	a, err := pyargs.Bind(b.Name(), args, kw, "hostname", "device_id?", "module_id?")
 	if err != nil {
 		return nil, err
 	}
@@ -89,38 +90,38 @@ func resourceURI(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 }
 
 // ids reads hostname, device_id and module_id (device_id required if needDev).
-func ids(a *argSet, needDev bool) (host, dev, mod string, err error) {
-	if host, err = a.need("hostname"); err != nil {
+func ids(a *pyargs.Args, needDev bool) (host, dev, mod string, err error) {
+	if host, err = a.Need("hostname"); err != nil {
 		return
 	}
 	if needDev {
-		dev, err = a.need("device_id")
+		dev, err = a.Need("device_id")
 	} else {
-		dev, err = a.str("device_id", "")
+		dev, err = a.Str("device_id", "")
 	}
 	if err != nil {
 		return
 	}
-	if mod, err = a.str("module_id", ""); err == nil && mod != "" && dev == "" {
-		err = exc.ValueError("%s: argument 'module_id' needs a device_id", a.fn)
+	if mod, err = a.Str("module_id", ""); err == nil && mod != "" && dev == "" {
+		err = exc.ValueError("%s: argument 'module_id' needs a device_id", a.Fn)
 	}
 	return
 }
 
 // expiry reads expiry= (absolute Unix seconds) or ttl= (seconds from now).
-func expiry(t *starlark.Thread, a *argSet) (int64, error) {
-	ttl, err := a.integer("ttl", DefaultTTL)
+func expiry(t *starlark.Thread, a *pyargs.Args) (int64, error) {
+	ttl, err := a.Int("ttl", DefaultTTL)
 	if err != nil {
 		return 0, err
 	}
 	if ttl <= 0 {
-		return 0, exc.ValueError("%s: argument 'ttl' must be positive, got %d", a.fn, ttl)
+		return 0, exc.ValueError("%s: argument 'ttl' must be positive, got %d", a.Fn, ttl)
 	}
-	if a.has("expiry") {
-		if a.has("ttl") {
-			return 0, exc.TypeError("%s: give expiry or ttl, not both", a.fn)
+	if a.Has("expiry") {
+		if a.Has("ttl") {
+			return 0, exc.TypeError("%s: give expiry or ttl, not both", a.Fn)
 		}
-		e, err := a.integer("expiry", 0)
+		e, err := a.Int("expiry", 0)
 		return int64(e), err
 	}
 	return runtime.EnvOf(t).Now().Unix() + int64(ttl), nil
@@ -128,19 +129,19 @@ func expiry(t *starlark.Thread, a *argSet) (int64, error) {
 
 // sas_token(uri, key, expiry=None, ttl=3600, key_name=None)
 func sasToken(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "uri", "key", "expiry?", "ttl?", "key_name?")
+	a, err := pyargs.Bind(b.Name(), args, kw, "uri", "key", "expiry?", "ttl?", "key_name?")
 	if err != nil {
 		return nil, err
 	}
-	uri, err := a.need("uri")
+	uri, err := a.Need("uri")
 	if err != nil {
 		return nil, err
 	}
-	key, err := a.need("key")
+	key, err := a.Need("key")
 	if err != nil {
 		return nil, err
 	}
-	name, err := a.str("key_name", "")
+	name, err := a.Str("key_name", "")
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +158,7 @@ func sasToken(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw [
 
 // username(hostname, device_id, module_id=None, api_version='2021-04-12')
 func username(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "hostname", "device_id", "module_id?", "api_version?")
+	a, err := pyargs.Bind(b.Name(), args, kw, "hostname", "device_id", "module_id?", "api_version?")
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +166,7 @@ func username(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw [
 	if err != nil {
 		return nil, err
 	}
-	v, err := a.str("api_version", APIVersion)
+	v, err := a.Str("api_version", APIVersion)
 	if err != nil {
 		return nil, err
 	}
@@ -176,19 +177,19 @@ func username(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw [
 // shared_access_key=None, sas_token=None, expiry=None, ttl=3600, api_version='2021-04-12',
 // keepalive=60) -> dict for MQTTClient(**creds)
 func mqttCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "connection_string?", "hostname?", "device_id?", "module_id?",
+	a, err := pyargs.Bind(b.Name(), args, kw, "connection_string?", "hostname?", "device_id?", "module_id?",
 		"shared_access_key?", "sas_token?", "expiry?", "ttl?", "api_version?", "keepalive?")
 	if err != nil {
 		return nil, err
 	}
 	var cs ConnectionString
-	if a.has("connection_string") {
+	if a.Has("connection_string") {
 		for _, n := range []string{"hostname", "device_id", "module_id", "shared_access_key", "sas_token"} {
-			if a.has(n) {
+			if a.Has(n) {
 				return nil, exc.TypeError("%s: give connection_string or %s, not both", b.Name(), n)
 			}
 		}
-		s, err := a.str("connection_string", "")
+		s, err := a.Str("connection_string", "")
 		if err != nil {
 			return nil, err
 		}
@@ -196,16 +197,16 @@ func mqttCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 			return nil, valueErr(b.Name(), err)
 		}
 	} else {
-		if !a.has("hostname") {
+		if !a.Has("hostname") {
 			return nil, exc.TypeError("%s: give connection_string, or hostname, device_id and shared_access_key or sas_token", b.Name())
 		}
 		if cs.HostName, cs.DeviceID, cs.ModuleID, err = ids(a, true); err != nil {
 			return nil, err
 		}
-		if cs.SharedAccessKey, err = a.str("shared_access_key", ""); err != nil {
+		if cs.SharedAccessKey, err = a.Str("shared_access_key", ""); err != nil {
 			return nil, err
 		}
-		if cs.SharedAccessSignature, err = a.str("sas_token", ""); err != nil {
+		if cs.SharedAccessSignature, err = a.Str("sas_token", ""); err != nil {
 			return nil, err
 		}
 		if (cs.SharedAccessKey == "") == (cs.SharedAccessSignature == "") {
@@ -216,11 +217,11 @@ func mqttCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	if err != nil {
 		return nil, err
 	}
-	v, err := a.str("api_version", APIVersion)
+	v, err := a.Str("api_version", APIVersion)
 	if err != nil {
 		return nil, err
 	}
-	keep, err := a.integer("keepalive", 60)
+	keep, err := a.Int("keepalive", 60)
 	if err != nil {
 		return nil, err
 	}
@@ -232,24 +233,24 @@ func mqttCredentials(t *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	if c.Password == "" { // x509: authenticated by the TLS client certificate
 		pw = starlark.None
 	}
-	return strDict("client_id", c.ClientID, "server", c.Host, "port", c.Port, "user", c.Username,
+	return pyargs.Dict("client_id", c.ClientID, "server", c.Host, "port", c.Port, "user", c.Username,
 		"password", pw, "keepalive", keep, "ssl", c.TLS), nil
 }
 
 // props reads an optional dict of str -> str/int/float/bool.
-func props(a *argSet, name string) (map[string]string, error) {
-	if !a.has(name) {
+func props(a *pyargs.Args, name string) (map[string]string, error) {
+	if !a.Has(name) {
 		return nil, nil
 	}
-	d, ok := a.vals[name].(*starlark.Dict)
+	d, ok := a.Value(name).(*starlark.Dict)
 	if !ok {
-		return nil, exc.TypeError("%s: argument '%s' must be dict, not %s", a.fn, name, pyType(a.vals[name]))
+		return nil, exc.TypeError("%s: argument '%s' must be dict, not %s", a.Fn, name, pyargs.TypeName(a.Value(name)))
 	}
 	m := map[string]string{}
 	for _, kv := range d.Items() {
 		k, ok := kv[0].(starlark.String)
 		if !ok {
-			return nil, exc.TypeError("%s: argument '%s' keys must be str, not %s", a.fn, name, pyType(kv[0]))
+			return nil, exc.TypeError("%s: argument '%s' keys must be str, not %s", a.Fn, name, pyargs.TypeName(kv[0]))
 		}
 		switch v := kv[1].(type) {
 		case starlark.String:
@@ -257,7 +258,7 @@ func props(a *argSet, name string) (map[string]string, error) {
 		case starlark.Int, starlark.Float, starlark.Bool:
 			m[string(k)] = v.String()
 		default:
-			return nil, exc.TypeError("%s: argument '%s' values must be str or numbers, not %s", a.fn, name, pyType(v))
+			return nil, exc.TypeError("%s: argument '%s' values must be str or numbers, not %s", a.Fn, name, pyargs.TypeName(v))
 		}
 	}
 	return m, nil
@@ -265,15 +266,15 @@ func props(a *argSet, name string) (map[string]string, error) {
 
 // telemetry_topic(device_id, module_id=None, properties=None)
 func telemetryTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "device_id", "module_id?", "properties?")
+	a, err := pyargs.Bind(b.Name(), args, kw, "device_id", "module_id?", "properties?")
 	if err != nil {
 		return nil, err
 	}
-	dev, err := a.need("device_id")
+	dev, err := a.Need("device_id")
 	if err != nil {
 		return nil, err
 	}
-	mod, err := a.str("module_id", "")
+	mod, err := a.Str("module_id", "")
 	if err != nil {
 		return nil, err
 	}
@@ -286,11 +287,11 @@ func telemetryTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 
 // c2d_topic(device_id) -> the cloud-to-device subscription
 func c2dTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "device_id")
+	a, err := pyargs.Bind(b.Name(), args, kw, "device_id")
 	if err != nil {
 		return nil, err
 	}
-	dev, err := a.need("device_id")
+	dev, err := a.Need("device_id")
 	if err != nil {
 		return nil, err
 	}
@@ -298,17 +299,17 @@ func c2dTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw [
 }
 
 // rid reads a request id given as str or int.
-func rid(a *argSet) (string, error) {
-	if v, ok := a.vals["rid"].(starlark.Int); ok {
+func rid(a *pyargs.Args) (string, error) {
+	if v, ok := a.Value("rid").(starlark.Int); ok {
 		return v.String(), nil
 	}
-	return a.need("rid")
+	return a.Need("rid")
 }
 
 // twin_get_topic(rid), twin_patch_topic(rid)
 func ridTopic(f func(string) string) builtinFn {
 	return func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		a, err := bind(b.Name(), args, kw, "rid")
+		a, err := pyargs.Bind(b.Name(), args, kw, "rid")
 		if err != nil {
 			return nil, err
 		}
@@ -322,11 +323,11 @@ func ridTopic(f func(string) string) builtinFn {
 
 // method_response_topic(status, rid)
 func methodResponseTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "status", "rid")
+	a, err := pyargs.Bind(b.Name(), args, kw, "status", "rid")
 	if err != nil {
 		return nil, err
 	}
-	st, err := a.integer("status", 0)
+	st, err := a.Int("status", 0)
 	if err != nil {
 		return nil, err
 	}
@@ -340,11 +341,11 @@ func methodResponseTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.
 // parse_topic(topic) -> dict (kind, rid, status, version, name, device_id,
 // module_id, properties) or None for a topic that is not IoT Hub's.
 func parseTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-	a, err := bind(b.Name(), args, kw, "topic")
+	a, err := pyargs.Bind(b.Name(), args, kw, "topic")
 	if err != nil {
 		return nil, err
 	}
-	s, err := a.str("topic", "")
+	s, err := a.Str("topic", "")
 	if err != nil {
 		return nil, err
 	}
@@ -383,5 +384,5 @@ func parseTopic(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 		}
 		kv = append(kv, "properties", p)
 	}
-	return strDict(kv...), nil
+	return pyargs.Dict(kv...), nil
 }

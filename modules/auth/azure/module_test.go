@@ -1,35 +1,21 @@
 package azure
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/modules/auth/internal/authtest"
 )
 
-func runStar(t *testing.T, src string) (string, error) {
-	t.Helper()
-	env := runtime.NewEnv()
-	var out bytes.Buffer
-	env.Stdout, env.Stderr = &out, &out
-	env.Now = func() time.Time { return time.Unix(vNow, 0) }
-	in := runtime.New(env)
-	defer in.Close()
-	in.Lock()
-	th := in.NewThread("main")
-	_, err := in.ExecFile(th, "test.star", []byte(src))
-	in.Done(th)
-	in.Unlock()
-	return out.String(), err
-}
+// clock is the interpreter time the scripts see.
+var clock = time.Unix(vNow, 0)
 
 const loadAll = `load("auth.azure", "azure")
 `
 
 func TestScriptModule(t *testing.T) {
-	out, err := runStar(t, loadAll+`
+	out, err := authtest.Run(t, clock, loadAll+`
 key = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
 cs = "HostName=myhub.azure-devices.net;DeviceId=dev1;ModuleId=mod1;SharedAccessKey=" + key
 p = azure.parse_connection_string(cs)
@@ -86,7 +72,7 @@ func TestScriptErrors(t *testing.T) {
 		{`azure.telemetry_topic("d", properties=[1])`, "argument 'properties' must be dict, not list"},
 		{`azure.twin_get_topic(rid=None)`, "argument 'rid' must not be empty"},
 	} {
-		out, err := runStar(t, loadAll+c.src+"\n")
+		out, err := authtest.Run(t, clock, loadAll+c.src+"\n")
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err %v, want %q (%s)", c.src, err, c.want, out)
 		}

@@ -4,18 +4,14 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"math/rand"
-	"os/exec"
-	"strings"
 	"testing"
+
+	"github.com/qstar-dev/qstar/modules/auth/internal/authtest"
 )
 
 // TestAgainstPython builds random SAS tokens the device SDK's way with
 // CPython's stdlib and compares.
 func TestAgainstPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
 	const script = `
 import base64, hashlib, hmac, json, sys
 from urllib.parse import quote
@@ -64,15 +60,9 @@ json.dump(out, sys.stdout)
 		cases = append(cases, c)
 		want = append(want, tok)
 	}
-	in, _ := json.Marshal(cases)
-	cmd := exec.Command(py, "-c", script)
-	cmd.Stdin = strings.NewReader(string(in))
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("python3: %v", err)
-	}
+	out := authtest.Python(t, script, cases)
 	var got []string
-	if err := json.Unmarshal(out, &got); err != nil {
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatal(err)
 	}
 	for i := range want {

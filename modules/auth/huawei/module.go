@@ -7,6 +7,7 @@ import (
 
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
 func init() {
@@ -39,7 +40,7 @@ func timeArg(thread *starlark.Thread, fn string, v starlark.Value) (time.Time, e
 	case nil, starlark.NoneType:
 		return runtime.EnvOf(thread).Now(), nil
 	case starlark.Int:
-		n, err := integer(fn, "timestamp", v)
+		n, err := pyargs.Int64(fn, "timestamp", v)
 		if err != nil {
 			return time.Time{}, err
 		}
@@ -48,7 +49,7 @@ func timeArg(thread *starlark.Thread, fn string, v starlark.Value) (time.Time, e
 		}
 		return time.Unix(n, 0), nil
 	case starlark.String, starlark.Bytes:
-		s, err := text(fn, "timestamp", v)
+		s, err := pyargs.NonEmpty(fn, "timestamp", v)
 		if err != nil {
 			return time.Time{}, err
 		}
@@ -58,11 +59,11 @@ func timeArg(thread *starlark.Thread, fn string, v starlark.Value) (time.Time, e
 		}
 		return t, nil
 	}
-	return time.Time{}, exc.TypeError("%s: argument 'timestamp' must be int (Unix seconds) or str (YYYYMMDDHH), not %s", fn, pyType(v))
+	return time.Time{}, exc.TypeError("%s: argument 'timestamp' must be int (Unix seconds) or str (YYYYMMDDHH), not %s", fn, pyargs.TypeName(v))
 }
 
 func deviceArg(fn string, v starlark.Value) (string, error) {
-	s, err := text(fn, "device_id", v)
+	s, err := pyargs.NonEmpty(fn, "device_id", v)
 	if err != nil {
 		return "", err
 	}
@@ -75,7 +76,7 @@ func deviceArg(fn string, v starlark.Value) (string, error) {
 // timestamp(t=None) returns t (Unix seconds, default now) as UTC YYYYMMDDHH.
 func scriptTimestamp(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var vT starlark.Value
-	if err := unpack("timestamp", args, kwargs, []string{"timestamp?"}, &vT); err != nil {
+	if err := pyargs.Unpack("timestamp", args, kwargs, []string{"timestamp?"}, &vT); err != nil {
 		return nil, err
 	}
 	t, err := timeArg(thread, "timestamp", vT)
@@ -89,10 +90,10 @@ func scriptTimestamp(thread *starlark.Thread, b *starlark.Builtin, args starlark
 func scriptPassword(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	const fn = "password"
 	var vSecret, vT starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"secret", "timestamp?"}, &vSecret, &vT); err != nil {
+	if err := pyargs.Unpack(fn, args, kwargs, []string{"secret", "timestamp?"}, &vSecret, &vT); err != nil {
 		return nil, err
 	}
-	secret, err := text(fn, "secret", vSecret)
+	secret, err := pyargs.NonEmpty(fn, "secret", vSecret)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +108,7 @@ func scriptPassword(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 func scriptClientID(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	const fn = "client_id"
 	var vDev, vT, vCheck starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"device_id", "timestamp?", "check_timestamp?"}, &vDev, &vT, &vCheck); err != nil {
+	if err := pyargs.Unpack(fn, args, kwargs, []string{"device_id", "timestamp?", "check_timestamp?"}, &vDev, &vT, &vCheck); err != nil {
 		return nil, err
 	}
 	dev, err := deviceArg(fn, vDev)
@@ -118,7 +119,7 @@ func scriptClientID(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 	if err != nil {
 		return nil, err
 	}
-	check, err := boolean(fn, "check_timestamp", vCheck)
+	check, err := pyargs.Bool(fn, "check_timestamp", vCheck)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +136,7 @@ func scriptClientID(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 func scriptCredentials(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	const fn = "mqtt_credentials"
 	var vDev, vSecret, vT, vCheck, vServer, vSSL, vKeep starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"device_id", "secret", "timestamp?", "check_timestamp?", "server?", "ssl?", "keepalive?"},
+	if err := pyargs.Unpack(fn, args, kwargs, []string{"device_id", "secret", "timestamp?", "check_timestamp?", "server?", "ssl?", "keepalive?"},
 		&vDev, &vSecret, &vT, &vCheck, &vServer, &vSSL, &vKeep); err != nil {
 		return nil, err
 	}
@@ -143,7 +144,7 @@ func scriptCredentials(thread *starlark.Thread, b *starlark.Builtin, args starla
 	if err != nil {
 		return nil, err
 	}
-	secret, err := text(fn, "secret", vSecret)
+	secret, err := pyargs.NonEmpty(fn, "secret", vSecret)
 	if err != nil {
 		return nil, err
 	}
@@ -151,23 +152,23 @@ func scriptCredentials(thread *starlark.Thread, b *starlark.Builtin, args starla
 	if err != nil {
 		return nil, err
 	}
-	check, err := boolean(fn, "check_timestamp", vCheck)
+	check, err := pyargs.Bool(fn, "check_timestamp", vCheck)
 	if err != nil {
 		return nil, err
 	}
 	host := ""
-	if !isNone(vServer) {
-		if host, err = text(fn, "server", vServer); err != nil {
+	if !pyargs.IsNone(vServer) {
+		if host, err = pyargs.NonEmpty(fn, "server", vServer); err != nil {
 			return nil, err
 		}
 	}
-	tls, err := boolean(fn, "ssl", vSSL)
+	tls, err := pyargs.Bool(fn, "ssl", vSSL)
 	if err != nil {
 		return nil, err
 	}
 	keep := int64(60)
-	if !isNone(vKeep) {
-		if keep, err = integer(fn, "keepalive", vKeep); err != nil {
+	if !pyargs.IsNone(vKeep) {
+		if keep, err = pyargs.Int64(fn, "keepalive", vKeep); err != nil {
 			return nil, err
 		}
 		if keep < MinKeepAlive || keep > MaxKeepAlive {
@@ -178,7 +179,7 @@ func scriptCredentials(thread *starlark.Thread, b *starlark.Builtin, args starla
 	if err != nil {
 		return nil, exc.ValueError("%s: %v", fn, err)
 	}
-	d := dict("client_id", c.ClientID, "server", c.Host, "port", c.Port, "user", c.Username, "password", c.Password, "keepalive", keep)
+	d := pyargs.Dict("client_id", c.ClientID, "server", c.Host, "port", c.Port, "user", c.Username, "password", c.Password, "keepalive", keep)
 	if tls {
 		_ = d.SetKey(starlark.String("ssl"), starlark.True)
 	}
@@ -189,7 +190,7 @@ func scriptCredentials(thread *starlark.Thread, b *starlark.Builtin, args starla
 func scriptTopics(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	const fn = "topics"
 	var vDev starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"device_id"}, &vDev); err != nil {
+	if err := pyargs.Unpack(fn, args, kwargs, []string{"device_id"}, &vDev); err != nil {
 		return nil, err
 	}
 	dev, err := deviceArg(fn, vDev)
@@ -197,7 +198,7 @@ func scriptTopics(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		return nil, err
 	}
 	t := DeviceTopics(dev)
-	return dict(
+	return pyargs.Dict(
 		"properties_report", t.PropertiesReport(),
 		"messages_up", t.MessagesUp(),
 		"messages_down", t.MessagesDown(),
@@ -212,10 +213,10 @@ func scriptTopics(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 // request_id(topic) returns the text after "request_id=", or None.
 func scriptRequestID(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var vTopic starlark.Value
-	if err := unpack("request_id", args, kwargs, []string{"topic"}, &vTopic); err != nil {
+	if err := pyargs.Unpack("request_id", args, kwargs, []string{"topic"}, &vTopic); err != nil {
 		return nil, err
 	}
-	topic, err := text("request_id", "topic", vTopic)
+	topic, err := pyargs.NonEmpty("request_id", "topic", vTopic)
 	if err != nil {
 		return nil, err
 	}
@@ -230,10 +231,10 @@ func scriptRequestID(thread *starlark.Thread, b *starlark.Builtin, args starlark
 func scriptResponseTopic(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	const fn = "response_topic"
 	var vTopic starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"topic"}, &vTopic); err != nil {
+	if err := pyargs.Unpack(fn, args, kwargs, []string{"topic"}, &vTopic); err != nil {
 		return nil, err
 	}
-	topic, err := text(fn, "topic", vTopic)
+	topic, err := pyargs.NonEmpty(fn, "topic", vTopic)
 	if err != nil {
 		return nil, err
 	}

@@ -1,32 +1,15 @@
 package huawei
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/modules/auth/internal/authtest"
 )
 
-func run(t *testing.T, now time.Time, src string) (string, error) {
-	t.Helper()
-	env := runtime.NewEnv()
-	var out bytes.Buffer
-	env.Stdout, env.Stderr = &out, &out
-	env.Now = func() time.Time { return now }
-	in := runtime.New(env)
-	defer in.Close()
-	in.Lock()
-	th := in.NewThread("main")
-	_, err := in.ExecFile(th, "test.star", []byte(src))
-	in.Done(th)
-	in.Unlock()
-	return out.String(), err
-}
-
 func TestScriptModule(t *testing.T) {
-	out, err := run(t, time.Unix(madeUnix, 0), `
+	out, err := authtest.Run(t, time.Unix(madeUnix, 0), `
 load("auth.huawei", "timestamp", "password", "client_id", "mqtt_credentials", "topics", "request_id", "response_topic")
 print(timestamp(), timestamp(1532454980))
 print(password("12345678", "2025041401"))
@@ -69,7 +52,7 @@ func TestScriptErrors(t *testing.T) {
 		{`response_topic("$oc/devices/d/sys/messages/down")`, "ValueError: response_topic:"},
 	}
 	for _, tc := range tests {
-		out, err := run(t, time.Unix(madeUnix, 0), "load(\"auth.huawei\", \"password\", \"client_id\", \"mqtt_credentials\", \"response_topic\")\n"+tc.call+"\n")
+		out, err := authtest.Run(t, time.Unix(madeUnix, 0), "load(\"auth.huawei\", \"password\", \"client_id\", \"mqtt_credentials\", \"response_topic\")\n"+tc.call+"\n")
 		if err == nil {
 			t.Errorf("%s: no error, output %q", tc.call, out)
 			continue

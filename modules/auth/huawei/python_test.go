@@ -1,12 +1,12 @@
 package huawei
 
 import (
-	"encoding/json"
 	"math/rand/v2"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/qstar-dev/qstar/modules/auth/internal/authtest"
 )
 
 // pyCreds follows the device SDK's algorithm with the stdlib only:
@@ -22,10 +22,6 @@ print("\n".join(out))
 `
 
 func TestAgainstPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
 	type tc struct {
 		Dev    string `json:"dev"`
 		Secret string `json:"secret"`
@@ -36,14 +32,8 @@ func TestAgainstPython(t *testing.T) {
 	for i := 0; i < 30; i++ {
 		cases = append(cases, tc{randID(rng), randID(rng) + "é密", rng.Int64N(4e9)})
 	}
-	in, _ := json.Marshal(cases)
-	cmd := exec.Command(py, "-c", pyCreds)
-	cmd.Stdin = strings.NewReader(string(in))
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("python3: %v", err)
-	}
-	want := strings.Split(strings.TrimSpace(string(out)), "\n")
+	out := authtest.Python(t, pyCreds, cases)
+	want := strings.Split(strings.TrimSpace(out), "\n")
 	if len(want) != len(cases) {
 		t.Fatalf("python3 gave %d lines for %d cases", len(want), len(cases))
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
 func init() {
@@ -38,10 +39,10 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 // interpreter clock + defaultLifetime.
 func signArgs(thread *starlark.Thread, fn string, vET, vMethod, vVersion starlark.Value) (Params, error) {
 	p := Params{Method: "sha1", Version: Version}
-	if isNone(vET) {
+	if pyargs.IsNone(vET) {
 		p.ET = runtime.EnvOf(thread).Now().Unix() + defaultLifetime
 	} else {
-		et, err := integer(fn, "expire_time", vET)
+		et, err := pyargs.Int64(fn, "expire_time", vET)
 		if err != nil {
 			return p, err
 		}
@@ -50,8 +51,8 @@ func signArgs(thread *starlark.Thread, fn string, vET, vMethod, vVersion starlar
 		}
 		p.ET = et
 	}
-	if !isNone(vMethod) {
-		m, err := text(fn, "method", vMethod)
+	if !pyargs.IsNone(vMethod) {
+		m, err := pyargs.NonEmpty(fn, "method", vMethod)
 		if err != nil {
 			return p, err
 		}
@@ -60,8 +61,8 @@ func signArgs(thread *starlark.Thread, fn string, vET, vMethod, vVersion starlar
 		}
 		p.Method = m
 	}
-	if !isNone(vVersion) {
-		v, err := text(fn, "version", vVersion)
+	if !pyargs.IsNone(vVersion) {
+		v, err := pyargs.NonEmpty(fn, "version", vVersion)
 		if err != nil {
 			return p, err
 		}
@@ -74,7 +75,7 @@ func signArgs(thread *starlark.Thread, fn string, vET, vMethod, vVersion starlar
 
 // checkKey validates the access key without echoing it.
 func checkKey(fn string, v starlark.Value) (string, error) {
-	key, err := text(fn, "access_key", v)
+	key, err := pyargs.NonEmpty(fn, "access_key", v)
 	if err != nil {
 		return "", err
 	}
@@ -85,7 +86,7 @@ func checkKey(fn string, v starlark.Value) (string, error) {
 }
 
 func nameArg(fn, arg string, v starlark.Value) (string, error) {
-	s, err := text(fn, arg, v)
+	s, err := pyargs.NonEmpty(fn, arg, v)
 	if err != nil {
 		return "", err
 	}
@@ -101,7 +102,7 @@ func nameArg(fn, arg string, v starlark.Value) (string, error) {
 func scriptToken(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	const fn = "token"
 	var vPID, vKey, vDev, vET, vMethod, vVersion starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"product_id", "access_key", "device_name?", "expire_time?", "method?", "version?"},
+	if err := pyargs.Unpack(fn, args, kwargs, []string{"product_id", "access_key", "device_name?", "expire_time?", "method?", "version?"},
 		&vPID, &vKey, &vDev, &vET, &vMethod, &vVersion); err != nil {
 		return nil, err
 	}
@@ -118,7 +119,7 @@ func scriptToken(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 		return nil, err
 	}
 	p.Res = ProductResource(pid)
-	if !isNone(vDev) {
+	if !pyargs.IsNone(vDev) {
 		dev, err := nameArg(fn, "device_name", vDev)
 		if err != nil {
 			return nil, err
@@ -138,7 +139,7 @@ func scriptToken(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tup
 func scriptCredentials(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	const fn = "mqtt_credentials"
 	var vPID, vKey, vDev, vET, vMethod, vProduct, vSSL, vKeep starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"product_id", "access_key", "device_name", "expire_time?", "method?", "product_level?", "ssl?", "keepalive?"},
+	if err := pyargs.Unpack(fn, args, kwargs, []string{"product_id", "access_key", "device_name", "expire_time?", "method?", "product_level?", "ssl?", "keepalive?"},
 		&vPID, &vKey, &vDev, &vET, &vMethod, &vProduct, &vSSL, &vKeep); err != nil {
 		return nil, err
 	}
@@ -158,17 +159,17 @@ func scriptCredentials(thread *starlark.Thread, b *starlark.Builtin, args starla
 	if err != nil {
 		return nil, err
 	}
-	productLevel, err := boolean(fn, "product_level", vProduct)
+	productLevel, err := pyargs.Bool(fn, "product_level", vProduct)
 	if err != nil {
 		return nil, err
 	}
-	tls, err := boolean(fn, "ssl", vSSL)
+	tls, err := pyargs.Bool(fn, "ssl", vSSL)
 	if err != nil {
 		return nil, err
 	}
 	keep := int64(60)
-	if !isNone(vKeep) {
-		if keep, err = integer(fn, "keepalive", vKeep); err != nil {
+	if !pyargs.IsNone(vKeep) {
+		if keep, err = pyargs.Int64(fn, "keepalive", vKeep); err != nil {
 			return nil, err
 		}
 		if keep < MinKeepAlive || keep > MaxKeepAlive {
@@ -179,7 +180,7 @@ func scriptCredentials(thread *starlark.Thread, b *starlark.Builtin, args starla
 	if err != nil {
 		return nil, exc.ValueError("%s: %v", fn, err)
 	}
-	d := dict("client_id", c.ClientID, "server", c.Host, "port", c.Port, "user", c.Username, "password", c.Password, "keepalive", keep)
+	d := pyargs.Dict("client_id", c.ClientID, "server", c.Host, "port", c.Port, "user", c.Username, "password", c.Password, "keepalive", keep)
 	if tls {
 		_ = d.SetKey(starlark.String("ssl"), starlark.True)
 	}
@@ -190,7 +191,7 @@ func scriptCredentials(thread *starlark.Thread, b *starlark.Builtin, args starla
 func scriptTopics(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	const fn = "topics"
 	var vPID, vDev starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"product_id", "device_name"}, &vPID, &vDev); err != nil {
+	if err := pyargs.Unpack(fn, args, kwargs, []string{"product_id", "device_name"}, &vPID, &vDev); err != nil {
 		return nil, err
 	}
 	pid, err := nameArg(fn, "product_id", vPID)
@@ -202,7 +203,7 @@ func scriptTopics(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		return nil, err
 	}
 	t := DeviceTopics(pid, dev)
-	return dict(
+	return pyargs.Dict(
 		"all", t.All(),
 		"dp_post", t.DPPost(),
 		"dp_post_accepted", t.DPPostAccepted(),
@@ -226,7 +227,7 @@ func scriptTopics(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 func scriptCmdResponse(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	const fn = "cmd_response_topic"
 	var vPID, vDev, vCmd starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"product_id", "device_name", "cmd_id"}, &vPID, &vDev, &vCmd); err != nil {
+	if err := pyargs.Unpack(fn, args, kwargs, []string{"product_id", "device_name", "cmd_id"}, &vPID, &vDev, &vCmd); err != nil {
 		return nil, err
 	}
 	pid, err := nameArg(fn, "product_id", vPID)
@@ -248,10 +249,10 @@ func scriptCmdResponse(thread *starlark.Thread, b *starlark.Builtin, args starla
 func scriptCmdID(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	const fn = "cmd_id"
 	var vTopic starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"topic"}, &vTopic); err != nil {
+	if err := pyargs.Unpack(fn, args, kwargs, []string{"topic"}, &vTopic); err != nil {
 		return nil, err
 	}
-	topic, err := text(fn, "topic", vTopic)
+	topic, err := pyargs.NonEmpty(fn, "topic", vTopic)
 	if err != nil {
 		return nil, err
 	}

@@ -1,33 +1,15 @@
 package onenet
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/modules/auth/internal/authtest"
 )
 
-// run executes a .star script with the interpreter clock fixed at now.
-func run(t *testing.T, now time.Time, src string) (string, error) {
-	t.Helper()
-	env := runtime.NewEnv()
-	var out bytes.Buffer
-	env.Stdout, env.Stderr = &out, &out
-	env.Now = func() time.Time { return now }
-	in := runtime.New(env)
-	defer in.Close()
-	in.Lock()
-	th := in.NewThread("main")
-	_, err := in.ExecFile(th, "test.star", []byte(src))
-	in.Done(th)
-	in.Unlock()
-	return out.String(), err
-}
-
 func TestScriptModule(t *testing.T) {
-	out, err := run(t, time.Unix(1700000000, 0), `
+	out, err := authtest.Run(t, time.Unix(1700000000, 0), `
 load("auth.onenet", "token", "mqtt_credentials", "topics", "cmd_response_topic", "cmd_id", "SERVER")
 print(token("238322", b"EnW4T71eIE55xOIQMN6pFMKuqel5T5HTzsGJRPiDhlM=", device_name="mqtts-test-device", expire_time=7557387130))
 print(token("Ab12Cd34Ef", "ZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoM=", expire_time=1700003600, method="sha256"))
@@ -56,7 +38,7 @@ abc None
 // verifies until then.
 func TestScriptDefaultExpiry(t *testing.T) {
 	now := time.Unix(1800000000, 0)
-	out, err := run(t, now, `
+	out, err := authtest.Run(t, now, `
 load("auth.onenet", "mqtt_credentials")
 c = mqtt_credentials("P1", "ZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoM=", "d1")
 print(c["password"])
@@ -94,7 +76,7 @@ func TestScriptErrors(t *testing.T) {
 		{`topics("p")`, "TypeError: topics() missing required argument 'device_name'"},
 	}
 	for _, tc := range tests {
-		out, err := run(t, time.Unix(1, 0), "load(\"auth.onenet\", \"token\", \"mqtt_credentials\", \"topics\")\n"+tc.call+"\n")
+		out, err := authtest.Run(t, time.Unix(1, 0), "load(\"auth.onenet\", \"token\", \"mqtt_credentials\", \"topics\")\n"+tc.call+"\n")
 		if err == nil {
 			t.Errorf("%s: no error, output %q", tc.call, out)
 			continue

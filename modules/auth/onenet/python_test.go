@@ -1,11 +1,11 @@
 package onenet
 
 import (
-	"encoding/json"
 	"math/rand/v2"
-	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/qstar-dev/qstar/modules/auth/internal/authtest"
 )
 
 // pyToken is the vendor's documented Python algorithm (stdlib only).
@@ -23,10 +23,6 @@ print("\n".join(out))
 // TestAgainstPython cross-checks random tokens with python3's hmac,
 // base64 and urllib.parse.quote.
 func TestAgainstPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
 	type tc struct {
 		Res    string `json:"res"`
 		ET     int64  `json:"et"`
@@ -42,14 +38,8 @@ func TestAgainstPython(t *testing.T) {
 		}
 		cases = append(cases, tc{res, rng.Int64N(1 << 34), []string{"md5", "sha1", "sha256"}[i%3], randKey(rng)})
 	}
-	in, _ := json.Marshal(cases)
-	cmd := exec.Command(py, "-c", pyToken)
-	cmd.Stdin = strings.NewReader(string(in))
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("python3: %v", err)
-	}
-	want := strings.Split(strings.TrimSpace(string(out)), "\n")
+	out := authtest.Python(t, pyToken, cases)
+	want := strings.Split(strings.TrimSpace(out), "\n")
 	if len(want) != len(cases) {
 		t.Fatalf("python3 gave %d tokens for %d cases", len(want), len(cases))
 	}

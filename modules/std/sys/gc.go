@@ -5,8 +5,8 @@ import (
 
 	"go.starlark.net/starlark"
 
-	"github.com/qstar-dev/qstar/modules/std/internal/pyargs"
 	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
 func newGC(env *runtime.Env) (starlark.StringDict, error) {

@@ -8,9 +8,9 @@ import (
 
 	"go.starlark.net/starlark"
 
-	"github.com/qstar-dev/qstar/modules/std/internal/pyargs"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
 // Semaphore is a counting semaphore; a lock is one with a single token.

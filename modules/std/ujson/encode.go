@@ -9,8 +9,8 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
-	"github.com/qstar-dev/qstar/modules/std/internal/pyargs"
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 

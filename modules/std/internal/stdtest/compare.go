@@ -3,6 +3,8 @@ package stdtest
 import (
 	"strings"
 	"testing"
+
+	"github.com/qstar-dev/qstar/runtime/runtimetest"
 )
 
 // CompareWithPython evaluates each expression in qstar (after the load
@@ -17,7 +19,7 @@ func CompareWithPython(t *testing.T, prelude, pyPrelude string, exprs []string) 
 		star.WriteString("print(repr(" + e + "))\n")
 		py.WriteString("print(repr(" + e + "))\n")
 	}
-	want := Lines(Python(t, py.String()))
+	want := Lines(runtimetest.Python(t, py.String(), ""))
 	got := Lines(MustRun(t, star.String(), nil))
 	if len(got) != len(want) {
 		t.Fatalf("got %d lines, want %d\ngot:\n%s\nwant:\n%s", len(got), len(want), strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -38,7 +40,7 @@ func CompareErrors(t *testing.T, prelude, pyPrelude string, stmts []string, errL
 	for _, s := range stmts {
 		py.WriteString("try:\n    " + s + "\n    print('no error')\nexcept Exception as e:\n    print(type(e).__name__ + ': ' + str(e))\n")
 	}
-	want := Lines(Python(t, py.String()))
+	want := Lines(runtimetest.Python(t, py.String(), ""))
 	for i, s := range stmts {
 		_, err := Run(t, prelude+"\n"+s+"\n", nil)
 		got := "no error"
