@@ -3,6 +3,7 @@ package onenet
 import (
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/modules/auth/internal/creds"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
@@ -167,24 +168,15 @@ func scriptCredentials(thread *starlark.Thread, b *starlark.Builtin, args starla
 	if err != nil {
 		return nil, err
 	}
-	keep := int64(60)
-	if !pyargs.IsNone(vKeep) {
-		if keep, err = pyargs.Int64(fn, "keepalive", vKeep); err != nil {
-			return nil, err
-		}
-		if keep < MinKeepAlive || keep > MaxKeepAlive {
-			return nil, exc.ValueError("%s: argument 'keepalive' must be %d..%d seconds for OneNET, got %d", fn, MinKeepAlive, MaxKeepAlive, keep)
-		}
+	keep, err := creds.Keepalive(fn, vKeep, MinKeepAlive, MaxKeepAlive, "OneNET")
+	if err != nil {
+		return nil, err
 	}
 	c, err := DeviceCredentials(pid, dev, key, p, productLevel, tls)
 	if err != nil {
 		return nil, exc.ValueError("%s: %v", fn, err)
 	}
-	d := pyargs.Dict("client_id", c.ClientID, "server", c.Host, "port", c.Port, "user", c.Username, "password", c.Password, "keepalive", keep)
-	if tls {
-		_ = d.SetKey(starlark.String("ssl"), starlark.True)
-	}
-	return d, nil
+	return creds.Dict(c.ClientID, c.Host, c.Port, c.Username, c.Password, keep, tls), nil
 }
 
 // topics(product_id, device_name) returns the device's standard topics.
