@@ -332,8 +332,10 @@ func (in *Interp) Parse(path string, src []byte) (*syntax.File, error) {
 	in.sourcesMu.Unlock()
 	if IsPython(path) {
 		res, err := pycompat.Translate(path, src, &pycompat.Options{
-			FileOptions: FileOptions,
-			ModuleNames: ModuleNames,
+			FileOptions:    FileOptions,
+			ModuleNames:    ModuleNames,
+			DynamicGlobals: path == "<stdin>", // REPL chunks: see the option
+			IsPredeclared:  in.predeclared.Has,
 		})
 		if err != nil {
 			return nil, err

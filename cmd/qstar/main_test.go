@@ -26,7 +26,14 @@ func TestMain(m *testing.M) {
 
 // TestCLI runs the txtar scripts in testdata/cli.
 func TestCLI(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/cli"})
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{Dir: "testdata/cli", Setup: func(e *testscript.Env) error {
+		e.Setenv("REPO", repo) // scripts read shared samples as $REPO/testdata/...
+		return nil
+	}})
 }
 
 // TestScripts runs every testdata/scripts/NAME.py|.star with `qstar run`

@@ -28,6 +28,10 @@ type pass2 struct {
 	n       int
 	// pass statements standing for `global x`
 	globalPass map[syntax.Stmt]bool
+
+	dynamic       bool // Options.DynamicGlobals
+	isPredeclared func(string) bool
+	dynamicUsed   bool // a function reads a module name through _g
 }
 
 func newPass2(file string) *pass2 {

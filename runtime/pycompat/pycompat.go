@@ -24,6 +24,12 @@ type Options struct {
 	// ModuleNames lists a registered module's exported names, for
 	// `from x import *`; ok is false for unknown modules.
 	ModuleNames func(module string) (names []string, ok bool)
+	// DynamicGlobals is for REPL chunks: a module-level name that a
+	// function reads is looked up when the function runs, as Python does
+	// (a later chunk may define or rebind it), instead of when the chunk
+	// is compiled. IsPredeclared names builtins to leave alone.
+	DynamicGlobals bool
+	IsPredeclared  func(name string) bool
 }
 
 // Change is one rewrite the translator made, for `qstar port`.
@@ -73,6 +79,10 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 		return nil, explainParseError(err)
 	}
 	p := newPass2(filename)
+	if opts.DynamicGlobals {
+		p.dynamic = true
+		p.isPredeclared = opts.IsPredeclared
+	}
 	if f.Stmts, err = p.stmts(f.Stmts, nil); err != nil {
 		return nil, err
 	}

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
+	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )
 
@@ -105,7 +107,7 @@ func paramName(e syntax.Expr) (string, syntax.Expr) {
 func (p *pass2) resolveFile(f *syntax.File) {
 	sc := &scope{kind: kModule, ns: p.module.ns, nsVar: "_g"}
 	f.Stmts = p.resolveStmts(f.Stmts, sc)
-	if len(p.module.ns) > 0 && len(f.Stmts) > 0 {
+	if (len(p.module.ns) > 0 || p.dynamicUsed) && len(f.Stmts) > 0 {
 		// export the namespaced names as module globals too, for importers
 		// and later REPL chunks
 		end := syntax.End(f.Stmts[len(f.Stmts)-1])
@@ -118,8 +120,44 @@ func (p *pass2) resolveFile(f *syntax.File) {
 		pos := syntax.Start(f.Stmts[0])
 		init := assign(pos, p.genIdent(pos, "_g"), call(pos, p.genIdent(pos, "_module_namespace")))
 		f.Stmts = append([]syntax.Stmt{init}, f.Stmts...)
-		p.note(pos, "module namespace _g holds %s", sortedNames(p.module.ns))
+		if len(p.module.ns) > 0 {
+			p.note(pos, "module namespace _g holds %s", sortedNames(p.module.ns))
+		}
 	}
+}
+
+// builtinNames are the names Builtins defines, built on first use.
+var builtinNames = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for k := range Builtins() {
+		m[k] = true
+	}
+	return m
+})
+
+// readsModuleName reports whether name, read in scope sc, is a module-level
+// name read from inside a function (not a local, not a builtin).
+func (p *pass2) readsModuleName(sc *scope, name string) bool {
+	inFunction := false
+	for s := sc; s != nil; s = s.parent {
+		switch s.kind {
+		case kModule:
+			if !inFunction || strings.HasPrefix(name, "_") || starlark.Universe.Has(name) || builtinNames()[name] {
+				return false
+			}
+			return p.isPredeclared == nil || !p.isPredeclared(name)
+		case kFn, kLambda:
+			if s.names[name] && !s.globals[name] {
+				return false
+			}
+			inFunction = true
+		default:
+			if s.names[name] {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -269,6 +307,10 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 		}
 		if v, ok := lookup(sc, e.Name); ok {
 			return dot(e.NamePos, p.genIdent(e.NamePos, v), e.Name)
+		}
+		if p.dynamic && p.readsModuleName(sc, e.Name) {
+			p.dynamicUsed = true
+			return dot(e.NamePos, p.genIdent(e.NamePos, "_g"), e.Name)
 		}
 	case *syntax.BinaryExpr:
 		e.X = p.expr(e.X, sc)

@@ -124,7 +124,9 @@ func Run(in *runtime.Interp, opts Options) int {
 		defer rl.Close()
 		read = func(prompt string) (string, error) {
 			rl.SetPrompt(prompt)
-			return rl.Readline()
+			line, err := rl.Readline()
+			code, _ := stripPrompt(line) // a line pasted from a doc
+			return code, err
 		}
 		if opts.Banner != "" {
 			fmt.Fprintln(opts.Stdout, opts.Banner)
@@ -132,7 +134,7 @@ func Run(in *runtime.Interp, opts Options) int {
 	} else {
 		sc := bufio.NewScanner(opts.Stdin)
 		sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
-		read = func(string) (string, error) {
+		tr := &transcriptReader{next: func() (string, error) {
 			if sc.Scan() {
 				return sc.Text(), nil
 			}
@@ -140,7 +142,8 @@ func Run(in *runtime.Interp, opts Options) int {
 				return "", err
 			}
 			return "", io.EOF
-		}
+		}}
+		read = func(string) (string, error) { return tr.read() }
 	}
 
 	failed := false

@@ -93,3 +93,50 @@ func TestPipedSessionEchoesAndContinuesAfterErrors(t *testing.T) {
 		t.Errorf("stderr %q lacks the error", errb.String())
 	}
 }
+
+// A session pasted from a doc, prompts and printed results included, runs
+// its prompted lines only.
+func TestPipedTranscript(t *testing.T) {
+	env := runtime.NewEnv()
+	var out, errb bytes.Buffer
+	env.Stdout, env.Stderr = &out, &errb
+	in := runtime.New(env)
+	input := ">>> x = 20\n>>> x + 1\n21\n>>> def f(a):\n...     return a * 2\n... \n>>> f(x)\n40\n"
+	if code := Run(in, Options{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if got := out.String(); got != "21\n40\n" {
+		t.Fatalf("stdout %q", got)
+	}
+}
+
+func TestStripPrompt(t *testing.T) {
+	for _, c := range []struct{ in, code string }{
+		{">>> import sim", "import sim"}, {"...     return 1", "    return 1"}, {"...", ""},
+		{">>>", ""}, {"x = 1", "x = 1"}, {">>>x", ">>>x"}, {"  >>> sim.getStatus()", "sim.getStatus()"},
+		{"    return 1", "    return 1"},
+	} {
+		if got, _ := stripPrompt(c.in); got != c.code {
+			t.Errorf("stripPrompt(%q) = %q, want %q", c.in, got, c.code)
+		}
+	}
+}
+
+// As in Python, a function reads module names when it runs: it sees a
+// later rebinding, may call what a later statement defines, and an
+// undefined name is a NameError at call time, not at definition.
+func TestFunctionsReadGlobalsWhenTheyRun(t *testing.T) {
+	env := runtime.NewEnv()
+	var out, errb bytes.Buffer
+	env.Stdout, env.Stderr = &out, &errb
+	in := runtime.New(env)
+	input := "g = 1\ndef f():\n    return g\n\ng = 2\nf()\ndef h():\n    return k()\n\ndef k():\n    return 5\n\nh()\n" +
+		"def cb(topic, data):\n    print(msg)\n\nprint('defined')\ncb(1, 2)\n"
+	code := Run(in, Options{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb})
+	if got := out.String(); got != "2\n5\ndefined\n" {
+		t.Fatalf("stdout %q; stderr %s", got, errb.String())
+	}
+	if code != 1 || !strings.Contains(errb.String(), "NameError: name 'msg' is not defined") {
+		t.Fatalf("exit %d; stderr %s", code, errb.String())
+	}
+}
