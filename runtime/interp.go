@@ -340,6 +340,9 @@ func (in *Interp) Parse(path string, src []byte) (*syntax.File, error) {
 		if err != nil {
 			return nil, err
 		}
+		for _, w := range res.Warnings {
+			in.Env.Logf("%s", w)
+		}
 		return res.File, nil
 	}
 	return FileOptions.Parse(path, src, 0)

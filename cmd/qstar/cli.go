@@ -214,6 +214,9 @@ func cmdPort(args []string, stdout, stderr io.Writer) int {
 		return exitScriptError
 	}
 	fmt.Fprint(stdout, res.Starlark)
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w)
+	}
 	if len(res.Changes) > 0 {
 		fmt.Fprintf(stderr, "\n# %d changes:\n", len(res.Changes))
 		for i, c := range res.Changes {

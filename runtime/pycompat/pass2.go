@@ -32,6 +32,7 @@ type pass2 struct {
 	dynamic       bool // Options.DynamicGlobals
 	isPredeclared func(string) bool
 	dynamicUsed   bool // a function reads a module name through _g
+	warnings      []string
 }
 
 func newPass2(file string) *pass2 {

@@ -43,6 +43,9 @@ type Result struct {
 	File     *syntax.File // ready for starlark.FileProgram; positions are the original lines
 	Starlark string       // the Starlark text, for `qstar port`
 	Changes  []Change
+	// Warnings are likely bugs that Python only reports when the code
+	// runs, such as a function reading a name defined nowhere.
+	Warnings []string
 }
 
 // defaultFileOptions match the runtime's dialect.
@@ -96,7 +99,7 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 	changes = append(changes, p.changes...)
 	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Line < changes[j].Line })
 	changes = dedupe(changes)
-	return &Result{File: f, Starlark: printFile(f, p.removedLines()), Changes: changes}, nil
+	return &Result{File: f, Starlark: printFile(f, p.removedLines()), Changes: changes, Warnings: p.warnings}, nil
 }
 
 func dedupe(cs []Change) []Change {

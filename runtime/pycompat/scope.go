@@ -105,7 +105,7 @@ func paramName(e syntax.Expr) (string, syntax.Expr) {
 }
 
 func (p *pass2) resolveFile(f *syntax.File) {
-	sc := &scope{kind: kModule, ns: p.module.ns, nsVar: "_g"}
+	sc := &scope{kind: kModule, ns: p.module.ns, nsVar: "_g", names: moduleBindings(f.Stmts)}
 	f.Stmts = p.resolveStmts(f.Stmts, sc)
 	if (len(p.module.ns) > 0 || p.dynamicUsed) && len(f.Stmts) > 0 {
 		// export the namespaced names as module globals too, for importers
@@ -145,7 +145,12 @@ func (p *pass2) readsModuleName(sc *scope, name string) bool {
 			if !inFunction || strings.HasPrefix(name, "_") || starlark.Universe.Has(name) || builtinNames()[name] {
 				return false
 			}
-			return p.isPredeclared == nil || !p.isPredeclared(name)
+			if p.isPredeclared != nil && p.isPredeclared(name) {
+				return false
+			}
+			// A file resolves its own module names statically; only a name
+			// bound nowhere goes through _g, to fail when read, as in Python.
+			return p.dynamic || !s.names[name] && !s.ns[name]
 		case kFn, kLambda:
 			if s.names[name] && !s.globals[name] {
 				return false
@@ -308,7 +313,11 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 		if v, ok := lookup(sc, e.Name); ok {
 			return dot(e.NamePos, p.genIdent(e.NamePos, v), e.Name)
 		}
-		if p.dynamic && p.readsModuleName(sc, e.Name) {
+		if p.readsModuleName(sc, e.Name) {
+			if !p.dynamic {
+				p.warnings = append(p.warnings, fmt.Sprintf("%s:%d:%d: warning: %s is not defined anywhere in this file: reading it raises NameError",
+					p.file, e.NamePos.Line, e.NamePos.Col, e.Name))
+			}
 			p.dynamicUsed = true
 			return dot(e.NamePos, p.genIdent(e.NamePos, "_g"), e.Name)
 		}
@@ -477,6 +486,37 @@ func typeCallArg(e syntax.Expr) syntax.Expr {
 func (p *pass2) isNamespace(x syntax.Expr) bool {
 	id, ok := x.(*syntax.Ident)
 	return ok && p.skip[id] && (id.Name == "_g" || len(id.Name) >= 2 && id.Name[:2] == "_l")
+}
+
+// moduleBindings lists the names a file binds at module level: assigned,
+// loop variables, defs and loads, at any depth outside function bodies.
+func moduleBindings(stmts []syntax.Stmt) map[string]bool {
+	names := map[string]bool{}
+	var visit func([]syntax.Stmt)
+	visit = func(list []syntax.Stmt) {
+		for _, s := range list {
+			switch s := s.(type) {
+			case *syntax.AssignStmt:
+				bindNames(s.LHS, names)
+			case *syntax.DefStmt:
+				names[s.Name.Name] = true
+			case *syntax.ForStmt:
+				bindNames(s.Vars, names)
+				visit(s.Body)
+			case *syntax.WhileStmt:
+				visit(s.Body)
+			case *syntax.IfStmt:
+				visit(s.True)
+				visit(s.False)
+			case *syntax.LoadStmt:
+				for _, id := range s.To {
+					names[id.Name] = true
+				}
+			}
+		}
+	}
+	visit(stmts)
+	return names
 }
 
 func bindNames(e syntax.Expr, names map[string]bool) {
