@@ -93,7 +93,7 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 	if err := checkMarkers(filename, f); err != nil {
 		return nil, err
 	}
-	if err := checkStars(filename, f); err != nil {
+	if err := checkCallForms(filename, f); err != nil {
 		return nil, err
 	}
 	changes = append(changes, p.changes...)
@@ -169,11 +169,13 @@ func checkMarkers(file string, f *syntax.File) error {
 	return nil
 }
 
-// checkStars rejects a `*x`/`**x` that a rewrite moved out of a call's
-// argument list (as `except* E:` would be): Starlark's compiler panics on
-// such a node instead of reporting it.
-func checkStars(file string, f *syntax.File) error {
-	var bad *syntax.UnaryExpr
+// checkCallForms rejects `*x`, `**x` and `k=v` that a rewrite moved out of
+// a call's argument list or a def's parameters (as `except* E:` or
+// `except E=0:` would be): Starlark's compiler panics on such a node
+// instead of reporting it.
+func checkCallForms(file string, f *syntax.File) error {
+	var bad syntax.Node
+	var what string
 	allowed := map[syntax.Expr]bool{}
 	for _, s := range f.Stmts {
 		syntax.Walk(s, func(n syntax.Node) bool {
@@ -192,14 +194,19 @@ func checkStars(file string, f *syntax.File) error {
 				}
 			case *syntax.UnaryExpr:
 				if (n.Op == syntax.STAR || n.Op == syntax.STARSTAR) && !allowed[n] && bad == nil {
-					bad = n
+					bad, what = n, "'"+n.Op.String()+"'"
+				}
+			case *syntax.BinaryExpr:
+				if n.Op == syntax.EQ && !allowed[n] && bad == nil {
+					bad, what = n, "'=' (a keyword argument)"
 				}
 			}
 			return bad == nil
 		})
 	}
 	if bad != nil {
-		return &syntaxError{file, int(bad.OpPos.Line), int(bad.OpPos.Col), "invalid syntax: '" + bad.Op.String() + "' is only allowed in a call's arguments or a def's parameters (except* and star-unpacking are not supported by qstar)"}
+		pos, _ := bad.Span()
+		return &syntaxError{file, int(pos.Line), int(pos.Col), "invalid syntax: " + what + " is only allowed in a call's arguments or a def's parameters (except* and star-unpacking are not supported by qstar)"}
 	}
 	return nil
 }
