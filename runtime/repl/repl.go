@@ -54,7 +54,14 @@ func (s *Session) Globals() starlark.StringDict { return s.globals }
 
 // Exec runs one chunk of Python source; if it ends in an expression whose
 // value is not None, echo receives the value's repr. SIGINT cancels it.
-func (s *Session) Exec(src string, echo func(string)) error {
+func (s *Session) Exec(src string, echo func(string)) (err error) {
+	defer func() {
+		// Starlark's compiler panics on a tree it cannot compile; the
+		// session must survive a front-end bug.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("<stdin>: internal error: %v", r)
+		}
+	}()
 	f, err := s.in.Parse("<stdin>", []byte(src))
 	if err != nil {
 		return err
