@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 
@@ -132,4 +133,54 @@ func queryValue(topic, key string) string {
 		}
 	}
 	return ""
+}
+
+// azureTwinREST serves IoT Hub's service API for twins:
+//
+//	GET   /twins/{id}[/modules/{mid}]   the twin
+//	PATCH /twins/{id}[/modules/{mid}]   {"properties":{"desired":{..}}} merged into desired; the
+//	                                    device gets it on $iothub/twin/PATCH/properties/desired/?$version=N
+func (e *Emulator) azureTwinREST(w http.ResponseWriter, r *http.Request) {
+	dev, mod := r.PathValue("device"), r.PathValue("module")
+	key := twinKey(dev, mod)
+	st := &e.state
+	if r.Method == http.MethodPatch {
+		var req struct {
+			Properties struct {
+				Desired map[string]any `json:"desired"`
+			} `json:"properties"`
+		}
+		body, err := readBody(r)
+		if err == nil {
+			err = json.Unmarshal(body, &req)
+		}
+		if err != nil || req.Properties.Desired == nil {
+			httpError(w, http.StatusBadRequest, `body must be {"properties":{"desired":{...}}}`)
+			return
+		}
+		delete(req.Properties.Desired, "$version")
+		st.mu.Lock()
+		t := st.twinFor(key)
+		merge(t.desired, req.Properties.Desired)
+		t.dv++
+		v := t.dv
+		st.mu.Unlock()
+		patch, _ := json.Marshal(versioned(req.Properties.Desired, v))
+		if err := e.Publish(fmt.Sprintf("$iothub/twin/PATCH/properties/desired/?$version=%d", v), patch, 0); err != nil {
+			httpError(w, http.StatusInternalServerError, err.Error())
+			return
+		}
+		e.opts.Logf("emulator: azure twin %s: desired version %d", key, v)
+	}
+	st.mu.Lock()
+	t := st.twinFor(key)
+	out := map[string]any{"deviceId": dev, "version": t.dv + t.rv,
+		"properties": map[string]any{"desired": versioned(t.desired, t.dv), "reported": versioned(t.reported, t.rv)}}
+	if mod != "" {
+		out["moduleId"] = mod
+	}
+	body, _ := json.Marshal(out)
+	st.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(body)
 }

@@ -369,3 +369,48 @@ c.disconnect()
 	}
 	resp.Body.Close()
 }
+
+// The application patches a twin's desired properties through the service
+// API; the connected device receives the patch with its new version, and
+// the twin the API returns has it merged.
+func TestAzureDesiredPatch(t *testing.T) {
+	e := startEmulator(t, Options{})
+	api := httptest.NewServer(e.Handler())
+	defer api.Close()
+	go func() {
+		for i := 0; i < 500; i++ {
+			if len(e.srv.Topics.Subscribers("$iothub/twin/PATCH/properties/desired/?$version=2").Subscriptions) > 0 {
+				req, _ := http.NewRequest(http.MethodPatch, api.URL+"/twins/dev1", strings.NewReader(`{"properties":{"desired":{"fw":"2.0"}}}`))
+				if resp, err := http.DefaultClient.Do(req); err == nil {
+					resp.Body.Close()
+				}
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}()
+	out, err := run(t, e, "t.star", `
+load("auth.azure", "mqtt_credentials")
+load("umqtt", "MQTTClient")
+c = MQTTClient(**mqtt_credentials("HostName=myhub.azure-devices.net;DeviceId=dev1;SharedAccessKey=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="))
+c.set_callback(lambda topic, msg: print(topic, msg))
+c.connect()
+c.subscribe("$iothub/twin/PATCH/properties/desired/#")
+c.wait_msg()
+c.disconnect()
+`)
+	if err != nil || out != "b'$iothub/twin/PATCH/properties/desired/?$version=2' b'{\"$version\":2,\"fw\":\"2.0\"}'\n" {
+		t.Fatalf("err %v; output %q", err, out)
+	}
+	resp, err := http.Get(api.URL + "/twins/dev1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var tw struct {
+		Properties struct{ Desired map[string]any } `json:"properties"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&tw); err != nil || tw.Properties.Desired["fw"] != "2.0" {
+		t.Fatalf("twin: %v %+v", err, tw)
+	}
+}

@@ -16,12 +16,19 @@ import (
 //
 //	POST /v5/iot/{project_id}/devices/{device_id}/messages
 //	    Huawei IoTDA CreateMessage: a message down to the device.
+//	GET|PATCH /twins/{device_id}[/modules/{module_id}]
+//	    Azure IoT Hub's twin service API: read a twin, or patch its desired
+//	    properties (pushed to the device).
 //	POST /publish?topic=T[&qos=0|1]
 //	    publish the request body to T on any platform (an OneNET command,
-//	    an Azure C2D message or desired-property patch, ...).
+//	    an Azure C2D message, ...).
 func (e *Emulator) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v5/iot/{project}/devices/{device}/messages", e.huaweiCreateMessage)
+	for _, twin := range []string{"/twins/{device}", "/twins/{device}/modules/{module}"} {
+		mux.HandleFunc("GET "+twin, e.azureTwinREST)
+		mux.HandleFunc("PATCH "+twin, e.azureTwinREST)
+	}
 	mux.HandleFunc("POST /publish", e.publishHandler)
 	return mux
 }
