@@ -96,11 +96,7 @@ func b64decode(name, fixedAlt string) builtinFn {
 // encodebytes splits the encoding into lines of 76 characters, each
 // ending in a newline.
 func encodebytes(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var data starlark.Value
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &data); err != nil {
-		return nil, err
-	}
-	buf, err := pyargs.Buffer(b.Name(), "s", data)
+	buf, err := oneBuffer(b, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
@@ -115,11 +111,7 @@ func encodebytes(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 }
 
 func b32encode(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var data starlark.Value
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &data); err != nil {
-		return nil, err
-	}
-	buf, err := pyargs.Buffer(b.Name(), "s", data)
+	buf, err := oneBuffer(b, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
@@ -150,11 +142,7 @@ func b32decode(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 }
 
 func b16encode(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var data starlark.Value
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &data); err != nil {
-		return nil, err
-	}
-	buf, err := pyargs.Buffer(b.Name(), "s", data)
+	buf, err := oneBuffer(b, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
@@ -186,4 +174,13 @@ func b16decode(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 		return nil, exc.ValueError("Non-base16 digit found")
 	}
 	return starlark.Bytes(out), nil
+}
+
+// oneBuffer unpacks the single bytes-or-str argument s of an encoder.
+func oneBuffer(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) ([]byte, error) {
+	var data starlark.Value
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &data); err != nil {
+		return nil, err
+	}
+	return pyargs.Buffer(b.Name(), "s", data)
 }
