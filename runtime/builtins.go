@@ -7,7 +7,7 @@ import (
 
 	"go.starlark.net/starlark"
 
-	"github.com/qstar-dev/qstar/runtime/pycompat"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
@@ -18,7 +18,7 @@ func (in *Interp) makePredeclared() starlark.StringDict {
 	for k, v := range starlark.Universe {
 		d[k] = v
 	}
-	for k, v := range pycompat.Builtins() {
+	for k, v := range pylib.Builtins() {
 		d[k] = v
 	}
 	d["print"] = starlark.NewBuiltin("print", in.print)

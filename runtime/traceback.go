@@ -8,7 +8,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
-	"github.com/qstar-dev/qstar/runtime/pycompat"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 // FormatError renders err as a Python-style traceback, pointing at the
@@ -25,7 +25,7 @@ func (in *Interp) FormatError(err error) string {
 			// A function the translator made for a try block or handler
 			// is part of the user's enclosing function: show that one,
 			// at the line inside the block.
-			if pycompat.SyntheticFrame(fr.Name) && len(frames) > 0 {
+			if pylib.SyntheticFrame(fr.Name) && len(frames) > 0 {
 				frames[len(frames)-1].Pos = fr.Pos
 				continue
 			}

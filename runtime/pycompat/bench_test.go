@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 // BenchmarkTranslate: translating the OneNET MQTT sample (seed 003).
@@ -28,7 +30,7 @@ func benchLoop(b *testing.B, src string) {
 		b.Fatal(err)
 	}
 	pred := starlark.StringDict{}
-	for k, v := range Builtins() {
+	for k, v := range pylib.Builtins() {
 		pred[k] = v
 	}
 	prog, err := starlark.FileProgram(res.File, pred.Has)

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 // pyValues are Python literals that are also Starlark literals.
@@ -34,7 +36,7 @@ func TestFormatSpecsMatchCPython(t *testing.T) {
 	for _, lit := range formatValues {
 		v := literal(t, lit)
 		for _, spec := range formatSpecs {
-			got, err := formatValue(v, spec)
+			got, err := pylib.FormatValue(v, spec)
 			g := "'" + got + "'"
 			if err != nil {
 				g = "!" + strings.SplitN(err.Error(), ":", 2)[0]

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 // FuzzTranslate: the translator never panics, and whatever it accepts
@@ -26,7 +28,7 @@ func FuzzTranslate(f *testing.F) {
 	f.Add([]byte("if _TRY_:\n pass\nelif _EXCEPT_:\n pass\n"))
 	f.Add([]byte("@d.setter\ndef f(x): return 0 < x < f'{x!r:>4}' ** 2\nprint(sum(v for v in {1, 2}))\n"))
 	pred := starlark.StringDict{"_import": starlark.None, "print": starlark.None}
-	for k, v := range Builtins() {
+	for k, v := range pylib.Builtins() {
 		pred[k] = v
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {

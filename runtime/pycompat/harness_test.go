@@ -23,6 +23,8 @@ import (
 
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
+
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 // fakeTime is what the fake time module's time() returns; the python3 run
@@ -149,7 +151,7 @@ func runFile(f *syntax.File, extra map[string]starlark.Value) runResult {
 	for k, v := range starlark.Universe {
 		pred[k] = v
 	}
-	for k, v := range Builtins() {
+	for k, v := range pylib.Builtins() {
 		pred[k] = v
 	}
 	mods := fakeModules()

@@ -4,7 +4,7 @@
 // Pass 1 (pass1.go) rewrites tokens for statements Starlark's parser
 // rejects (import, global, try/except, raise, class, is, **, f-strings);
 // pass 2 (pass2.go, scope.go, classdef.go) rewrites the parsed tree. The
-// helpers the translated code calls are in Builtins().
+// helpers the translated code calls live in runtime/pylib.
 package pycompat
 
 import (
@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strings"
 
-	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 )
 
@@ -209,10 +208,4 @@ func checkCallForms(file string, f *syntax.File) error {
 		return &syntaxError{file, int(pos.Line), int(pos.Col), "invalid syntax: " + what + " is only allowed in a call's arguments or a def's parameters (except* and star-unpacking are not supported by qstar)"}
 	}
 	return nil
-}
-
-// Builtins returns the names translated code relies on (exception classes,
-// _try, isinstance, ...). The runtime predeclares them for every script.
-func Builtins() starlark.StringDict {
-	return builtins()
 }

@@ -8,6 +8,8 @@ import (
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
+
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 // The resolver pass moves names into namespace objects: `global` names and
@@ -77,17 +79,6 @@ func lookup(sc *scope, name string) (string, bool) {
 	return "", false
 }
 
-// methodShims are methods Starlark's types lack (or lack for bytes/list);
-// x.m(args) becomes _m(x, args), which falls back to x.m when x has it.
-var methodShims = map[string]bool{
-	"decode": true, "encode": true, "format": true, "hex": true,
-	"zfill": true, "ljust": true, "rjust": true, "center": true,
-	"sort": true, "reverse": true, "copy": true, "count": true,
-	"startswith": true, "endswith": true, "find": true, "split": true,
-	"strip": true, "lstrip": true, "rstrip": true, "replace": true,
-	"upper": true, "lower": true, "isdigit": true, "index": true, "join": true,
-}
-
 func paramName(e syntax.Expr) (string, syntax.Expr) {
 	switch e := e.(type) {
 	case *syntax.Ident:
@@ -129,7 +120,7 @@ func (p *pass2) resolveFile(f *syntax.File) {
 // builtinNames are the names Builtins defines, built on first use.
 var builtinNames = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
-	for k := range Builtins() {
+	for k := range pylib.Builtins() {
 		m[k] = true
 	}
 	return m
@@ -370,7 +361,7 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 			}
 			e.Args[i] = p.expr(a, sc)
 		}
-		if d, ok := e.Fn.(*syntax.DotExpr); ok && methodShims[d.Name.Name] && !p.isNamespace(d.X) {
+		if d, ok := e.Fn.(*syntax.DotExpr); ok && pylib.MethodShims[d.Name.Name] && !p.isNamespace(d.X) {
 			fn := p.genIdent(d.Dot, "_"+d.Name.Name)
 			return &syntax.CallExpr{Fn: fn, Lparen: e.Lparen, Args: append([]syntax.Expr{d.X}, e.Args...), Rparen: e.Rparen}
 		}

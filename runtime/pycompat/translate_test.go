@@ -7,7 +7,7 @@ import (
 
 	"go.starlark.net/starlark"
 
-	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 // TestChanges: `qstar port` lists each rewrite with the Python line it
@@ -63,7 +63,7 @@ func TestCancellationNotCaught(t *testing.T) {
 			t.Errorf("%s: handler ran on cancellation", handler)
 			return starlark.None, nil
 		})}
-		for k, v := range Builtins() {
+		for k, v := range pylib.Builtins() {
 			pred[k] = v
 		}
 		prog, err := starlark.FileProgram(res.File, pred.Has)
@@ -105,7 +105,7 @@ func TestRaiseErrors(t *testing.T) {
 func TestREPLChunks(t *testing.T) {
 	var out strings.Builder
 	globals := starlark.StringDict{}
-	for k, v := range Builtins() {
+	for k, v := range pylib.Builtins() {
 		globals[k] = v
 	}
 	globals["print"] = starlark.NewBuiltin("print", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
@@ -115,7 +115,7 @@ func TestREPLChunks(t *testing.T) {
 		out.WriteString("\n")
 		return starlark.None, nil
 	})
-	ns := NewModuleNamespace(globals)
+	ns := pylib.NewModuleNamespace(globals)
 	for _, chunk := range []string{
 		"count = 0\n",
 		"def bump():\n    global count\n    count += 1\n",
@@ -130,7 +130,7 @@ func TestREPLChunks(t *testing.T) {
 			t.Fatalf("%q: %v", chunk, err)
 		}
 		th := &starlark.Thread{}
-		SetModuleNamespace(th, ns)
+		pylib.SetModuleNamespace(th, ns)
 		if err := starlark.ExecREPLChunk(res.File, th, globals); err != nil {
 			t.Fatalf("%q: %v", chunk, err)
 		}
@@ -147,21 +147,5 @@ func TestWindowsSource(t *testing.T) {
 	r := runPy(t, "w.py", src)
 	if r.err != nil || r.out != "1 ab\n" {
 		t.Errorf("out %q err %v", r.out, r.err)
-	}
-}
-
-// TestBuiltinsHaveEveryExceptionClass: every class exc knows is a script
-// value that raises and is caught by its base class.
-func TestBuiltinsHaveEveryExceptionClass(t *testing.T) {
-	b := Builtins()
-	for _, name := range exc.Classes() {
-		c, ok := b[name].(*Class)
-		if !ok {
-			t.Errorf("Builtins()[%q] = %v", name, b[name])
-			continue
-		}
-		if base := exc.Base(name); base != "" && !c.isSubclass(b[base].(*Class)) {
-			t.Errorf("%s does not derive from %s", name, base)
-		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"github.com/qstar-dev/qstar/runtime"
-	"github.com/qstar-dev/qstar/runtime/pycompat"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
@@ -46,7 +46,7 @@ func NewSession(in *runtime.Interp) *Session {
 		g[k] = v
 	}
 	g["__name__"] = starlark.String("__main__")
-	return &Session{in: in, globals: g, ns: pycompat.NewModuleNamespace(g)}
+	return &Session{in: in, globals: g, ns: pylib.NewModuleNamespace(g)}
 }
 
 // Globals returns the session's names (builtins included).
@@ -77,7 +77,7 @@ func (s *Session) Exec(src string, echo func(string)) (err error) {
 	defer s.in.Unlock()
 	t := s.in.NewThread("main")
 	defer s.in.Done(t)
-	pycompat.SetModuleNamespace(t, s.ns)
+	pylib.SetModuleNamespace(t, s.ns)
 
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt)

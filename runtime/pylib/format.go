@@ -1,4 +1,4 @@
-package pycompat
+package pylib
 
 import (
 	"math"
@@ -558,3 +558,6 @@ func formatFuncBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	}
 	return starlark.String(r), nil
 }
+
+// FormatValue is format(v, spec), Python's format-spec mini-language.
+func FormatValue(v starlark.Value, spec string) (string, error) { return formatValue(v, spec) }

@@ -1,4 +1,4 @@
-package pycompat
+package pylib
 
 import (
 	"math"
@@ -61,7 +61,7 @@ func builtins() starlark.StringDict {
 	for _, name := range exc.Classes() {
 		d[name] = builtinClass(name)
 	}
-	for name := range methodShims {
+	for name := range MethodShims {
 		d["_"+name] = shimBuiltin(name)
 	}
 	return d
@@ -602,4 +602,21 @@ func reprOf(v starlark.Value) string {
 		return "'" + strings.ReplaceAll(string(s), "'", `\'`) + "'"
 	}
 	return v.String()
+}
+
+// MethodShims are methods Starlark's types lack (or lack for bytes/list);
+// the translator turns x.m(args) into _m(x, args), which falls back to x.m when x has it.
+var MethodShims = map[string]bool{
+	"decode": true, "encode": true, "format": true, "hex": true,
+	"zfill": true, "ljust": true, "rjust": true, "center": true,
+	"sort": true, "reverse": true, "copy": true, "count": true,
+	"startswith": true, "endswith": true, "find": true, "split": true,
+	"strip": true, "lstrip": true, "rstrip": true, "replace": true,
+	"upper": true, "lower": true, "isdigit": true, "index": true, "join": true,
+}
+
+// Builtins returns the names translated code relies on (exception classes,
+// _try, isinstance, ...). The runtime predeclares them for every script.
+func Builtins() starlark.StringDict {
+	return builtins()
 }

@@ -1,4 +1,4 @@
-package pycompat
+package pylib
 
 import (
 	"fmt"
