@@ -10,29 +10,19 @@ import (
 
 // aliyun is Alibaba Cloud IoT: client id "{id}|securemode=..,signmethod=..|",
 // user "{dn}&{pk}", password an HMAC of the sorted fields. A device's
-// thing-model posts (/sys/{pk}/{dn}/thing/event/.../post) get their _reply.
+// thing-model posts (/sys/{pk}/{dn}/thing/event/.../post) get their _reply,
+// delivered whether or not it subscribed (Aliyun auto-subscribes devices).
+// Dynamic registration (register, regnwl, then connwl with the issued
+// token) is answered in aliyun_dynreg.go.
 var aliyun = &Platform{
 	Name:  "aliyun",
 	Hosts: []string{"aliyuncs.com"},
 	Recognise: func(c Connect) bool {
 		return strings.Contains(c.ClientID, "|") && strings.Contains(c.ClientID, "securemode=")
 	},
-	Verify: func(c Connect, now time.Time, secret func(string) (string, bool)) error {
-		id, err := auth.CheckForm(c.ClientID, c.User, c.Password)
-		if err != nil {
-			return err
-		}
-		_, device := secret(id.ProductKey + "/" + id.DeviceName)
-		_, product := secret(id.ProductKey)
-		if !device && !product {
-			return nil
-		}
-		_, err = auth.Verify(c.ClientID, c.User, c.Password, auth.Registry{
-			DeviceSecret:  func(pk, dn string) (string, bool) { return secret(pk + "/" + dn) },
-			ProductSecret: func(pk string) (string, bool) { return secret(pk) },
-		})
-		return err
-	},
+	Verify:        aliyunVerify,
+	Established:   aliyunEstablished,
+	AutoSubscribe: true,
 	OnPublish: aliyunPublish,
 }
 
@@ -54,4 +44,45 @@ func aliyunPublish(c Connect, topic string, payload []byte, reply func(string, [
 	}
 	body, _ := json.Marshal(resp)
 	reply(topic+"_reply", body)
+}
+
+// aliyunVerify checks the form always, and the signature when a secret is
+// known: registered in the devices file, or issued by dynamic registration.
+func aliyunVerify(c Connect, now time.Time, secret func(string) (string, bool)) error {
+	id, err := auth.CheckForm(c.ClientID, c.User, c.Password)
+	if err != nil {
+		return err
+	}
+	key := id.ProductKey + "/" + id.DeviceName
+	_, product := secret(id.ProductKey)
+	_, device := c.State.deviceSecret(key, secret)
+	switch id.AuthType {
+	case auth.AuthRegister, auth.AuthRegNWL:
+		if !product {
+			return nil
+		}
+	case auth.AuthConnWL:
+		if _, issued := c.State.deviceToken(key + "/" + id.ClientID); !issued && !product {
+			return nil
+		}
+	default:
+		if !device {
+			return nil
+		}
+	}
+	_, err = auth.Verify(c.ClientID, c.User, c.Password, auth.Registry{
+		DeviceSecret: func(pk, dn string) (string, bool) {
+			if s, ok := c.State.deviceSecret(pk+"/"+dn, secret); ok {
+				return s, ok
+			}
+			// with the product registered, any device name is pre-registered
+			_, ok := secret(pk)
+			return "", ok
+		},
+		ProductSecret: func(pk string) (string, bool) { return secret(pk) },
+		DeviceToken: func(pk, dn, cid string) (string, bool) {
+			return c.State.deviceToken(pk + "/" + dn + "/" + cid)
+		},
+	})
+	return err
 }

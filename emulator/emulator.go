@@ -77,6 +77,7 @@ type Emulator struct {
 	ca     *authority
 	opts   Options
 	routes map[string]string // platform name -> loopback address of its listener
+	https  string            // loopback address of the HTTPS API (port 443 routes here)
 	addr   string            // the standalone listener's address
 
 	mu      sync.Mutex
@@ -125,6 +126,10 @@ func Start(opts Options) (*Emulator, error) {
 		}
 		e.routes[p.Name] = addr
 	}
+	if e.https, err = e.serveHTTPS(); err != nil {
+		e.srv.Close()
+		return nil, err
+	}
 	if opts.Listen != "" {
 		if e.addr, err = e.listen(autoListener, opts.Listen); err != nil {
 			e.srv.Close()
@@ -159,13 +164,17 @@ func (e *Emulator) CAPEM() []byte { return e.ca.PEM() }
 // Dial connects to the emulator's listener for the platform that owns
 // addr's host; it has runtime.Env.Dial's signature.
 func (e *Emulator) Dial(ctx context.Context, network, addr string) (net.Conn, error) {
-	host, _, err := net.SplitHostPort(addr)
+	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return nil, err
 	}
 	p := byHost(host)
+	route := e.routes[p.Name]
+	if port == "443" && p != plain {
+		route = e.https
+	}
 	var d net.Dialer
-	c, err := d.DialContext(ctx, "tcp", e.routes[p.Name])
+	c, err := d.DialContext(ctx, "tcp", route)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +205,8 @@ func (h *hook) ID() string { return "qstar-emulator" }
 
 func (h *hook) Provides(b byte) bool {
 	switch b {
-	case mqtt.OnConnect, mqtt.OnConnectAuthenticate, mqtt.OnACLCheck, mqtt.OnPacketRead, mqtt.OnDisconnect:
+	case mqtt.OnConnect, mqtt.OnConnectAuthenticate, mqtt.OnACLCheck, mqtt.OnPacketRead, mqtt.OnDisconnect,
+		mqtt.OnSessionEstablished:
 		return true
 	}
 	return false
@@ -211,10 +221,9 @@ func (h *hook) OnConnect(cl *mqtt.Client, pk packets.Packet) error {
 	if cl.Net.Listener == autoListener {
 		p = byForm(c)
 	}
+	c.secrets = h.e.secrets(p.Name)
 	if p.Verify != nil {
-		secrets := h.e.opts.Devices[p.Name]
-		lookup := func(key string) (string, bool) { s, ok := secrets[key]; return s, ok }
-		if err := p.Verify(c, h.e.opts.Now(), lookup); err != nil {
+		if err := p.Verify(c, h.e.opts.Now(), c.secrets); err != nil {
 			var r interface{ ReturnCode() byte }
 			code := packets.ErrBadUsernameOrPassword
 			if errors.As(err, &r) {
@@ -230,6 +239,19 @@ func (h *hook) OnConnect(cl *mqtt.Client, pk packets.Packet) error {
 	h.e.mu.Unlock()
 	h.e.opts.Logf("emulator: %s client %q connected", p.Name, c.ClientID)
 	return nil
+}
+
+// OnSessionEstablished lets the platform speak first once CONNACK is
+// out (Aliyun's /ext/register answer).
+func (h *hook) OnSessionEstablished(cl *mqtt.Client, _ packets.Packet) {
+	h.e.mu.Lock()
+	s, ok := h.e.clients[cl]
+	h.e.mu.Unlock()
+	if ok && s.platform.Established != nil {
+		s.platform.Established(s.connect, func(topic string, payload []byte) {
+			h.e.deliver(cl, s.platform, topic, payload)
+		})
+	}
 }
 
 func (h *hook) OnConnectAuthenticate(*mqtt.Client, packets.Packet) bool { return true }
@@ -262,7 +284,7 @@ func (h *hook) OnPacketRead(cl *mqtt.Client, pk packets.Packet) (packets.Packet,
 	}
 	if s.platform.OnPublish != nil {
 		s.platform.OnPublish(s.connect, pk.TopicName, pk.Payload, func(topic string, payload []byte) {
-			h.e.srv.Publish(topic, payload, false, 0)
+			h.e.deliver(cl, s.platform, topic, payload)
 		})
 	}
 	if refused {

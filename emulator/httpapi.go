@@ -19,6 +19,10 @@ import (
 //	GET|PATCH /twins/{device_id}[/modules/{module_id}]
 //	    Azure IoT Hub's twin service API: read a twin, or patch its desired
 //	    properties (pushed to the device).
+//	POST /aliyun/{pk}/{dn}/properties, /aliyun/{pk}/{dn}/services/{service}
+//	    Aliyun property set and service call down to a device.
+//	POST /auth/register/device
+//	    Aliyun's HTTPS dynamic registration (reached on port 443).
 //	POST /publish?topic=T[&qos=0|1]
 //	    publish the request body to T on any platform (an OneNET command,
 //	    an Azure C2D message, ...).
@@ -29,6 +33,9 @@ func (e *Emulator) Handler() http.Handler {
 		mux.HandleFunc("GET "+twin, e.azureTwinREST)
 		mux.HandleFunc("PATCH "+twin, e.azureTwinREST)
 	}
+	mux.HandleFunc("POST /aliyun/{pk}/{dn}/properties", e.aliyunDownlink)
+	mux.HandleFunc("POST /aliyun/{pk}/{dn}/services/{service}", e.aliyunDownlink)
+	mux.HandleFunc("POST /auth/register/device", e.aliyunRegisterHTTP)
 	mux.HandleFunc("POST /publish", e.publishHandler)
 	return mux
 }

@@ -28,6 +28,14 @@ type Platform struct {
 	// OnPublish answers a device's publish on the platform's topics
 	// (a data point's "accepted" reply, say) by calling reply.
 	OnPublish func(c Connect, topic string, payload []byte, reply func(topic string, payload []byte))
+
+	// Established runs once the device's CONNACK is sent; send delivers to
+	// that device alone.
+	Established func(c Connect, send func(topic string, payload []byte))
+
+	// AutoSubscribe: the platform delivers a device's system topics
+	// without a SUBSCRIBE (Aliyun).
+	AutoSubscribe bool
 }
 
 // Connect holds the CONNECT fields a platform checks, and the emulator's
@@ -35,12 +43,17 @@ type Platform struct {
 type Connect struct {
 	ClientID, User, Password string
 	State                    *State
+	secrets                  func(key string) (string, bool) // the platform's registered keys
 }
 
 // State is what one emulator remembers across connections (device twins).
 type State struct {
 	mu    sync.Mutex
 	twins map[string]*twin // Azure, by client id
+	// Aliyun: device secrets issued by dynamic registration ("pk/dn"), and
+	// device tokens issued by regnwl ("pk/dn/clientId")
+	issued map[string]string
+	tokens map[string]string
 }
 
 // Reject is a refused CONNECT: an MQTT 3.1.1 CONNACK return code and why.

@@ -55,8 +55,10 @@ func ParseClientID(s string) (clientID string, params map[string]string, err err
 		return "", nil, refuse(CodeIdentifierRejected, "client id has no |extension| part")
 	}
 	clientID, rest := s[:i], s[i+1:]
-	if !strings.HasSuffix(rest, "|") || strings.Count(rest, "|") != 1 {
-		return "", nil, refuse(CodeIdentifierRejected, "client id extension part must end with the second '|'")
+	// the extension runs to the last '|': a value such as LinkKit's
+	// sii=Eth|03ACDEFF0032|Eth|03ACDEFF0031 may hold '|' itself
+	if !strings.HasSuffix(rest, "|") {
+		return "", nil, refuse(CodeIdentifierRejected, "client id extension part must end with '|'")
 	}
 	if len(clientID) > 64 {
 		return "", nil, refuse(CodeIdentifierRejected, "client id longer than 64 characters")
@@ -113,7 +115,7 @@ func CheckForm(clientID, username, password string) (Identity, error) {
 		if id.Random == "" {
 			return Identity{}, refuse(CodeIdentifierRejected, "%s without random", id.AuthType)
 		}
-		if cid != dn {
+		if cid != dn && cid != dn+"."+pk { // LinkKit 1.2.13 sends {dn}.{pk}
 			return Identity{}, refuse(CodeIdentifierRejected, "registration client id must be the device name")
 		}
 	case "":

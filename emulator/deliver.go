@@ -1,0 +1,44 @@
+package emulator
+
+import (
+	mqtt "github.com/mochi-mqtt/server/v2"
+	"github.com/mochi-mqtt/server/v2/packets"
+)
+
+// deliver sends a message to one client. A client subscribed to the topic
+// gets it through the broker as usual; on a platform whose devices receive
+// their system topics without subscribing (Aliyun's auto-subscription) it
+// is written to the client directly.
+func (e *Emulator) deliver(cl *mqtt.Client, p *Platform, topic string, payload []byte) {
+	if !p.AutoSubscribe || e.subscribed(cl, topic) {
+		e.srv.Publish(topic, payload, false, 0)
+		return
+	}
+	pk := packets.Packet{FixedHeader: packets.FixedHeader{Type: packets.Publish}, TopicName: topic, Payload: payload}
+	if err := cl.WritePacket(pk); err != nil {
+		e.opts.Logf("emulator: %s: delivering %s to %q: %v", p.Name, topic, cl.ID, err)
+	}
+}
+
+// subscribed reports whether cl holds a subscription matching topic.
+func (e *Emulator) subscribed(cl *mqtt.Client, topic string) bool {
+	_, ok := e.srv.Topics.Subscribers(topic).Subscriptions[cl.ID]
+	return ok
+}
+
+// deliverTo sends a message to every connected client of platform p whose
+// user name is user; it reports whether one was online.
+func (e *Emulator) deliverTo(p *Platform, user, topic string, payload []byte) bool {
+	e.mu.Lock()
+	var targets []*mqtt.Client
+	for cl, s := range e.clients {
+		if s.platform == p && s.connect.User == user {
+			targets = append(targets, cl)
+		}
+	}
+	e.mu.Unlock()
+	for _, cl := range targets {
+		e.deliver(cl, p, topic, payload)
+	}
+	return len(targets) > 0
+}
