@@ -23,7 +23,7 @@ var aliyun = &Platform{
 	Verify:        aliyunVerify,
 	Established:   aliyunEstablished,
 	AutoSubscribe: true,
-	OnPublish: aliyunPublish,
+	OnPublish:     aliyunPublish,
 }
 
 // aliyunPublish answers thing.event.*.post with the platform's reply:
