@@ -90,7 +90,7 @@ func checkState(lk *LinkKit, _ *pyargs.Args) (starlark.Value, error) {
 func (lk *LinkKit) stateName() string {
 	lk.mu.Lock()
 	defer lk.mu.Unlock()
-	return lk.state.name
+	return lk.state.Name()
 }
 
 // forceReconnect makes the loop drop the link and reconnect with backoff.

@@ -2,6 +2,7 @@ package linkkit
 
 import (
 	"fmt"
+	"github.com/qstar-dev/qstar/modules/sdk/internal/pyenum"
 	"sort"
 	"strings"
 	"sync"
@@ -100,7 +101,7 @@ func (k *linkKitClass) CallInternal(thread *starlark.Thread, args starlark.Tuple
 		cfg: defaultConfig(), callbacks: map[string]starlark.Value{}, extra: starlark.StringDict{},
 		granted: map[string]byte{}, pending: map[string]bool{},
 	}
-	lk.state = k.c.state.member("INITIALIZED")
+	lk.state = k.c.state.Member("INITIALIZED")
 	lk.handler = newHandler(lk)
 	k.env.OnClose(lk.shutdown)
 	return lk, nil
@@ -145,7 +146,7 @@ type LinkKit struct {
 	id         identity
 	cfg        config
 	deviceInfo string
-	state      *enumMember
+	state      *pyenum.Member
 	callbacks  map[string]starlark.Value // on_* attributes
 	extra      starlark.StringDict       // other attributes a script sets
 	thing      *thingModel               // nil until thing_setup
@@ -247,11 +248,11 @@ var callbackNames = map[string]bool{
 }
 
 // setState moves the state machine; callers hold mu.
-func (lk *LinkKit) setState(name string) { lk.state = lk.cls.state.member(name) }
+func (lk *LinkKit) setState(name string) { lk.state = lk.cls.state.Member(name) }
 
 func (lk *LinkKit) inState(names ...string) bool {
 	for _, n := range names {
-		if lk.state.name == n {
+		if lk.state.Name() == n {
 			return true
 		}
 	}

@@ -8,6 +8,7 @@
 package linkkit
 
 import (
+	"github.com/qstar-dev/qstar/modules/sdk/internal/pyenum"
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime"
@@ -29,16 +30,16 @@ const sdkVersion = "1.2.13"
 // classes are one interpreter's LinkKit class and its nested types.
 type classes struct {
 	linkKit    *linkKitClass
-	state      *enumType
-	errorCode  *enumType
+	state      *pyenum.Type
+	errorCode  *pyenum.Type
 	stateError *pylib.Class
 }
 
 func newModule(env *runtime.Env) (starlark.StringDict, error) {
 	c := &classes{
-		state: newEnum("LinkKitState", "INITIALIZED", 1, "CONNECTING", 2, "CONNECTED", 3,
+		state: pyenum.New("LinkKitState", "INITIALIZED", 1, "CONNECTING", 2, "CONNECTED", 3,
 			"DISCONNECTING", 4, "DISCONNECTED", 5, "DESTRUCTING", 6, "DESTRUCTED", 7),
-		errorCode: newEnum("ErrorCode", "SUCCESS", 0, "NETWORK_DISCONNECTED", -0x001, "INVALID_TOPIC", -0x002,
+		errorCode: pyenum.New("ErrorCode", "SUCCESS", 0, "NETWORK_DISCONNECTED", -0x001, "INVALID_TOPIC", -0x002,
 			"INVALID_QOS", -0x003, "PAHO_MQTT_ERROR", -0x004, "NULL_SUBDEV_ERR", -0x101,
 			"SUBDEV_NOT_ARRAY_ERR", -0x102, "ARRAY_LENGTH_ERR", -0x103,
 			"DYNREG_AUTH_FAILED", -0x301, "DYNREG_AUTH_NWL_FAILED", -0x302,
