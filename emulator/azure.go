@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -25,18 +26,27 @@ var azure = &Platform{
 		if err != nil {
 			return err
 		}
-		if _, registered := secret(twinKey(id.DeviceID, id.ModuleID)); !registered {
+		keys := func(dev, mod string) ([]string, bool) {
+			if k, ok := secret(twinKey(dev, mod)); ok {
+				return []string{k}, true
+			}
+			return c.State.identityKeys(twinKey(dev, mod))
+		}
+		if _, known := keys(id.DeviceID, id.ModuleID); !known {
 			return nil
 		}
 		_, err = auth.Verify(c.ClientID, c.User, c.Password, now, auth.Registry{
-			Keys: func(_, dev, mod string) ([]string, bool) {
-				k, ok := secret(twinKey(dev, mod))
-				return []string{k}, ok
-			},
+			Keys: func(_, dev, mod string) ([]string, bool) { return keys(dev, mod) },
 		})
 		return err
 	},
 	OnPublish: azurePublish,
+	// a device that has connected has a twin, registered or not
+	Established: func(c Connect, _ func(string, []byte)) {
+		c.State.mu.Lock()
+		c.State.twinFor(c.ClientID)
+		c.State.mu.Unlock()
+	},
 }
 
 func twinKey(dev, mod string) string {
@@ -75,6 +85,10 @@ func azurePublish(c Connect, topic string, payload []byte, reply func(string, []
 		body, _ := json.Marshal(map[string]any{"desired": versioned(t.desired, t.dv), "reported": versioned(t.reported, t.rv)})
 		st.mu.Unlock()
 		reply("$iothub/twin/res/200/?$rid="+rid, body)
+	case strings.HasPrefix(topic, "$iothub/methods/res/"):
+		if t, ok := auth.ParseTopic(topic); ok {
+			c.State.methodAnswered(t.RID, methodResult{status: t.Status, payload: payload})
+		}
 	case strings.HasPrefix(topic, "$iothub/twin/PATCH/properties/reported/"):
 		var patch map[string]any
 		if err := json.Unmarshal(payload, &patch); err != nil {
@@ -144,6 +158,10 @@ func (e *Emulator) azureTwinREST(w http.ResponseWriter, r *http.Request) {
 	dev, mod := r.PathValue("device"), r.PathValue("module")
 	key := twinKey(dev, mod)
 	st := &e.state
+	if !e.knownTwin(key) {
+		azureError(w, http.StatusNotFound, notFoundCode(mod), "%s '%s' was not found", kind(mod), key)
+		return
+	}
 	if r.Method == http.MethodPatch {
 		var req struct {
 			Properties struct {
@@ -166,15 +184,20 @@ func (e *Emulator) azureTwinREST(w http.ResponseWriter, r *http.Request) {
 		v := t.dv
 		st.mu.Unlock()
 		patch, _ := json.Marshal(versioned(req.Properties.Desired, v))
-		if err := e.Publish(fmt.Sprintf("$iothub/twin/PATCH/properties/desired/?$version=%d", v), patch, 0); err != nil {
-			httpError(w, http.StatusInternalServerError, err.Error())
-			return
-		}
+		// only the twin's own device (or module) gets its patch
+		e.deliverWhere(azure, func(c Connect) bool { return c.ClientID == key },
+			auth.TwinDesiredTopic(int64(v)), patch)
 		e.opts.Logf("emulator: azure twin %s: desired version %d", key, v)
 	}
 	st.mu.Lock()
 	t := st.twinFor(key)
-	out := map[string]any{"deviceId": dev, "version": t.dv + t.rv,
+	const never = "0001-01-01T00:00:00Z"
+	etag := base64.StdEncoding.EncodeToString([]byte(fmt.Sprintf("%08d", t.dv+t.rv)))
+	out := map[string]any{"deviceId": dev, "etag": etag, "deviceEtag": etag, "status": "enabled",
+		"statusUpdateTime": never, "connectionState": "Disconnected", "lastActivityTime": never,
+		"cloudToDeviceMessageCount": 0, "authenticationType": "sas",
+		"x509Thumbprint": map[string]any{"primaryThumbprint": nil, "secondaryThumbprint": nil},
+		"version":        t.dv + t.rv, "tags": map[string]any{},
 		"properties": map[string]any{"desired": versioned(t.desired, t.dv), "reported": versioned(t.reported, t.rv)}}
 	if mod != "" {
 		out["moduleId"] = mod

@@ -29,10 +29,15 @@ func (e *Emulator) subscribed(cl *mqtt.Client, topic string) bool {
 // deliverTo sends a message to every connected client of platform p whose
 // user name is user; it reports whether one was online.
 func (e *Emulator) deliverTo(p *Platform, user, topic string, payload []byte) bool {
+	return e.deliverWhere(p, func(c Connect) bool { return c.User == user }, topic, payload)
+}
+
+// deliverWhere sends a message to the connected clients of p that match.
+func (e *Emulator) deliverWhere(p *Platform, match func(Connect) bool, topic string, payload []byte) bool {
 	e.mu.Lock()
 	var targets []*mqtt.Client
 	for cl, s := range e.clients {
-		if s.platform == p && s.connect.User == user {
+		if s.platform == p && match(s.connect) {
 			targets = append(targets, cl)
 		}
 	}

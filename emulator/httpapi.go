@@ -19,6 +19,10 @@ import (
 //	GET|PATCH /twins/{device_id}[/modules/{module_id}]
 //	    Azure IoT Hub's twin service API: read a twin, or patch its desired
 //	    properties (pushed to the device).
+//	PUT|GET|DELETE /devices/{id}[/modules/{mid}], GET /devices/{id}/modules
+//	    Azure IoT Hub's identity registry.
+//	POST /twins/{id}[/modules/{mid}]/methods
+//	    Azure direct method: {"methodName","payload","responseTimeoutInSeconds"}.
 //	POST /aliyun/{pk}/{dn}/properties, /aliyun/{pk}/{dn}/services/{service}
 //	    Aliyun property set and service call down to a device.
 //	POST /auth/register/device
@@ -33,6 +37,14 @@ func (e *Emulator) Handler() http.Handler {
 		mux.HandleFunc("GET "+twin, e.azureTwinREST)
 		mux.HandleFunc("PATCH "+twin, e.azureTwinREST)
 	}
+	for _, id := range []string{"/devices/{device}", "/devices/{device}/modules/{module}"} {
+		mux.HandleFunc("PUT "+id, e.azureIdentity)
+		mux.HandleFunc("GET "+id, e.azureIdentity)
+		mux.HandleFunc("DELETE "+id, e.azureIdentity)
+	}
+	mux.HandleFunc("GET /devices/{device}/modules", e.azureModules)
+	mux.HandleFunc("POST /twins/{device}/methods", e.azureMethod)
+	mux.HandleFunc("POST /twins/{device}/modules/{module}/methods", e.azureMethod)
 	mux.HandleFunc("POST /aliyun/{pk}/{dn}/properties", e.aliyunDownlink)
 	mux.HandleFunc("POST /aliyun/{pk}/{dn}/services/{service}", e.aliyunDownlink)
 	mux.HandleFunc("POST /auth/register/device", e.aliyunRegisterHTTP)

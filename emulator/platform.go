@@ -54,6 +54,11 @@ type State struct {
 	// device tokens issued by regnwl ("pk/dn/clientId")
 	issued map[string]string
 	tokens map[string]string
+	// Azure: the identity registry, by "device" or "device/module"
+	registry map[string]*identity
+	// Azure: direct-method calls awaiting the device's answer, by rid
+	methods map[string]chan methodResult
+	rid     int
 }
 
 // Reject is a refused CONNECT: an MQTT 3.1.1 CONNACK return code and why.
