@@ -1,3 +1,6 @@
 package all
 
-import _ "github.com/qstar-dev/qstar/modules/sdk/linkkit"
+import (
+	_ "github.com/qstar-dev/qstar/modules/sdk/azure/legacy"
+	_ "github.com/qstar-dev/qstar/modules/sdk/linkkit"
+)

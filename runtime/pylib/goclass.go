@@ -19,3 +19,15 @@ func (c *Class) Raise(msg string) error {
 	inst := &Instance{class: c, attrs: starlark.StringDict{}, args: starlark.Tuple{starlark.String(msg)}}
 	return &exc.Error{Type: c.name, Msg: msg, Value: inst}
 }
+
+// Subclass makes an exception class deriving from c (IoTHubClientError
+// from IoTHubError).
+func (c *Class) Subclass(name string) *Class {
+	return &Class{name: name, bases: []*Class{c}, exc: c.exc, dict: starlark.StringDict{}}
+}
+
+// NewByteArray is bytearray(b) for Go modules; b is not copied.
+func NewByteArray(b []byte) *ByteArray { return &ByteArray{b: b} }
+
+// Bytes is the bytearray's current contents (shared, not copied).
+func (a *ByteArray) Bytes() []byte { return a.b }

@@ -38,6 +38,7 @@ type Device struct {
 	cs   auth.ConnectionString
 	opts DeviceOptions
 
+	connMu   sync.Mutex // one Connect at a time
 	mu       sync.Mutex
 	client   paho.Client
 	subs     map[string]bool
@@ -92,6 +93,8 @@ func (d *Device) Connected() bool {
 
 // Connect opens the link (if it is not up) and restores subscriptions.
 func (d *Device) Connect(ctx context.Context) error {
+	d.connMu.Lock()
+	defer d.connMu.Unlock()
 	d.mu.Lock()
 	if d.client != nil && d.client.IsConnectionOpen() {
 		d.mu.Unlock()
