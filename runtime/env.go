@@ -40,6 +40,9 @@ type Env struct {
 	outMu   sync.Mutex
 	closeMu sync.Mutex
 	closers []func()
+
+	sharedMu sync.Mutex
+	shared   map[string]any // see Shared
 }
 
 // NewEnv returns an Env wired to the process: stdio, real clock, real network.

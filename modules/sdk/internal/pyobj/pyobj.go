@@ -9,6 +9,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
 // Object is an instance: its type name, attributes and methods.
@@ -17,6 +18,8 @@ type Object struct {
 	Attrs   starlark.StringDict
 	Methods map[string]*starlark.Builtin
 	Go      any // the Go value behind it, for methods
+	// DictStr makes str(o) its attribute dict, as msrest models print.
+	DictStr bool
 }
 
 // New returns an object of class with attrs.
@@ -38,7 +41,19 @@ var (
 	_ starlark.HasSetField = (*Object)(nil)
 )
 
-func (o *Object) String() string        { return "<" + o.Class + " object>" }
+func (o *Object) String() string { return "<" + o.Class + " object>" }
+
+// PyStr is str(o).
+func (o *Object) PyStr() string {
+	if !o.DictStr {
+		return o.String()
+	}
+	d := starlark.NewDict(len(o.Attrs))
+	for _, k := range o.Attrs.Keys() {
+		d.SetKey(starlark.String(k), o.Attrs[k])
+	}
+	return pyrepr.Repr(d)
+}
 func (o *Object) Type() string          { return shortName(o.Class) }
 func (o *Object) Freeze()               {}
 func (o *Object) Truth() starlark.Bool  { return true }
