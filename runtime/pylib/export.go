@@ -1,0 +1,17 @@
+package pylib
+
+import "go.starlark.net/starlark"
+
+// Exports for Go modules that build on Python semantics.
+
+// NewByteArray returns a bytearray holding b (not copied).
+func NewByteArray(b []byte) *ByteArray { return &ByteArray{b: b} }
+
+// Bytes returns the bytearray's contents; writes through it change the
+// bytearray, as a buffer does in Python (struct.pack_into).
+func (a *ByteArray) Bytes() []byte { return a.b }
+
+// ExceptionClass returns the exception class a module raises under name,
+// such as "queue.Empty" or "struct.error" (a subclass of Exception): a Go
+// error *exc.Error{Type: name} is caught by `except <that class>`.
+func ExceptionClass(name string) starlark.Value { return builtinClass(name) }
