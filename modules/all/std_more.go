@@ -1,0 +1,6 @@
+package all
+
+import (
+	_ "github.com/qstar-dev/qstar/modules/std/urandom"
+	_ "github.com/qstar-dev/qstar/modules/std/ustruct"
+)
