@@ -1,6 +1,7 @@
 package all
 
 import (
+	_ "github.com/qstar-dev/qstar/modules/std/queue"
 	_ "github.com/qstar-dev/qstar/modules/std/urandom"
 	_ "github.com/qstar-dev/qstar/modules/std/ustruct"
 )
