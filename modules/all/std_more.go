@@ -2,6 +2,7 @@ package all
 
 import (
 	_ "github.com/qstar-dev/qstar/modules/std/queue"
+	_ "github.com/qstar-dev/qstar/modules/std/ucollections"
 	_ "github.com/qstar-dev/qstar/modules/std/urandom"
 	_ "github.com/qstar-dev/qstar/modules/std/ustruct"
 )

@@ -517,7 +517,9 @@ func delitemBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 		return nil, err
 	}
 	switch c := x.(type) {
-	case *starlark.Dict:
+	case interface { // *starlark.Dict, and dict-like module types (OrderedDict)
+		Delete(starlark.Value) (starlark.Value, bool, error)
+	}:
 		_, found, err := c.Delete(k)
 		if err != nil {
 			return nil, err
