@@ -4,5 +4,6 @@ import (
 	_ "github.com/qstar-dev/qstar/modules/std/queue"
 	_ "github.com/qstar-dev/qstar/modules/std/ucollections"
 	_ "github.com/qstar-dev/qstar/modules/std/urandom"
+	_ "github.com/qstar-dev/qstar/modules/std/ure"
 	_ "github.com/qstar-dev/qstar/modules/std/ustruct"
 )

@@ -161,7 +161,7 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 func pyTypeName(x starlark.Value) string {
 	switch v := x.(type) {
 	case *Instance:
-		return v.class.name
+		return shortName(v.class.name)
 	case *starlark.Builtin:
 		return "builtin_function_or_method"
 	}
@@ -206,7 +206,7 @@ func nameOfBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	}
 	switch v := x.(type) {
 	case *Class:
-		return starlark.String(v.name), nil
+		return starlark.String(shortName(v.name)), nil
 	case starlark.Callable:
 		if _, isInst := x.(*Instance); !isInst {
 			return starlark.String(v.Name()), nil

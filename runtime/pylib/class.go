@@ -48,7 +48,7 @@ func (c *Class) Name() string          { return c.name }
 func (c *Class) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "__name__":
-		return starlark.String(c.name), nil
+		return starlark.String(shortName(c.name)), nil
 	case "__bases__":
 		t := make(starlark.Tuple, len(c.bases))
 		for i, b := range c.bases {

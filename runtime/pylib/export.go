@@ -15,3 +15,13 @@ func (a *ByteArray) Bytes() []byte { return a.b }
 // such as "queue.Empty" or "struct.error" (a subclass of Exception): a Go
 // error *exc.Error{Type: name} is caught by `except <that class>`.
 func ExceptionClass(name string) starlark.Value { return builtinClass(name) }
+
+// shortName is a class's __name__: "error" for the module class "re.error".
+func shortName(name string) string {
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '.' {
+			return name[i+1:]
+		}
+	}
+	return name
+}
