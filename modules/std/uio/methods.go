@@ -26,7 +26,6 @@ func (s *Stream) Attr(name string) (starlark.Value, error) {
 	return nil, nil
 }
 
-
 // sizeArg reads an optional size (None or negative: everything).
 func sizeArg(fn string, args starlark.Tuple, kwargs []starlark.Tuple) (int, error) {
 	var v starlark.Value
