@@ -1,6 +1,7 @@
 package all
 
 import (
+	_ "github.com/qstar-dev/qstar/modules/std/logging"
 	_ "github.com/qstar-dev/qstar/modules/std/queue"
 	_ "github.com/qstar-dev/qstar/modules/std/ucollections"
 	_ "github.com/qstar-dev/qstar/modules/std/uio"

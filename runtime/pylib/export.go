@@ -25,3 +25,6 @@ func shortName(name string) string {
 	}
 	return name
 }
+
+// Percent is Python's `format % arg` (arg a tuple, a dict or one value).
+func Percent(format string, arg starlark.Value) (string, error) { return pyPercent(format, arg) }
