@@ -11,6 +11,7 @@ import (
 type translation struct {
 	expr    string
 	context bool // uses ^, \b or \B, whose meaning depends on the text before a match
+	dollar  bool // uses $ and not \Z: may match before a final newline, as in Python
 }
 
 // converter walks a Python pattern once, rewriting what RE2 spells
@@ -26,6 +27,8 @@ type converter struct {
 	atom     bool  // the last item can take a repeat
 	repeated bool  // the last item was a repeat
 	context  bool
+	dollar   bool
+	endZ     bool
 }
 
 func convert(pattern string, verbose, bytes bool) (translation, error) {
@@ -38,7 +41,7 @@ func convert(pattern string, verbose, bytes bool) (translation, error) {
 	if n := len(c.open); n > 0 {
 		return translation{}, c.errAt(c.open[n-1], "missing ), unterminated subpattern")
 	}
-	return translation{expr: c.out.String(), context: c.context}, nil
+	return translation{expr: c.out.String(), context: c.context, dollar: c.dollar && !c.endZ}, nil
 }
 
 func (c *converter) errAt(pos int, format string, args ...any) error {
@@ -113,6 +116,7 @@ func (c *converter) step() error {
 		c.atom, c.repeated = false, false
 	case '$':
 		c.i++
+		c.dollar = true
 		c.out.WriteByte('$')
 		c.atom, c.repeated = false, false
 	default:

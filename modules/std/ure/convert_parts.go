@@ -138,6 +138,7 @@ func (c *converter) escape(inClass bool) error {
 	case e >= '1' && e <= '9':
 		return c.refuse(pos, "backreferences such as \\"+string(e))
 	case e == 'Z' && !inClass:
+		c.endZ = true
 		return emit(`\z`)
 	case e == 'A' && !inClass:
 		return emit(`\A`)

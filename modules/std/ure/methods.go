@@ -53,9 +53,13 @@ func (p *Pattern) call(t *starlark.Thread, name string, args starlark.Tuple, kwa
 		}
 		return p.sub(t, name == "subn", repl, s, count)
 	case "split":
-		var s, maxsplit starlark.Value
-		if err := pyargs.Unpack(name, args, kwargs, []string{"string", "maxsplit?"}, &s, &maxsplit); err != nil {
+		var s, maxsplit, microMax starlark.Value
+		// max_split is MicroPython's spelling
+		if err := pyargs.Unpack(name, args, kwargs, []string{"string", "maxsplit?", "max_split?"}, &s, &maxsplit, &microMax); err != nil {
 			return nil, err
+		}
+		if maxsplit == nil {
+			maxsplit = microMax
 		}
 		return p.split(s, maxsplit)
 	}
@@ -123,6 +127,14 @@ func (p *Pattern) find(name string, s, pos, endpos starlark.Value) (starlark.Val
 			out = append(out, mk(l))
 		}
 		return starlark.NewList(out), nil
+	}
+	if loc == nil && name != "fullmatch" && prog.dollar && off[1] > off[0] && sb.s[off[1]-1] == '\n' {
+		// Python's $ also matches just before a final newline; RE2's only at the end
+		re := searchRe
+		if name == "match" {
+			re = anchoredRe
+		}
+		loc = prog.find(re, sb, off[0], off[1]-1)
 	}
 	if loc == nil {
 		return starlark.None, nil

@@ -50,6 +50,7 @@ type Pattern struct {
 type program struct {
 	search, anchored, full *regexp.Regexp
 	context                bool
+	dollar                 bool // $ without MULTILINE: also try before a final newline
 	names                  []string // group names by index ("" if unnamed), [0] unused
 }
 
@@ -125,7 +126,7 @@ func (p *Pattern) build(bytes bool) (*program, error) {
 	if prefix != "" {
 		prefix = "(?" + prefix + ")"
 	}
-	prog := &program{context: tr.context}
+	prog := &program{context: tr.context, dollar: tr.dollar && p.flags&flagM == 0}
 	for _, form := range []struct {
 		dst  **regexp.Regexp
 		expr string

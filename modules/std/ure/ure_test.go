@@ -104,3 +104,11 @@ print(ure.search(r'"(.*?)"', '+QIURC: "pdpdeact",1').group(1))
 		t.Errorf("got %q, %v; want %q", out, err, want)
 	}
 }
+
+func TestDollarBeforeFinalNewline(t *testing.T) {
+	stdtest.SamePyOutput(t, `import re
+print(re.search(r'(\d+)$', 'count 42\n'), re.match(r'\w+$', 'OK\n'), re.search(r'x$', 'x\n\n'))
+print(re.search(r'end\Z', 'end\n'), re.fullmatch(r'\w+$', 'OK\n'), re.search('(?m)^b$', 'a\nb\nc'))
+print(re.compile(',').split('a,b,c', 1))
+`)
+}
