@@ -141,6 +141,8 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 		}
 		inst, ok := x.(*Instance)
 		return ok && inst.class.isSubclass(c), nil
+	case interface{ IsInstance(starlark.Value) bool }: // module types: deque, namedtuple classes
+		return c.IsInstance(x), nil
 	case *starlark.Builtin:
 		if c.Name() == "callable" {
 			break

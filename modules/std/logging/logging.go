@@ -11,6 +11,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/modules/std/internal/pytype"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
@@ -55,10 +56,6 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 	d := pyargs.Builtins(map[string]builtinFn{
 		"getLogger":       s.getLogger,
 		"basicConfig":     s.basicConfig,
-		"StreamHandler":   s.newStreamHandler,
-		"NullHandler":     s.newNullHandler,
-		"Handler":         s.newBaseHandler,
-		"Formatter":       newFormatter,
 		"getLevelName":    s.getLevelName,
 		"addLevelName":    s.addLevelName,
 		"disable":         s.disable,
@@ -71,6 +68,10 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 	for name, lv := range s.levels {
 		d[name] = starlark.MakeInt(lv)
 	}
+	d["StreamHandler"] = pytype.New("logging.StreamHandler", s.newStreamHandler, "StreamHandler", "FileHandler")
+	d["NullHandler"] = pytype.New("logging.NullHandler", s.newNullHandler)
+	d["Handler"] = pytype.New("logging.Handler", s.newBaseHandler, "Handler", "StreamHandler", "NullHandler", "FileHandler", "_StderrHandler")
+	d["Formatter"] = pytype.New("logging.Formatter", newFormatter)
 	d["root"] = s.root
 	d["BASIC_FORMAT"] = starlark.String(basicFormat)
 	d["lastResort"] = s.last

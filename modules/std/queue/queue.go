@@ -10,6 +10,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/modules/std/internal/pytype"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
@@ -28,12 +29,10 @@ const (
 type builtinFn = func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)
 
 func newModule(env *runtime.Env) (starlark.StringDict, error) {
-	d := pyargs.Builtins(map[string]builtinFn{
-		"Queue":         constructor(fifo),
-		"LifoQueue":     constructor(lifo),
-		"PriorityQueue": constructor(priority),
-		"SimpleQueue":   constructor(simple),
-	})
+	d := starlark.StringDict{}
+	for k, name := range kindNames {
+		d[name] = pytype.New("queue."+name, constructor(kind(k)))
+	}
 	d["Empty"] = pylib.ExceptionClass(emptyName)
 	d["Full"] = pylib.ExceptionClass(fullName)
 	return d, nil

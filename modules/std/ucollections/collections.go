@@ -7,6 +7,7 @@ package ucollections
 import (
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/modules/std/internal/pytype"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
@@ -20,13 +21,13 @@ func init() {
 type builtinFn = func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)
 
 func newModule(env *runtime.Env) (starlark.StringDict, error) {
-	return pyargs.Builtins(map[string]builtinFn{
-		"deque":       newDeque,
-		"namedtuple":  newNamedTupleType,
-		"OrderedDict": dictConstructor(ordered),
-		"defaultdict": dictConstructor(defaulting),
-		"Counter":     dictConstructor(counter),
-	}), nil
+	return starlark.StringDict{
+		"deque":       pytype.New("collections.deque", newDeque),
+		"namedtuple":  starlark.NewBuiltin("namedtuple", newNamedTupleType),
+		"OrderedDict": pytype.New("collections.OrderedDict", dictConstructor(ordered)),
+		"defaultdict": pytype.New("collections.defaultdict", dictConstructor(defaulting)),
+		"Counter":     pytype.New("collections.Counter", dictConstructor(counter)),
+	}, nil
 }
 
 // iterate collects the items of any iterable (bytes give ints).

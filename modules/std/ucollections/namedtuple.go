@@ -136,6 +136,12 @@ func (c *TupleType) Truth() starlark.Bool  { return true }
 func (c *TupleType) Hash() (uint32, error) { return starlark.String(c.name).Hash() }
 func (c *TupleType) Name() string          { return c.name }
 
+// IsInstance answers isinstance(v, c).
+func (c *TupleType) IsInstance(v starlark.Value) bool {
+	p, ok := v.(*NamedTuple)
+	return ok && p.typ == c
+}
+
 func (c *TupleType) fieldTuple() starlark.Tuple {
 	t := make(starlark.Tuple, len(c.fields))
 	for i, f := range c.fields {

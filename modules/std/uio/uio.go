@@ -6,9 +6,9 @@ package uio
 import (
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/modules/std/internal/pytype"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
-	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
 func init() {
@@ -20,11 +20,11 @@ func init() {
 type builtinFn = func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)
 
 func newModule(env *runtime.Env) (starlark.StringDict, error) {
-	return pyargs.Builtins(map[string]builtinFn{
-		"StringIO": newStream(true),
-		"BytesIO":  newStream(false),
-		"open":     openFn,
-	}), nil
+	return starlark.StringDict{
+		"StringIO": pytype.New("_io.StringIO", newStream(true)),
+		"BytesIO":  pytype.New("_io.BytesIO", newStream(false)),
+		"open":     starlark.NewBuiltin("open", openFn),
+	}, nil
 }
 
 // openFn is uio.open: the builtin open, where the runtime provides one.

@@ -50,7 +50,7 @@ type Pattern struct {
 type program struct {
 	search, anchored, full *regexp.Regexp
 	context                bool
-	dollar                 bool // $ without MULTILINE: also try before a final newline
+	dollar                 bool     // $ without MULTILINE: also try before a final newline
 	names                  []string // group names by index ("" if unnamed), [0] unused
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/modules/std/internal/pytype"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
@@ -30,8 +31,8 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"pack_into":   withLayout("pack_into", (*layout).packIntoFn),
 		"unpack_from": withLayout("unpack_from", (*layout).unpackFromFn),
 		"iter_unpack": withLayout("iter_unpack", (*layout).iterUnpackFn),
-		"Struct":      newStruct,
 	})
+	d["Struct"] = pytype.New("_struct.Struct", newStruct, "Struct")
 	d["error"] = pylib.ExceptionClass(errName)
 	return d, nil
 }
