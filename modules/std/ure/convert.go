@@ -23,6 +23,7 @@ type converter struct {
 	out      strings.Builder
 	verbose  bool
 	bytes    bool
+	ascii    bool  // re.ASCII: \d, \s, \w stay ASCII
 	open     []int // positions of unclosed '('
 	atom     bool  // the last item can take a repeat
 	repeated bool  // the last item was a repeat
@@ -31,8 +32,8 @@ type converter struct {
 	endZ     bool
 }
 
-func convert(pattern string, verbose, bytes bool) (translation, error) {
-	c := &converter{src: []rune(pattern), verbose: verbose, bytes: bytes}
+func convert(pattern string, verbose, bytes, ascii bool) (translation, error) {
+	c := &converter{src: []rune(pattern), verbose: verbose, bytes: bytes, ascii: ascii}
 	for c.i < len(c.src) {
 		if err := c.step(); err != nil {
 			return translation{}, err

@@ -150,6 +150,9 @@ func (c *converter) escape(inClass bool) error {
 	case e == 'b':
 		return emit(`\x08`)
 	case strings.ContainsRune("dDsSwW", e):
+		if u, ok := unicodeClass(e, inClass); ok && !c.bytes && !c.ascii {
+			return emit(u)
+		}
 		return emit(`\` + string(e))
 	case strings.ContainsRune("afnrtv", e):
 		return emit(`\` + string(e))
@@ -163,6 +166,33 @@ func (c *converter) escape(inClass bool) error {
 		return c.errAt(pos, "bad escape \\%c", e)
 	}
 	return emit(literal(e))
+}
+
+// unicodeClass spells Python's Unicode \d, \s, \w (and their negations
+// outside a set) for RE2, whose own classes are ASCII only.
+func unicodeClass(e rune, inClass bool) (string, bool) {
+	const word, space = `\p{L}\p{N}_`, `\t\n\v\f\r \x{1c}-\x{1f}\x{85}\p{Z}`
+	switch e {
+	case 'd':
+		return `\p{Nd}`, true
+	case 'w':
+		if inClass {
+			return word, true
+		}
+		return "[" + word + "]", true
+	case 's':
+		if inClass {
+			return space, true
+		}
+		return "[" + space + "]", true
+	case 'D':
+		return `\P{Nd}`, true
+	case 'W':
+		return "[^" + word + "]", !inClass
+	case 'S':
+		return "[^" + space + "]", !inClass
+	}
+	return "", false
 }
 
 func octal(r rune) bool { return r >= '0' && r <= '7' }

@@ -110,7 +110,7 @@ func (p *Pattern) build(bytes bool) (*program, error) {
 	if bytes {
 		text = latin1(text) // each byte one character, so \xff means the byte 0xff
 	}
-	tr, err := convert(text, p.flags&flagX != 0, bytes)
+	tr, err := convert(text, p.flags&flagX != 0, bytes, p.flags&flagA != 0)
 	if err != nil {
 		return nil, err
 	}

@@ -112,3 +112,11 @@ print(re.search(r'end\Z', 'end\n'), re.fullmatch(r'\w+$', 'OK\n'), re.search('(?
 print(re.compile(',').split('a,b,c', 1))
 `)
 }
+
+func TestUnicodeClasses(t *testing.T) {
+	stdtest.SamePyOutput(t, `import re
+print(re.findall(r'\w+', 'café naïve 東京 x_1'), re.findall(r'\d', '1٣'), re.findall(r'[\w-]+', 'é-b c'))
+print(re.findall(r'\w+', 'café', re.ASCII), re.findall(rb'\w+', b'caf\xe9'), re.split(r'\s+', 'a\u3000b c'))
+print(re.findall(r'\W+', 'a, é!'), re.sub(r'\S', '.', 'ab é'))
+`)
+}
