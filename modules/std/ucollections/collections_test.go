@@ -29,6 +29,8 @@ d.reverse()
 print(d, list(d), [x for x in d])
 d[0] = 'z'
 print(d, d == deque(['z', 0, 'a']), d.copy())
+del d[1]
+print(d)
 b = deque([1, 2, 3], maxlen=3)
 b.append(4)
 print(b, b.maxlen)

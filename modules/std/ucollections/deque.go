@@ -136,3 +136,22 @@ func (d *Deque) push(v starlark.Value, left bool) error {
 	}
 	return nil
 }
+
+// Delete is `del d[i]`.
+func (d *Deque) Delete(k starlark.Value) (starlark.Value, bool, error) {
+	n, ok := k.(starlark.Int)
+	if !ok {
+		return nil, false, typeErr("sequence index must be integer, not '%s'", pyargs.TypeName(k))
+	}
+	i64, _ := n.Int64()
+	i := int(i64)
+	if i < 0 {
+		i += len(d.items)
+	}
+	if i < 0 || i >= len(d.items) {
+		return nil, false, exc.New("IndexError", "deque index out of range")
+	}
+	v := d.items[i]
+	d.items = append(d.items[:i:i], d.items[i+1:]...)
+	return v, true, nil
+}
