@@ -171,9 +171,9 @@ func (x *Instance) PyRepr() string {
 	}
 	if x.class.exc {
 		if len(x.args) == 1 {
-			return x.class.name + "(" + pyrepr.Repr(x.args[0]) + ")"
+			return shortName(x.class.name) + "(" + pyrepr.Repr(x.args[0]) + ")"
 		}
-		return x.class.name + pyrepr.Repr(x.args)
+		return shortName(x.class.name) + pyrepr.Repr(x.args)
 	}
 	return fmt.Sprintf("<__main__.%s object at %p>", x.class.name, x)
 }
