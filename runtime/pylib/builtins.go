@@ -153,7 +153,9 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 					return true, nil
 				}
 			}
-			return false, nil
+			// module types built on a builtin one: OrderedDict is a dict
+			sub, ok := x.(interface{ PySubclassOf(string) bool })
+			return ok && sub.PySubclassOf(c.Name()), nil
 		}
 	}
 	return false, exc.TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union")

@@ -267,3 +267,6 @@ func callFactory(f starlark.Value) (starlark.Value, error) {
 	}
 	return starlark.Call(&starlark.Thread{Name: "default_factory"}, f, nil, nil)
 }
+
+// PySubclassOf makes isinstance(x, dict) true, as these are dict subclasses.
+func (x *Dict) PySubclassOf(name string) bool { return name == "dict" }

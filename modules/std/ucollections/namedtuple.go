@@ -365,3 +365,6 @@ func (p *NamedTuple) countOrIndex(_ *starlark.Thread, b *starlark.Builtin, args 
 	}
 	return starlark.MakeInt(n), nil
 }
+
+// PySubclassOf makes isinstance(p, tuple) true.
+func (p *NamedTuple) PySubclassOf(name string) bool { return name == "tuple" }

@@ -16,3 +16,4 @@ for v in values:
     print([t.__name__ for t in types if isinstance(v, t)])
 print(deque, collections.Counter, queue.Queue, io.StringIO, struct.Struct, logging.Formatter)
 print(isinstance(5, deque), isinstance(P(1, 2), (Q, P)))
+print([isinstance(v, dict) for v in values[:5]], isinstance(P(1, 2), tuple), isinstance(deque(), list))
