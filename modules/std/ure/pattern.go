@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"go.starlark.net/starlark"
 
@@ -59,7 +60,13 @@ var (
 	_ starlark.Comparable = (*Pattern)(nil)
 )
 
-var cache sync.Map // cacheKey -> *Pattern
+var (
+	cache     sync.Map // cacheKey -> *Pattern
+	cacheSize atomic.Int32
+)
+
+// maxCache bounds the cache, as CPython's, for scripts that build patterns.
+const maxCache = 512
 
 type cacheKey struct {
 	text  string
@@ -90,6 +97,9 @@ func compilePattern(v starlark.Value, flags int) (*Pattern, error) {
 	// report syntax errors at compile time, for the pattern's own kind
 	if _, err := p.program(isBytes); err != nil {
 		return nil, err
+	}
+	if cacheSize.Add(1) > maxCache {
+		purge()
 	}
 	cache.Store(key, p)
 	return p, nil

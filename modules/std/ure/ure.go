@@ -135,6 +135,11 @@ func containsByte(s string, c byte) bool {
 }
 
 func purgeFn(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	cache.Range(func(k, _ any) bool { cache.Delete(k); return true })
+	purge()
 	return starlark.None, nil
+}
+
+func purge() {
+	cache.Range(func(k, _ any) bool { cache.Delete(k); return true })
+	cacheSize.Store(0)
 }

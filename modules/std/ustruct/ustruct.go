@@ -5,6 +5,7 @@ package ustruct
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"go.starlark.net/starlark"
 
@@ -53,7 +54,10 @@ func withLayout(name string, f layoutFn) builtinFn {
 	}
 }
 
-var cache sync.Map // format string -> *layout
+var (
+	cache     sync.Map // format string -> *layout
+	cacheSize atomic.Int32
+)
 
 func layoutOf(v starlark.Value) (*layout, error) {
 	s, ok := pyargs.AsText(v)
@@ -66,6 +70,10 @@ func layoutOf(v starlark.Value) (*layout, error) {
 	l, err := parse(s)
 	if err != nil {
 		return nil, err
+	}
+	if cacheSize.Add(1) > 256 { // formats built with '%d' % n: keep the cache bounded
+		cache.Range(func(k, _ any) bool { cache.Delete(k); return true })
+		cacheSize.Store(0)
 	}
 	cache.Store(s, l)
 	return l, nil
