@@ -12,6 +12,7 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/modules/std/internal/pytype"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
@@ -67,20 +68,31 @@ func (g *gen) seedRandom() {
 type builtinFn = func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)
 
 func newModule(env *runtime.Env) (starlark.StringDict, error) {
-	g := genFor(env)
+	d := genFor(env).methods()
+	d["Random"] = pytype.New("random.Random", newRandom)
+	return d, nil
+}
+
+// methods are the generator's functions, as module members or the
+// methods of a Random instance.
+func (g *gen) methods() starlark.StringDict {
 	return pyargs.Builtins(map[string]builtinFn{
-		"random":      g.randomFn,
-		"seed":        g.seedFn,
-		"getrandbits": g.getrandbitsFn,
-		"randrange":   g.randrangeFn,
-		"randint":     g.randintFn,
-		"uniform":     g.uniformFn,
-		"choice":      g.choiceFn,
-		"choices":     g.choicesFn,
-		"shuffle":     g.shuffleFn,
-		"sample":      g.sampleFn,
-		"gauss":       g.gaussFn,
-	}), nil
+		"random":        g.randomFn,
+		"seed":          g.seedFn,
+		"getrandbits":   g.getrandbitsFn,
+		"randrange":     g.randrangeFn,
+		"randint":       g.randintFn,
+		"uniform":       g.uniformFn,
+		"choice":        g.choiceFn,
+		"choices":       g.choicesFn,
+		"shuffle":       g.shuffleFn,
+		"sample":        g.sampleFn,
+		"gauss":         g.gaussFn,
+		"normalvariate": g.normalvariateFn,
+		"expovariate":   g.expovariateFn,
+		"triangular":    g.triangularFn,
+		"randbytes":     g.randbytesFn,
+	})
 }
 
 func (g *gen) randomFn(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

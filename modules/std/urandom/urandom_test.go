@@ -55,3 +55,14 @@ func TestErrorsMatchCPython(t *testing.T) {
 		`random.choices([1], weights=[1, 2])`,
 	}, errLine)
 }
+
+func TestRandomInstancesAndDistributions(t *testing.T) {
+	stdtest.SamePyOutput(t, `import random
+r = random.Random(7)
+s = random.Random('seven')
+random.seed(7)
+print(r.random() == random.random(), r.randint(1, 100), s.choice('abcdef'), r.sample(range(50), 4))
+print(round(r.normalvariate(5, 2), 9), round(r.expovariate(0.5), 9), round(r.triangular(0, 10, 2), 9), r.randbytes(5))
+print(isinstance(r, random.Random), round(random.triangular(), 9), random.randbytes(3))
+`)
+}
