@@ -141,6 +141,8 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 		}
 		inst, ok := x.(*Instance)
 		return ok && inst.class.isSubclass(c), nil
+	case interface{ IsInstance(starlark.Value) bool }: // module types: deque, namedtuple classes
+		return c.IsInstance(x), nil
 	case *starlark.Builtin:
 		if c.Name() == "callable" {
 			break
@@ -151,7 +153,9 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 					return true, nil
 				}
 			}
-			return false, nil
+			// module types built on a builtin one: OrderedDict is a dict
+			sub, ok := x.(interface{ PySubclassOf(string) bool })
+			return ok && sub.PySubclassOf(c.Name()), nil
 		}
 	}
 	return false, exc.TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union")
@@ -161,7 +165,7 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 func pyTypeName(x starlark.Value) string {
 	switch v := x.(type) {
 	case *Instance:
-		return v.class.name
+		return shortName(v.class.name)
 	case *starlark.Builtin:
 		return "builtin_function_or_method"
 	}
@@ -206,7 +210,7 @@ func nameOfBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	}
 	switch v := x.(type) {
 	case *Class:
-		return starlark.String(v.name), nil
+		return starlark.String(shortName(v.name)), nil
 	case starlark.Callable:
 		if _, isInst := x.(*Instance); !isInst {
 			return starlark.String(v.Name()), nil
@@ -517,7 +521,9 @@ func delitemBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 		return nil, err
 	}
 	switch c := x.(type) {
-	case *starlark.Dict:
+	case interface { // *starlark.Dict, and dict-like module types (OrderedDict)
+		Delete(starlark.Value) (starlark.Value, bool, error)
+	}:
 		_, found, err := c.Delete(k)
 		if err != nil {
 			return nil, err

@@ -48,7 +48,7 @@ func (c *Class) Name() string          { return c.name }
 func (c *Class) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "__name__":
-		return starlark.String(c.name), nil
+		return starlark.String(shortName(c.name)), nil
 	case "__bases__":
 		t := make(starlark.Tuple, len(c.bases))
 		for i, b := range c.bases {
@@ -171,9 +171,9 @@ func (x *Instance) PyRepr() string {
 	}
 	if x.class.exc {
 		if len(x.args) == 1 {
-			return x.class.name + "(" + pyrepr.Repr(x.args[0]) + ")"
+			return shortName(x.class.name) + "(" + pyrepr.Repr(x.args[0]) + ")"
 		}
-		return x.class.name + pyrepr.Repr(x.args)
+		return shortName(x.class.name) + pyrepr.Repr(x.args)
 	}
 	return fmt.Sprintf("<__main__.%s object at %p>", x.class.name, x)
 }

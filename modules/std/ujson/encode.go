@@ -57,6 +57,8 @@ func (e *encoder) encode(v starlark.Value, depth int) error {
 		e.str(string(v))
 	case *starlark.Dict:
 		return e.dict(v, depth)
+	case interface{ Unwrap() *starlark.Dict }: // OrderedDict, defaultdict, Counter
+		return e.dict(v.Unwrap(), depth)
 	case starlark.Bytes:
 		return e.fallback(v, depth)
 	case starlark.Indexable: // list, tuple, named tuples

@@ -1,0 +1,247 @@
+package ure
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// group handles '(' and the (?...) extensions.
+func (c *converter) group() error {
+	pos := c.i
+	if c.peek(1) != '?' {
+		c.i++
+		c.open = append(c.open, pos)
+		c.out.WriteByte('(')
+		c.atom, c.repeated = false, false
+		return nil
+	}
+	switch {
+	case c.hasPrefix("(?:"), c.hasPrefix("(?P<"):
+		end := c.i + 3
+		if c.hasPrefix("(?P<") {
+			j := strings.IndexRune(string(c.src[c.i:]), '>')
+			if j < 0 {
+				return c.errAt(pos+4, "missing >, unterminated name")
+			}
+			end = c.i + len([]rune(string(c.src[c.i:])[:j])) + 1
+		}
+		c.out.WriteString(string(c.src[c.i:end]))
+		c.i = end
+		c.open = append(c.open, pos)
+		c.atom, c.repeated = false, false
+		return nil
+	case c.hasPrefix("(?P="):
+		return c.refuse(pos, "backreferences such as (?P=name)")
+	case c.hasPrefix("(?="):
+		return c.refuse(pos, "lookahead assertions (?=...)")
+	case c.hasPrefix("(?!"):
+		return c.refuse(pos, "negative lookahead assertions (?!...)")
+	case c.hasPrefix("(?<="):
+		return c.refuse(pos, "lookbehind assertions (?<=...)")
+	case c.hasPrefix("(?<!"):
+		return c.refuse(pos, "negative lookbehind assertions (?<!...)")
+	case c.hasPrefix("(?>"):
+		return c.refuse(pos, "atomic groups (?>...)")
+	case c.hasPrefix("(?("):
+		return c.refuse(pos, "conditional groups (?(id)yes|no)")
+	case c.hasPrefix("(?#"):
+		for c.i < len(c.src) && c.src[c.i] != ')' {
+			c.i++
+		}
+		if c.i == len(c.src) {
+			return c.errAt(pos, "missing ), unterminated comment")
+		}
+		c.i++
+		return nil
+	}
+	return c.flagGroup(pos)
+}
+
+// flagGroup is (?aiLmsux) or (?imsx-imsx:...): RE2 knows i, m and s;
+// x turns on verbose mode here; a, u and L change nothing for RE2.
+func (c *converter) flagGroup(pos int) error {
+	j := c.i + 2
+	var on, off strings.Builder
+	cur := &on
+	for ; j < len(c.src); j++ {
+		r := c.src[j]
+		switch {
+		case strings.ContainsRune("aiLmsux", r):
+			if r == 'x' && cur == &on {
+				c.verbose = true
+			}
+			if strings.ContainsRune("ims", r) {
+				cur.WriteRune(r)
+			}
+			continue
+		case r == '-' && cur == &on:
+			cur = &off
+			continue
+		}
+		break
+	}
+	if j >= len(c.src) {
+		return c.errAt(pos+2, "missing -, : or )")
+	}
+	flags := on.String()
+	if off.Len() > 0 {
+		flags += "-" + off.String()
+	}
+	switch c.src[j] {
+	case ')':
+		if flags != "" {
+			c.out.WriteString("(?" + flags + ")")
+		}
+		c.i = j + 1
+		return nil
+	case ':':
+		c.out.WriteString("(?" + flags + ":")
+		c.i = j + 1
+		c.open = append(c.open, pos)
+		c.atom, c.repeated = false, false
+		return nil
+	}
+	return c.errAt(pos+1, "unknown extension ?%c", c.src[pos+2])
+}
+
+// escape handles a backslash outside (inClass false) or inside a set.
+func (c *converter) escape(inClass bool) error {
+	pos := c.i
+	if c.i+1 >= len(c.src) {
+		return c.errAt(pos, "bad escape (end of pattern)")
+	}
+	e := c.src[c.i+1]
+	c.i += 2
+	emit := func(s string) error {
+		if inClass {
+			c.out.WriteString(s)
+		} else {
+			c.item(s)
+		}
+		return nil
+	}
+	switch {
+	case e >= '0' && e <= '7' && (e == '0' || (octal(c.peek(0)) && octal(c.peek(1)))) || inClass && e >= '0' && e <= '9':
+		if e > '7' {
+			return c.errAt(pos, "bad escape \\%c", e)
+		}
+		v := int(e - '0')
+		for k := 0; k < 2 && octal(c.peek(0)); k++ {
+			v = v*8 + int(c.src[c.i]-'0')
+			c.i++
+		}
+		if v > 0o377 {
+			return c.errAt(pos, "octal escape value \\%o outside of range 0-0o377", v)
+		}
+		return emit(fmt.Sprintf(`\x{%x}`, v))
+	case e >= '1' && e <= '9':
+		return c.refuse(pos, "backreferences such as \\"+string(e))
+	case e == 'Z' && !inClass:
+		c.endZ = true
+		return emit(`\z`)
+	case e == 'A' && !inClass:
+		return emit(`\A`)
+	case (e == 'b' || e == 'B') && !inClass:
+		c.context = true
+		c.out.WriteString(`\` + string(e))
+		c.atom, c.repeated = false, false
+		return nil
+	case e == 'b':
+		return emit(`\x08`)
+	case strings.ContainsRune("dDsSwW", e):
+		if u, ok := unicodeClass(e, inClass); ok && !c.bytes && !c.ascii {
+			return emit(u)
+		}
+		return emit(`\` + string(e))
+	case strings.ContainsRune("afnrtv", e):
+		return emit(`\` + string(e))
+	case e == 'x':
+		return c.hexEscape(pos, 2, emit)
+	case e == 'u' && !c.bytes:
+		return c.hexEscape(pos, 4, emit)
+	case e == 'U' && !c.bytes:
+		return c.hexEscape(pos, 8, emit)
+	case e < 128 && (e >= 'a' && e <= 'z' || e >= 'A' && e <= 'Z' || e >= '0' && e <= '9'):
+		return c.errAt(pos, "bad escape \\%c", e)
+	}
+	return emit(literal(e))
+}
+
+// unicodeClass spells Python's Unicode \d, \s, \w (and their negations
+// outside a set) for RE2, whose own classes are ASCII only.
+func unicodeClass(e rune, inClass bool) (string, bool) {
+	const word, space = `\p{L}\p{N}_`, `\t\n\v\f\r \x{1c}-\x{1f}\x{85}\p{Z}`
+	switch e {
+	case 'd':
+		return `\p{Nd}`, true
+	case 'w':
+		if inClass {
+			return word, true
+		}
+		return "[" + word + "]", true
+	case 's':
+		if inClass {
+			return space, true
+		}
+		return "[" + space + "]", true
+	case 'D':
+		return `\P{Nd}`, true
+	case 'W':
+		return "[^" + word + "]", !inClass
+	case 'S':
+		return "[^" + space + "]", !inClass
+	}
+	return "", false
+}
+
+func octal(r rune) bool { return r >= '0' && r <= '7' }
+
+func (c *converter) hexEscape(pos, n int, emit func(string) error) error {
+	if c.i+n > len(c.src) {
+		return c.errAt(pos, "incomplete escape \\%s", string(c.src[pos+1:]))
+	}
+	digits := string(c.src[c.i : c.i+n])
+	v, err := strconv.ParseUint(digits, 16, 32)
+	if err != nil {
+		return c.errAt(pos, "incomplete escape \\%c%s", c.src[pos+1], digits)
+	}
+	c.i += n
+	return emit(fmt.Sprintf(`\x{%x}`, v))
+}
+
+// class copies a [...] set, keeping Python's meaning: a leading ']' is a
+// character, '[' inside is a character (not a POSIX class).
+func (c *converter) class() error {
+	start := c.i
+	c.i++
+	c.out.WriteByte('[')
+	if c.peek(0) == '^' {
+		c.out.WriteByte('^')
+		c.i++
+	}
+	first := true
+	for {
+		if c.i >= len(c.src) {
+			return c.errAt(start, "unterminated character set")
+		}
+		r := c.src[c.i]
+		switch {
+		case r == ']' && !first:
+			c.i++
+			c.item("]")
+			return nil
+		case r == '\\':
+			if err := c.escape(true); err != nil {
+				return err
+			}
+		case r == '[' || r == ']':
+			c.out.WriteString(`\` + string(r))
+			c.i++
+		default:
+			c.out.WriteRune(r)
+			c.i++
+		}
+		first = false
+	}
+}

@@ -1,0 +1,124 @@
+package ure
+
+import (
+	"unicode/utf8"
+
+	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
+	"github.com/qstar-dev/qstar/runtime/pylib"
+)
+
+// subject is a string being searched, in the form RE2 reads: UTF-8 text,
+// or bytes spelled one character per byte. Python indexes count
+// characters (or bytes), RE2 offsets count UTF-8 bytes.
+type subject struct {
+	orig  starlark.Value
+	s     string
+	bytes bool
+	ascii bool
+}
+
+func newSubject(v starlark.Value) (*subject, error) {
+	switch x := v.(type) {
+	case starlark.String:
+		return &subject{orig: v, s: string(x), ascii: isASCII(string(x))}, nil
+	case starlark.Bytes:
+		return &subject{orig: v, s: latin1(string(x)), bytes: true, ascii: isASCII(string(x))}, nil
+	case *pylib.ByteArray:
+		b := string(x.Bytes())
+		return &subject{orig: v, s: latin1(b), bytes: true, ascii: isASCII(b)}, nil
+	}
+	return nil, exc.TypeError("expected string or bytes-like object, got '%s'", pyargs.TypeName(v))
+}
+
+// index is the Python index of RE2 offset off.
+func (sb *subject) index(off int) int {
+	if off < 0 || sb.ascii {
+		return off
+	}
+	return utf8.RuneCountInString(sb.s[:off])
+}
+
+// offset is the RE2 offset of Python index i, clamped to the string.
+func (sb *subject) offset(i int) int {
+	if i <= 0 {
+		return 0
+	}
+	if sb.ascii {
+		return min(i, len(sb.s))
+	}
+	n := 0
+	for off := range sb.s {
+		if n == i {
+			return off
+		}
+		n++
+	}
+	return len(sb.s)
+}
+
+// length is len() of the subject in Python.
+func (sb *subject) length() int { return sb.index(len(sb.s)) }
+
+// wrap turns text in RE2 form back into the subject's type.
+func (sb *subject) wrap(s string) starlark.Value {
+	if sb.bytes {
+		return starlark.Bytes(unlatin1(s))
+	}
+	return starlark.String(s)
+}
+
+// slice is the subject from RE2 offset a to b.
+func (sb *subject) slice(a, b int) starlark.Value { return sb.wrap(sb.s[a:b]) }
+
+// find is the first match at or after offset pos in s[:end].
+func (prog *program) find(re func(*program) interface {
+	FindStringSubmatchIndex(string) []int
+}, sb *subject, pos, end int) []int {
+	loc := re(prog).FindStringSubmatchIndex(sb.s[pos:end])
+	if loc != nil && pos > 0 {
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += pos
+			}
+		}
+	}
+	return loc
+}
+
+func searchRe(p *program) interface{ FindStringSubmatchIndex(string) []int }   { return p.search }
+func anchoredRe(p *program) interface{ FindStringSubmatchIndex(string) []int } { return p.anchored }
+func fullRe(p *program) interface{ FindStringSubmatchIndex(string) []int }     { return p.full }
+
+// all finds successive matches in s[pos:end] as Python 3.7+ does: an
+// empty match right after a non-empty one counts, an empty match may not
+// repeat at the same place. limit < 0 means no limit.
+func (prog *program) all(sb *subject, pos, end, limit int) [][]int {
+	if prog.context && pos == 0 {
+		// ^ and \b need the text before pos, which only RE2's own loop sees
+		return prog.search.FindAllStringSubmatchIndex(sb.s[:end], limit)
+	}
+	var out [][]int
+	mustAdvance := false
+	for pos <= end && (limit < 0 || len(out) < limit) {
+		loc := prog.find(searchRe, sb, pos, end)
+		if loc == nil {
+			break
+		}
+		if mustAdvance && loc[0] == pos && loc[1] == pos {
+			if pos >= end {
+				break
+			}
+			_, w := utf8.DecodeRuneInString(sb.s[pos:end])
+			if loc = prog.find(searchRe, sb, pos+w, end); loc == nil {
+				break
+			}
+		}
+		out = append(out, loc)
+		mustAdvance = loc[0] == loc[1]
+		pos = loc[1]
+	}
+	return out
+}

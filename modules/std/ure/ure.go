@@ -1,0 +1,145 @@
+// Package ure provides QuecPython's ure and CPython's re on Go's RE2
+// engine: Python's syntax is translated (named groups, {,n}, \Z, verbose
+// mode, inline flags), what RE2 cannot do (lookaround, backreferences) is
+// refused with a re.error naming the construct, and matching, sub, split
+// and findall follow CPython's rules, for str and bytes.
+package ure
+
+import (
+	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
+	"github.com/qstar-dev/qstar/runtime/pylib"
+)
+
+func init() {
+	for _, name := range []string{"ure", "re"} {
+		runtime.Register(runtime.Module{Name: name, Doc: "regular expressions (CPython's re on RE2: no lookaround or backreferences)", New: newModule})
+	}
+}
+
+type builtinFn = func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)
+
+func newModule(env *runtime.Env) (starlark.StringDict, error) {
+	d := pyargs.Builtins(map[string]builtinFn{
+		"compile": compileFn,
+		"escape":  escapeFn,
+		"purge":   purgeFn,
+	})
+	for _, name := range patternMethods {
+		d[name] = starlark.NewBuiltin(name, moduleFn(name))
+	}
+	d["error"] = pylib.ExceptionClass(errName)
+	for _, f := range flagNames {
+		d[f.name] = starlark.MakeInt(f.bit)
+		d[f.name[:1]] = starlark.MakeInt(f.bit)
+	}
+	d["S"], d["X"] = starlark.MakeInt(flagS), starlark.MakeInt(flagX) // DOTALL is S, VERBOSE is X
+	delete(d, "D")
+	delete(d, "V")
+	d["NOFLAG"] = starlark.MakeInt(0)
+	return d, nil
+}
+
+func flagsOf(v starlark.Value) (int, error) {
+	if pyargs.IsNone(v) {
+		return 0, nil
+	}
+	n, err := pyargs.Int("compile", "flags", v)
+	return int(n), err
+}
+
+func compileFn(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var pat, flags starlark.Value
+	if err := pyargs.Unpack("compile", args, kwargs, []string{"pattern", "flags?"}, &pat, &flags); err != nil {
+		return nil, err
+	}
+	f, err := flagsOf(flags)
+	if err != nil {
+		return nil, err
+	}
+	return compilePattern(pat, f)
+}
+
+// moduleFn is re.<name>(pattern, ..., flags=0): compile, then the method.
+func moduleFn(name string) builtinFn {
+	params := map[string][]string{
+		"sub": {"pattern", "repl", "string", "count?", "flags?"}, "subn": {"pattern", "repl", "string", "count?", "flags?"},
+		"split": {"pattern", "string", "maxsplit?", "flags?"},
+	}[name]
+	if params == nil {
+		params = []string{"pattern", "string", "flags?"}
+	}
+	return func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		vals := make([]starlark.Value, len(params))
+		out := make([]*starlark.Value, len(params))
+		for i := range out {
+			out[i] = &vals[i]
+		}
+		if err := pyargs.Unpack(name, args, kwargs, params, out...); err != nil {
+			return nil, err
+		}
+		f, err := flagsOf(vals[len(vals)-1])
+		if err != nil {
+			return nil, err
+		}
+		p, err := compilePattern(vals[0], f)
+		if err != nil {
+			return nil, err
+		}
+		var rest starlark.Tuple
+		for _, v := range vals[1 : len(vals)-1] {
+			if v == nil {
+				break
+			}
+			rest = append(rest, v)
+		}
+		return p.call(t, name, rest, nil)
+	}
+}
+
+// special are the characters re.escape escapes (CPython 3.7+).
+const special = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f"
+
+func escapeFn(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var v starlark.Value
+	if err := starlark.UnpackArgs("escape", args, kwargs, "pattern", &v); err != nil {
+		return nil, err
+	}
+	text, ok := pyargs.AsText(v)
+	if !ok {
+		return nil, exc.TypeError("expected str or bytes, not %s", pyargs.TypeName(v))
+	}
+	out := make([]byte, 0, len(text)*2)
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c < 128 && containsByte(special, c) {
+			out = append(out, '\\')
+		}
+		out = append(out, text[i])
+	}
+	if _, isBytes := v.(starlark.Bytes); isBytes {
+		return starlark.Bytes(out), nil
+	}
+	return starlark.String(out), nil
+}
+
+func containsByte(s string, c byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return true
+		}
+	}
+	return false
+}
+
+func purgeFn(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	purge()
+	return starlark.None, nil
+}
+
+func purge() {
+	cache.Range(func(k, _ any) bool { cache.Delete(k); return true })
+	cacheSize.Store(0)
+}
