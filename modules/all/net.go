@@ -1,0 +1,5 @@
+package all
+
+import (
+	_ "github.com/qstar-dev/qstar/modules/net/usocket"
+)
