@@ -145,7 +145,7 @@ func lookup(thread *starlark.Thread, host string) ([]net.IP, error) {
 // getaddrinfo(host, port, af=0, type=0, proto=0, flags=0) returns
 // [(family, type, proto, canonname, (ip, port)), ...], IPv4 first, as
 // QuecPython's lwIP does: type defaults to SOCK_STREAM, proto to 0, and
-// canonname is ''. A name that does not resolve is OSError -2.
+// canonname is ”. A name that does not resolve is OSError -2.
 func getaddrinfo(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	a, err := pyargs.Bind(b.Name(), args, kwargs, "host", "port", "family?", "type?", "proto?", "flags?")
 	if err != nil {

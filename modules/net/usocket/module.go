@@ -10,7 +10,7 @@
 // timeout raises TimeoutError (an OSError) with errno 110, a
 // non-blocking call with nothing ready errno 11 (EAGAIN), as QuecPython
 // raises OSError(110) and OSError(11). At the end of a TCP stream recv()
-// returns b'' once and then raises ENOTCONN (107), as on the module.
+// returns b” once and then raises ENOTCONN (107), as on the module.
 //
 // Constants have QuecPython's (lwIP's) values in both modules.
 package usocket

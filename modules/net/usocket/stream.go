@@ -152,7 +152,7 @@ func (s *Socket) takePending(n int) []byte {
 }
 
 // recvStream is recv on a stream: one read. At the end of the stream the
-// first call returns b'' and later ones raise OSError ENOTCONN, as
+// first call returns b” and later ones raise OSError ENOTCONN, as
 // QuecPython's lwIP sockets do, so both `if not data: break` and
 // `except: break` loops end.
 func (s *Socket) recvStream(thread *starlark.Thread, n int) (starlark.Value, error) {

@@ -46,9 +46,8 @@ func TestTCPClientByName(t *testing.T) {
 	}
 }
 
-
 // read() with no size reads until the peer closes; recv then reports the
-// end once with b'' and raises ENOTCONN after, so both loop styles end.
+// end once with b” and raises ENOTCONN after, so both loop styles end.
 func TestTCPEndOfStream(t *testing.T) {
 	port := tcpServer(t, func(c net.Conn) {
 		io.WriteString(c, "all of it")
