@@ -1,5 +1,6 @@
 package all
 
 import (
+	_ "github.com/qstar-dev/qstar/modules/net/ntptime"
 	_ "github.com/qstar-dev/qstar/modules/net/usocket"
 )
