@@ -147,6 +147,8 @@ func TestBodyAsWholeValue(t *testing.T) {
 		print(r.content, len(r.content))
 		r = request.get('BASE/empty')
 		print(r.json(), bool(r.text))
+		r = getattr(request, 'post')('BASE/echo', data='x')
+		print(r.__enter__() == r, r.__exit__(None, None, None), r)
 	`, nil)
 	want(t, out, `
 		moved here
@@ -155,6 +157,7 @@ func TestBodyAsWholeValue(t *testing.T) {
 		moved here True
 		b'moved here' 10
 		None False
+		True False <Response [201]>
 	`)
 }
 

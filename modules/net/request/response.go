@@ -46,7 +46,7 @@ func (r *Response) Freeze()               {}
 func (r *Response) Truth() starlark.Bool  { return true }
 func (r *Response) Hash() (uint32, error) { return 0, exc.TypeError("unhashable type: 'Response'") }
 
-var responseAttrs = []string{"close", "content", "encoding", "headers", "iter_content", "json", "ok", "raise_for_status", "reason", "status_code", "text", "url"}
+var responseAttrs = []string{"__enter__", "__exit__", "close", "content", "encoding", "headers", "iter_content", "json", "ok", "raise_for_status", "reason", "status_code", "text", "url"}
 
 func (r *Response) AttrNames() []string { return responseAttrs }
 
@@ -70,9 +70,16 @@ func (r *Response) Attr(name string) (starlark.Value, error) {
 		return &body{data: r.data, text: r.decode, size: r.sizeof}, nil
 	case "json":
 		return starlark.NewBuiltin("json", r.json), nil
-	case "close":
-		return starlark.NewBuiltin("close", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	case "close", "__exit__": // the body is already read: nothing to release
+		return starlark.NewBuiltin(name, func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			if name == "__exit__" {
+				return starlark.False, nil
+			}
 			return starlark.None, nil
+		}), nil
+	case "__enter__":
+		return starlark.NewBuiltin(name, func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			return r, nil
 		}), nil
 	case "iter_content":
 		return starlark.NewBuiltin("iter_content", r.iterContent), nil
