@@ -37,6 +37,14 @@ type call struct {
 	redirects      bool
 	user, password string
 	hasAuth        bool
+	cpython        bool // the requests module: text is str, content bytes
+}
+
+// flavor is what differs between the request module and requests: the
+// Response's types and exceptions, and a Session's default headers.
+type flavor struct {
+	cpython bool
+	headers *starlark.Dict // Session.headers, under the call's own
 }
 
 func errMissing(fn, name string) error {
@@ -47,13 +55,18 @@ func errType(fn, name string, v starlark.Value) error {
 	return exc.TypeError("%s() argument '%s' must be str, not %s", fn, name, pyargs.TypeName(v))
 }
 
-func parseCall(method string, args starlark.Tuple, kwargs []starlark.Tuple) (*call, error) {
+func parseCall(method string, args starlark.Tuple, kwargs []starlark.Tuple, fl flavor) (*call, error) {
 	fn := strings.ToLower(method)
 	a, err := pyargs.Bind(fn, args, kwargs, params...)
 	if err != nil {
 		return nil, err
 	}
-	c := &call{method: method, header: map[string]string{}, decode: true, sizeof: 255, redirects: true, tls: &netx.TLSOptions{CertReqs: -1}}
+	c := &call{method: method, header: map[string]string{}, decode: true, sizeof: 255, redirects: true, tls: &netx.TLSOptions{CertReqs: -1}, cpython: fl.cpython}
+	if fl.headers != nil {
+		if err := c.addHeaders(fl.headers); err != nil {
+			return nil, err
+		}
+	}
 	if c.rawURL, err = a.Str("url", ""); err != nil {
 		return nil, err
 	}
@@ -144,6 +157,10 @@ func (c *call) readHeaders(a *pyargs.Args) error {
 	if !ok {
 		return exc.TypeError("headers must be a dict, not %s", pyargs.TypeName(a.Value("headers")))
 	}
+	return c.addHeaders(d)
+}
+
+func (c *call) addHeaders(d *starlark.Dict) error {
 	for _, kv := range d.Items() {
 		k, ok := pyargs.AsText(kv[0])
 		if !ok {

@@ -70,8 +70,8 @@ func transport(env *runtime.Env, c *call) *http.Transport {
 
 // do makes one request and reads the whole answer, with the interpreter
 // lock released; Ctrl-C aborts it.
-func do(thread *starlark.Thread, env *runtime.Env, method string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	c, err := parseCall(method, args, kwargs)
+func do(thread *starlark.Thread, env *runtime.Env, fl flavor, method string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	c, err := parseCall(method, args, kwargs, fl)
 	if err != nil {
 		return nil, err
 	}
@@ -135,6 +135,11 @@ func (c *call) failure(thread *starlark.Thread, err error) error {
 	var te *tlsError
 	var dns *net.DNSError
 	var ue *url.Error
+	if c.cpython {
+		if e := c.requestsFailure(thread, err); e != nil {
+			return e
+		}
+	}
 	switch {
 	case errors.As(err, &dns):
 		return exc.New("IndexError", "Domain name resolution error, please check network connection")
@@ -167,4 +172,23 @@ func port(u *url.URL) string {
 		return "443"
 	}
 	return "80"
+}
+
+// requestsFailure is failure in CPython's requests terms: a
+// ConnectionError or a Timeout (both OSErrors); nil leaves the rest to
+// the firmware's mapping.
+func (c *call) requestsFailure(thread *starlark.Thread, err error) error {
+	var de *dialError
+	var dns *net.DNSError
+	switch {
+	case errors.As(err, &dns):
+		return exc.New("ConnectionError", "HTTPConnectionPool(host='%s', port=%s): Max retries exceeded with url: %s (Caused by NameResolutionError: Failed to resolve '%s')",
+			c.url.Hostname(), port(c.url), c.url.RequestURI(), c.url.Hostname())
+	case isTimeout(err):
+		return exc.New("TimeoutError", "HTTPConnectionPool(host='%s', port=%s): Read timed out.", c.url.Hostname(), port(c.url))
+	case errors.As(err, &de):
+		return exc.New("ConnectionError", "HTTPConnectionPool(host='%s', port=%s): Max retries exceeded with url: %s (Caused by NewConnectionError: Failed to establish a new connection: %s)",
+			c.url.Hostname(), port(c.url), c.url.RequestURI(), netx.FromGo(thread, de.err, false).Error())
+	}
+	return nil
 }

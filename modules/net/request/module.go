@@ -29,25 +29,7 @@ func init() {
 }
 
 func newModule(env *runtime.Env) (starlark.StringDict, error) {
-	d := starlark.StringDict{
-		"request": starlark.NewBuiltin("request", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			if len(args) == 0 {
-				return nil, errMissing("request", "method")
-			}
-			m, ok := starlark.AsString(args[0])
-			if !ok {
-				return nil, errType("request", "method", args[0])
-			}
-			return do(thread, env, m, args[1:], kwargs)
-		}),
-	}
-	for _, m := range []string{"get", "post", "put", "delete", "head", "patch"} {
-		method := upper(m)
-		d[m] = starlark.NewBuiltin(m, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return do(thread, env, method, args, kwargs)
-		})
-	}
-	return d, nil
+	return methodsFor(env, flavor{}), nil
 }
 
 func upper(s string) string {

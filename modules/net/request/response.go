@@ -23,10 +23,11 @@ type Response struct {
 	data    []byte
 	decode  bool
 	sizeof  int
+	cpython bool // requests: text is str, content bytes
 }
 
 func newResponse(c *call, resp *http.Response, data []byte) *Response {
-	r := &Response{status: resp.StatusCode, data: data, decode: c.decode, sizeof: c.sizeof, url: resp.Request.URL.String()}
+	r := &Response{status: resp.StatusCode, data: data, decode: c.decode, sizeof: c.sizeof, url: resp.Request.URL.String(), cpython: c.cpython}
 	r.reason = strings.TrimSpace(strings.TrimPrefix(resp.Status, strconv.Itoa(resp.StatusCode)))
 	keys := make([]string, 0, len(resp.Header))
 	for k := range resp.Header {
@@ -46,7 +47,7 @@ func (r *Response) Freeze()               {}
 func (r *Response) Truth() starlark.Bool  { return true }
 func (r *Response) Hash() (uint32, error) { return 0, exc.TypeError("unhashable type: 'Response'") }
 
-var responseAttrs = []string{"__enter__", "__exit__", "close", "content", "encoding", "headers", "iter_content", "json", "ok", "raise_for_status", "reason", "status_code", "text", "url"}
+var responseAttrs = []string{"__enter__", "__exit__", "close", "content", "encoding", "headers", "iter_content", "json", "ok", "raise_for_status", "raw", "reason", "status_code", "text", "url"}
 
 func (r *Response) AttrNames() []string { return responseAttrs }
 
@@ -65,9 +66,17 @@ func (r *Response) Attr(name string) (starlark.Value, error) {
 	case "ok":
 		return starlark.Bool(r.status < 400), nil
 	case "text":
+		if r.cpython {
+			return starlark.String(strings.ToValidUTF8(string(r.data), "\uFFFD")), nil
+		}
 		return &body{data: r.data, text: true, size: r.sizeof}, nil
 	case "content":
+		if r.cpython {
+			return starlark.Bytes(r.data), nil
+		}
 		return &body{data: r.data, text: r.decode, size: r.sizeof}, nil
+	case "raw":
+		return &rawBody{data: r.data}, nil
 	case "json":
 		return starlark.NewBuiltin("json", r.json), nil
 	case "close", "__exit__": // the body is already read: nothing to release
@@ -94,10 +103,13 @@ func (r *Response) json(_ *starlark.Thread, b *starlark.Builtin, args starlark.T
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(string(r.data)) == "" {
+	if strings.TrimSpace(string(r.data)) == "" && !r.cpython {
 		return starlark.None, nil
 	}
 	v, err := ujson.Decode(string(r.data))
+	if err != nil && r.cpython {
+		return nil, err // json's own ValueError, as requests raises
+	}
 	if err != nil {
 		return nil, exc.ValueError("The data for the response cannot be converted to JSON-type data,please try use response.content method")
 	}
@@ -129,4 +141,49 @@ func (r *Response) raiseForStatus(_ *starlark.Thread, b *starlark.Builtin, args 
 		return nil, exc.OSError("%d %s Error: %s for url: %s", r.status, kind, r.reason, r.url)
 	}
 	return starlark.None, nil
+}
+
+// rawBody is Response.raw: the body as a stream, read(n) at a time.
+type rawBody struct {
+	data []byte
+	off  int
+}
+
+func (b *rawBody) String() string        { return "<raw body>" }
+func (b *rawBody) Type() string          { return "raw" }
+func (b *rawBody) Freeze()               {}
+func (b *rawBody) Truth() starlark.Bool  { return true }
+func (b *rawBody) Hash() (uint32, error) { return 0, exc.TypeError("unhashable type: 'raw'") }
+func (b *rawBody) AttrNames() []string   { return []string{"close", "read", "readline"} }
+
+func (b *rawBody) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "read":
+		return starlark.NewBuiltin(name, func(_ *starlark.Thread, fb *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			n := -1
+			if err := starlark.UnpackPositionalArgs(fb.Name(), args, kwargs, 0, &n); err != nil {
+				return nil, err
+			}
+			rest := b.data[b.off:]
+			if n >= 0 && n < len(rest) {
+				rest = rest[:n]
+			}
+			b.off += len(rest)
+			return starlark.Bytes(rest), nil
+		}), nil
+	case "readline":
+		return starlark.NewBuiltin(name, func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			rest := b.data[b.off:]
+			if i := strings.IndexByte(string(rest), '\n'); i >= 0 {
+				rest = rest[:i+1]
+			}
+			b.off += len(rest)
+			return starlark.Bytes(rest), nil
+		}), nil
+	case "close":
+		return starlark.NewBuiltin(name, func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			return starlark.None, nil
+		}), nil
+	}
+	return nil, nil
 }
