@@ -142,10 +142,11 @@ var methods map[string]method
 func init() {
 	methods = map[string]method{
 		"accept": (*Socket).accept, "bind": (*Socket).bind, "listen": (*Socket).listen,
-		"connect": (*Socket).connect, "close": (*Socket).closeMethod,
+		"connect": (*Socket).connect, "connect_ex": (*Socket).connectEx, "close": (*Socket).closeMethod,
 		"send": (*Socket).send, "sendall": (*Socket).sendall, "write": (*Socket).write, "sendto": (*Socket).sendto,
 		"recv": (*Socket).recv, "recvfrom": (*Socket).recvfrom, "read": (*Socket).read,
-		"readinto": (*Socket).readinto, "readline": (*Socket).readline,
+		"readinto": (*Socket).readinto, "readline": (*Socket).readline, "recv_into": (*Socket).recvInto,
+		"flush": (*Socket).flush,
 		"settimeout": (*Socket).settimeout, "gettimeout": (*Socket).gettimeout, "setblocking": (*Socket).setblocking,
 		"setsockopt": (*Socket).setsockopt, "getsockopt": (*Socket).getsockopt,
 		"getsocketsta": (*Socket).getsocketsta, "fileno": (*Socket).fileno, "makefile": (*Socket).makefile,

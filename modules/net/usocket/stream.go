@@ -444,3 +444,55 @@ func (s *Socket) sendall(thread *starlark.Thread, fn string, args starlark.Tuple
 	}
 	return starlark.None, nil
 }
+
+// connect_ex is CPython's connect that returns the errno (0 on success)
+// instead of raising it.
+func (s *Socket) connectEx(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	_, err := s.connect(thread, fn, args, kwargs)
+	if err == nil {
+		return starlark.MakeInt(0), nil
+	}
+	if e, ok := exc.As(err); ok {
+		if inst, ok := e.Value.(starlark.HasAttrs); ok {
+			if n, _ := inst.Attr("errno"); n != nil {
+				return n, nil
+			}
+		}
+	}
+	return nil, err
+}
+
+// recv_into(buf[, nbytes]) is one recv into a bytearray; it returns the
+// count.
+func (s *Socket) recvInto(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var buf, nv starlark.Value = nil, starlark.MakeInt(0)
+	if err := starlark.UnpackPositionalArgs(fn, args, kwargs, 1, &buf, &nv); err != nil {
+		return nil, err
+	}
+	ix, ok := buf.(starlark.Indexable)
+	if !ok {
+		return nil, exc.TypeError("%s() argument must be a bytearray", fn)
+	}
+	n, err := pyargs.Int(fn, "nbytes", nv)
+	if err != nil {
+		return nil, err
+	}
+	if n <= 0 || int(n) > ix.Len() {
+		n = int64(ix.Len())
+	}
+	data, err := s.recv(thread, "recv", starlark.Tuple{starlark.MakeInt64(n)}, nil)
+	if err != nil {
+		return nil, err
+	}
+	got, err := netx.Fill(fn, buf, []byte(data.(starlark.Bytes)))
+	if err != nil {
+		return nil, err
+	}
+	return starlark.MakeInt(got), nil
+}
+
+// flush does nothing: writes are not buffered (makefile() returns the
+// socket itself).
+func (s *Socket) flush(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return starlark.None, nil
+}

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -218,5 +219,35 @@ func TestSetsockoptKeepalive(t *testing.T) {
 	wantOutput(t, out, `
 		1
 		True
+	`)
+}
+
+// CPython's connect_ex, recv_into and a makefile() that flushes.
+func TestCPythonExtras(t *testing.T) {
+	port := tcpServer(t, upperEcho)
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	closed := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	out, _ := script(t, strings.ReplaceAll(`
+		import socket
+		s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+		print(s.connect_ex(('127.0.0.1', CLOSED)))
+		s.close()
+		s = socket.socket()
+		print(s.connect_ex(('127.0.0.1', PORT)))
+		f = s.makefile('rwb')
+		f.write(b'abc\n')
+		f.flush()
+		buf = bytearray(8)
+		n = s.recv_into(buf)
+		print(n, bytes(buf[:n]))
+		print(socket.gethostbyname('localhost'), socket.htons(1), socket.inet_aton('1.2.3.4'))
+		s.close()
+	`, "CLOSED", strconv.Itoa(closed)), port)
+	wantOutput(t, out, `
+		111
+		0
+		4 b'ABC\n'
+		127.0.0.1 256 b'\x01\x02\x03\x04'
 	`)
 }
