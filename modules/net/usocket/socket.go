@@ -146,7 +146,7 @@ func init() {
 		"send": (*Socket).send, "sendall": (*Socket).sendall, "write": (*Socket).write, "sendto": (*Socket).sendto,
 		"recv": (*Socket).recv, "recvfrom": (*Socket).recvfrom, "read": (*Socket).read,
 		"readinto": (*Socket).readinto, "readline": (*Socket).readline, "recv_into": (*Socket).recvInto,
-		"flush": (*Socket).flush,
+		"flush":      (*Socket).flush,
 		"settimeout": (*Socket).settimeout, "gettimeout": (*Socket).gettimeout, "setblocking": (*Socket).setblocking,
 		"setsockopt": (*Socket).setsockopt, "getsockopt": (*Socket).getsockopt,
 		"getsocketsta": (*Socket).getsocketsta, "fileno": (*Socket).fileno, "makefile": (*Socket).makefile,
