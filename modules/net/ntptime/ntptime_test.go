@@ -1,7 +1,6 @@
 package ntptime
 
 import (
-	"encoding/binary"
 	"fmt"
 	"net"
 	"strings"
@@ -15,9 +14,8 @@ import (
 	_ "github.com/qstar-dev/qstar/modules/std/utime"
 )
 
-// sntpServer is the server half of RFC 4330 on loopback UDP: it answers
-// each 48-byte client query with its clock (fixed at now) and stratum,
-// echoing the client's transmit timestamp as originate.
+// sntpServer is Serve on loopback UDP with a fixed clock, recording the
+// queries it gets.
 type sntpServer struct {
 	addr    string
 	mu      sync.Mutex
@@ -32,30 +30,24 @@ func startSNTP(t *testing.T, now time.Time, stratum byte) *sntpServer {
 	}
 	t.Cleanup(func() { pc.Close() })
 	s := &sntpServer{addr: pc.LocalAddr().String()}
-	go func() {
-		buf := make([]byte, 512)
-		for {
-			n, from, err := pc.ReadFrom(buf)
-			if err != nil {
-				return
-			}
-			q := append([]byte(nil), buf[:n]...)
-			s.mu.Lock()
-			s.queries = append(s.queries, q)
-			s.mu.Unlock()
-			if n != 48 || q[0]&7 != 3 {
-				continue
-			}
-			r := make([]byte, 48)
-			r[0] = (q[0]>>3&7)<<3 | 4 // LI 0, the client's version, mode 4 (server)
-			r[1] = stratum
-			copy(r[24:32], q[40:48])
-			binary.BigEndian.PutUint64(r[32:40], toNTP(now))
-			binary.BigEndian.PutUint64(r[40:48], toNTP(now))
-			pc.WriteTo(r, from)
-		}
-	}()
+	go Serve(recorder{pc, s}, func() time.Time { return now }, stratum)
 	return s
+}
+
+// recorder keeps every query the server reads.
+type recorder struct {
+	net.PacketConn
+	s *sntpServer
+}
+
+func (r recorder) ReadFrom(p []byte) (int, net.Addr, error) {
+	n, from, err := r.PacketConn.ReadFrom(p)
+	if err == nil {
+		r.s.mu.Lock()
+		r.s.queries = append(r.s.queries, append([]byte(nil), p[:n]...))
+		r.s.mu.Unlock()
+	}
+	return n, from, err
 }
 
 func (s *sntpServer) seen() [][]byte {
@@ -200,5 +192,23 @@ func TestTimestampRoundTrip(t *testing.T) {
 		if got := fromNTP(toNTP(tm)); got.Sub(tm).Abs() > time.Microsecond {
 			t.Errorf("%v -> %v", tm, got)
 		}
+	}
+}
+
+// The answer follows RFC 4330: mode 4, the client's version, originate =
+// the client's transmit time; a server answer is not answered.
+func TestAnswer(t *testing.T) {
+	q := make([]byte, 48)
+	q[0] = 0x23 // version 4, mode 3
+	copy(q[40:], "12345678")
+	r := Answer(q, serverTime, 1)
+	if len(r) != 48 || r[0] != 0x24 || r[1] != 1 || string(r[24:32]) != "12345678" {
+		t.Errorf("answer %x", r)
+	}
+	if got, err := decode(r, serverTime, serverTime); err != nil || !got.Equal(serverTime) {
+		t.Errorf("decode: %v, %v", got, err)
+	}
+	if Answer(r, serverTime, 1) != nil || Answer(q[:40], serverTime, 1) != nil {
+		t.Error("answered something that is not a client query")
 	}
 }
