@@ -4,7 +4,9 @@
 // Every outgoing connection, TCP or UDP, is dialled through Env.Dial, so
 // --emulate and tests can route it; an address that came from
 // getaddrinfo is dialled by its host name. Servers (bind/listen/accept,
-// bound UDP) listen on the gateway's own interfaces.
+// bound UDP) listen on the gateway's own interfaces, and the script's
+// connections to its own servers are dialled directly (local.go, which
+// also serves a bind to an address this host does not have on loopback).
 //
 // Blocking calls release the interpreter lock and wake on Ctrl-C. A
 // timeout raises TimeoutError (an OSError) with errno 110, a

@@ -61,34 +61,76 @@ func (s *Socket) network(base string) string {
 
 func (s *Socket) listenOn(thread *starlark.Thread, host string, port int) (net.Listener, error) {
 	var ln net.Listener
+	asked := net.JoinHostPort(host, strconv.Itoa(port))
 	err := runtime.Block(thread, func(ctx context.Context) error {
-		var err error
-		ln, err = (&net.ListenConfig{}).Listen(ctx, s.network("tcp"), net.JoinHostPort(host, strconv.Itoa(port)))
-		return err
+		return s.bindHere(ctx, asked, port, func(addr string) error {
+			var err error
+			ln, err = (&net.ListenConfig{}).Listen(ctx, s.network("tcp"), addr)
+			return err
+		})
 	})
 	if err != nil {
 		return nil, netx.FromGo(thread, err, false)
 	}
+	s.noteBind("tcp", asked, ln.Addr())
 	return ln, nil
+}
+
+// bindHere binds asked, or loopback when this host refuses it (the
+// address is not its own, or the port is privileged).
+func (s *Socket) bindHere(ctx context.Context, asked string, port int, listen func(addr string) error) error {
+	err := listen(asked)
+	if err == nil || !refusedHere(err) {
+		return err
+	}
+	for _, addr := range []string{net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), "127.0.0.1:0"} {
+		if listen(addr) == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+func (s *Socket) noteBind(network, asked string, actual net.Addr) {
+	s.mu.Lock()
+	s.asked = asked
+	s.mu.Unlock()
+	s.local.bind(network, asked, actual)
+	if asked != actual.String() && !isWildcardSame(asked, actual) {
+		s.env.Logf("usocket: %s cannot be bound on this host; serving on %s (this script's connections to %s reach it)", asked, actual, asked)
+	}
+}
+
+// isWildcardSame is true for a port-0 or wildcard bind that got what it
+// asked for.
+func isWildcardSame(asked string, actual net.Addr) bool {
+	h, p, _ := net.SplitHostPort(asked)
+	ah, ap, _ := net.SplitHostPort(actual.String())
+	return (p == "0" || p == ap) && (h == ah || net.ParseIP(h) != nil && net.ParseIP(h).IsUnspecified())
 }
 
 func (s *Socket) bindPacket(thread *starlark.Thread, host string, port int) (net.PacketConn, error) {
 	var pc net.PacketConn
+	asked := net.JoinHostPort(host, strconv.Itoa(port))
 	err := runtime.Block(thread, func(ctx context.Context) error {
-		var err error
-		pc, err = (&net.ListenConfig{}).ListenPacket(ctx, s.network("udp"), net.JoinHostPort(host, strconv.Itoa(port)))
-		return err
+		return s.bindHere(ctx, asked, port, func(addr string) error {
+			var err error
+			pc, err = (&net.ListenConfig{}).ListenPacket(ctx, s.network("udp"), addr)
+			return err
+		})
 	})
 	if err != nil {
 		return nil, netx.FromGo(thread, err, false)
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.closed {
+		s.mu.Unlock()
 		pc.Close()
 		return nil, netx.Errno(thread, netx.EBADF)
 	}
 	s.pc = pc
+	s.mu.Unlock()
+	s.noteBind("udp", asked, pc.LocalAddr())
 	return pc, nil
 }
 

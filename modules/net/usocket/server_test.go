@@ -182,3 +182,51 @@ func TestBlockedCallsWakeOnCancel(t *testing.T) {
 		})
 	}
 }
+
+// The QuecPython samples serve on the address dataCall reports (here a
+// simulated modem's, not this host's) at port 80, and their client
+// connects there: the server listens on loopback instead and the
+// script's own connections reach it, TCP and UDP; nothing is dialled.
+func TestServeOnTheModemAddress(t *testing.T) {
+	in, out, dials := nettest.Interp(t, nil)
+	got := nettest.Py(t, in, out, `
+		import usocket
+		import _thread
+		import utime
+		addr = '10.145.246.10'
+
+		def tcp_server():
+			sock = usocket.socket(usocket.AF_INET, usocket.SOCK_STREAM, usocket.IPPROTO_TCP_SER)
+			sock.bind((addr, 80))
+			sock.listen(10)
+			conn, ip, port = sock.accept()
+			conn.send(conn.recv(100) + b'!')
+			conn.close()
+			sock.close()
+
+		_thread.start_new_thread(tcp_server, ())
+		utime.sleep_ms(100)
+		c = usocket.socket(usocket.AF_INET, usocket.SOCK_STREAM, usocket.IPPROTO_TCP)
+		c.connect((addr, 80))
+		c.send(b'1234567890')
+		print('tcp', c.recv(100))
+		c.close()
+
+		u = usocket.socket(usocket.AF_INET, usocket.SOCK_DGRAM, usocket.IPPROTO_UDP)
+		u.bind((addr, 80))
+		client = usocket.socket(usocket.AF_INET, usocket.SOCK_DGRAM, usocket.IPPROTO_UDP)
+		client.sendto(b'ping', (addr, 80))
+		data, sockaddr = u.recvfrom(100)
+		u.sendto(data + b'?', sockaddr)
+		print('udp', client.recvfrom(100)[0])
+	`)
+	if !strings.Contains(got, "tcp b'1234567890!'\n") || !strings.Contains(got, "udp b'ping?'\n") {
+		t.Errorf("output:\n%s", got)
+	}
+	if !strings.Contains(got, "10.145.246.10:80 cannot be bound on this host; serving on 127.0.0.1:") {
+		t.Errorf("no notice on stderr:\n%s", got)
+	}
+	if d := dials.List(); len(d) != 0 {
+		t.Errorf("dials = %q, want none through Env.Dial", d)
+	}
+}

@@ -26,6 +26,7 @@ type Socket struct {
 	env   *runtime.Env
 	names *hostNames
 	reg   *registry
+	local *localServers
 
 	family, kind, proto int
 
@@ -43,6 +44,7 @@ type Socket struct {
 	pending []byte // read ahead by readline
 	opts    map[[2]int]starlark.Value
 	tls     bool
+	asked   string // the address bind() was given, host:port
 }
 
 // lwIP TCP states, getsocketsta's numbering.
@@ -61,7 +63,7 @@ const (
 )
 
 func newSocket(env *runtime.Env, family, kind, proto int) *Socket {
-	s := &Socket{env: env, names: namesOf(env), reg: registryOf(env), family: family, kind: kind, proto: proto,
+	s := &Socket{env: env, names: namesOf(env), reg: registryOf(env), local: localOf(env), family: family, kind: kind, proto: proto,
 		timeout: defaultTimeout(env), opts: map[[2]int]starlark.Value{}}
 	s.reg.add(s)
 	return s
@@ -234,9 +236,11 @@ func (s *Socket) close() {
 		conn.Close()
 	}
 	if ln != nil {
+		s.local.unbind("tcp", s.asked, ln.Addr())
 		ln.Close()
 	}
 	if pc != nil {
+		s.local.unbind("udp", s.asked, pc.LocalAddr())
 		pc.Close()
 	}
 	for _, c := range peers {

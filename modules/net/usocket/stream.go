@@ -28,6 +28,9 @@ func (s *Socket) dial(thread *starlark.Thread, network, host string, port int, t
 		dialFn = (&net.Dialer{}).DialContext
 	}
 	addr := net.JoinHostPort(dialHost, strconv.Itoa(port))
+	if own, ok := s.local.target(network, host, port); ok {
+		addr, dialFn = own, (&net.Dialer{}).DialContext
+	}
 	var conn net.Conn
 	err := runtime.Block(thread, func(ctx context.Context) error {
 		dctx, cancel := netx.DialContext(ctx, t)
