@@ -160,12 +160,7 @@ func monotonicNs(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	return starlark.MakeInt64(int64(time.Since(epoch))), nil
 }
 
-func (c *clock) now() time.Time {
-	if c.env.Now != nil {
-		return c.env.Now()
-	}
-	return time.Now()
-}
+func (c *clock) now() time.Time { return Now(c.env) }
 
 func (c *clock) timeInt(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
@@ -192,6 +187,9 @@ func (c *clock) timeNs(t *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 func (c *clock) zone() *time.Location {
 	if c.tzSet {
 		return time.FixedZone("", c.tz*3600)
+	}
+	if z, ok := rtcZone(c.env); ok {
+		return z
 	}
 	return time.Local
 }

@@ -1,0 +1,159 @@
+package netx
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"os"
+	"strings"
+
+	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
+)
+
+// cert_reqs values (ussl/ssl CERT_*).
+const (
+	CertNone     = 0
+	CertOptional = 1
+	CertRequired = 2
+)
+
+// TLSOptions are the keywords of ussl.wrap_socket and request's
+// ssl_params: QuecPython's (server_hostname, cert, key), MicroPython's and
+// CPython's (keyfile, certfile, ca_certs, cadata, cert_reqs), and
+// qstar's insecure=True.
+type TLSOptions struct {
+	ServerHostname string
+	Cert, Key      []byte // PEM
+	CA             []byte // PEM, added to the roots
+	CertReqs       int    // -1: not given (verify)
+}
+
+// tlsKeys maps every accepted keyword to its meaning.
+var tlsKeys = map[string]string{
+	"server_hostname": "server_hostname",
+	"cert":            "cert", "certfile": "cert",
+	"key": "key", "keyfile": "key",
+	"ca": "ca", "ca_certs": "ca", "cadata": "ca",
+	"cert_reqs": "cert_reqs",
+	"insecure":  "insecure",
+	// accepted and ignored: the handshake always runs at wrap time
+	"server_side": "", "do_handshake": "", "ssl_version": "", "ciphers": "",
+}
+
+// ParseTLS reads TLS keywords (from **kwargs or a dict).
+func ParseTLS(fn string, kv []starlark.Tuple) (*TLSOptions, error) {
+	o := &TLSOptions{CertReqs: -1}
+	for _, item := range kv {
+		k, ok := starlark.AsString(item[0])
+		if !ok {
+			return nil, exc.TypeError("%s: keywords must be str", fn)
+		}
+		canon, known := tlsKeys[k]
+		if !known {
+			return nil, exc.TypeError("%s() got an unexpected keyword argument '%s'", fn, k)
+		}
+		v := item[1]
+		if canon == "" || pyargs.IsNone(v) {
+			continue
+		}
+		if err := o.set(fn, k, canon, v); err != nil {
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
+func (o *TLSOptions) set(fn, k, canon string, v starlark.Value) error {
+	switch canon {
+	case "cert_reqs":
+		n, err := pyargs.Int64(fn, k, v)
+		o.CertReqs = int(n)
+		return err
+	case "insecure":
+		if v.Truth() {
+			o.CertReqs = CertNone
+		}
+		return nil
+	}
+	s, ok := pyargs.AsText(v)
+	if !ok {
+		return exc.TypeError("%s: argument '%s' must be str, not %s", fn, k, pyargs.TypeName(v))
+	}
+	if canon == "server_hostname" {
+		o.ServerHostname = s
+		return nil
+	}
+	pem, err := pemOrFile(fn, k, s)
+	if err != nil {
+		return err
+	}
+	switch canon {
+	case "cert":
+		o.Cert = pem
+	case "key":
+		o.Key = pem
+	case "ca":
+		o.CA = pem
+	}
+	return nil
+}
+
+// pemOrFile returns s itself when it is PEM text, else the file it names.
+func pemOrFile(fn, key, s string) ([]byte, error) {
+	if strings.Contains(s, "-----BEGIN") {
+		return []byte(s), nil
+	}
+	b, err := os.ReadFile(s)
+	if err != nil {
+		return nil, exc.OSError("%s: '%s' is neither PEM text nor a readable file: %v", fn, key, err)
+	}
+	return b, nil
+}
+
+// Config is the client TLS configuration: SNI and verification against
+// host, the server's certificate checked against env.RootCAs (or the
+// system roots) plus any CA given, unless cert_reqs=CERT_NONE.
+func (o *TLSOptions) Config(env *runtime.Env, fn, host string) (*tls.Config, error) {
+	name := host
+	if o.ServerHostname != "" {
+		name = o.ServerHostname
+	}
+	cfg := &tls.Config{ServerName: name, RootCAs: env.RootCAs, MinVersion: tls.VersionTLS12}
+	if o.CertReqs == CertNone {
+		cfg.InsecureSkipVerify = true
+		env.Logf("%s: WARNING: cert_reqs=CERT_NONE: the certificate of %s is NOT verified", fn, name)
+	}
+	if o.CA != nil {
+		pool := cfg.RootCAs
+		if pool == nil {
+			var err error
+			if pool, err = x509.SystemCertPool(); err != nil || pool == nil {
+				pool = x509.NewCertPool()
+			}
+		} else {
+			pool = pool.Clone()
+		}
+		if !pool.AppendCertsFromPEM(o.CA) {
+			return nil, exc.ValueError("%s: the CA holds no PEM certificate", fn)
+		}
+		cfg.RootCAs = pool
+	}
+	if o.Cert != nil || o.Key != nil {
+		key := o.Key
+		if key == nil { // a certificate and its key may share one PEM
+			key = o.Cert
+		}
+		if o.Cert == nil {
+			return nil, exc.ValueError("%s: 'key' given without 'cert'", fn)
+		}
+		pair, err := tls.X509KeyPair(o.Cert, key)
+		if err != nil {
+			return nil, exc.ValueError("%s: cert/key: %v", fn, err)
+		}
+		cfg.Certificates = []tls.Certificate{pair}
+	}
+	return cfg, nil
+}
