@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strconv"
@@ -170,14 +171,36 @@ func jsonError(data []byte, err error, at int64) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		at = int64(len(data))
 	case errors.As(err, &se):
 		at = se.Offset
+		if at > 0 && at < int64(len(data)) {
+			at-- // Offset is just past the bad byte
+		}
 	case errors.As(err, &te):
 		at = te.Offset
 	}
 	line, col := lineCol(data, at)
 	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if te != nil {
+		msg = fmt.Sprintf("%s: want %s, not a JSON %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
+	}
 	return fmt.Errorf("%d:%d: %s", line, col, msg)
+}
+
+func jsonKind(goKind string) string {
+	switch {
+	case strings.HasPrefix(goKind, "int"), strings.HasPrefix(goKind, "uint"):
+		return "a number"
+	case goKind == "slice", goKind == "array":
+		return "a list"
+	case goKind == "struct", goKind == "map":
+		return "an object"
+	case goKind == "bool":
+		return "true or false"
+	}
+	return "a " + goKind
 }
 
 func lineCol(data []byte, off int64) (int, int) {
