@@ -9,8 +9,8 @@ import (
 	"github.com/qstar-dev/qstar/runtime/runtimetest"
 
 	_ "github.com/qstar-dev/qstar/modules/misc"
-	_ "github.com/qstar-dev/qstar/modules/std/utime"
 	_ "github.com/qstar-dev/qstar/modules/std/thread"
+	_ "github.com/qstar-dev/qstar/modules/std/utime"
 )
 
 func run(t *testing.T, spec, src string) (*runtime.Interp, string, error) {
