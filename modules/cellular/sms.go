@@ -5,17 +5,19 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/modules/cellular/at"
+	"github.com/qstar-dev/qstar/modules/cellular/pdu"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
 func init() {
-	runtime.Register(runtime.Module{Name: "sms", Doc: "text messages over AT (27.005 text mode): send, search, delete, callback", New: newSMS})
+	runtime.Register(runtime.Module{Name: "sms", Doc: "SMS over AT: send and read in text or PDU mode, delete, storage, new-message callback", New: newSMS})
 }
 
 // errRefused is a command the modem answered with an error.
@@ -101,6 +103,61 @@ func newSMS(env *runtime.Env) (starlark.StringDict, error) {
 				return nil, err
 			}
 			return run(t, func(s session) (starlark.Value, error) { return readText(s, index) })
+		},
+		"searchPduMsg": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			var index int
+			if err := ints(b, args, kw, 0, &index); err != nil {
+				return nil, err
+			}
+			return run(t, func(s session) (starlark.Value, error) { return readPDU(s, index) })
+		},
+		"sendPduMsg": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			a, err := pyargs.Bind("sendPduMsg", args, kw, "phoneNumber", "msg", "codeMode?")
+			if err != nil {
+				return nil, err
+			}
+			number, err := a.Need("phoneNumber")
+			if err != nil {
+				return nil, err
+			}
+			msg, err := a.Str("msg", "")
+			if err != nil {
+				return nil, err
+			}
+			mode, err := a.Str("codeMode", "GSM")
+			if err != nil {
+				return nil, err
+			}
+			mode = strings.ToUpper(mode)
+			if !validSubmit(number, msg, mode) {
+				return fail, nil
+			}
+			return run(t, func(s session) (starlark.Value, error) {
+				return zero, sendPDU(s, number, msg, mode == "UCS2")
+			})
+		},
+		"getPduLength": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			var h string
+			if err := starlark.UnpackPositionalArgs("getPduLength", args, kw, 1, &h); err != nil {
+				return nil, err
+			}
+			n, err := pdu.TPDULength(h)
+			if err != nil {
+				return fail, nil
+			}
+			return starlark.MakeInt(n), nil
+		},
+		"decodePdu": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			var h string
+			var n int
+			if err := starlark.UnpackPositionalArgs("decodePdu", args, kw, 1, &h, &n); err != nil {
+				return nil, err
+			}
+			m, err := pdu.Decode(h)
+			if err != nil {
+				return fail, nil
+			}
+			return starlark.Tuple{sval(m.Number), sval(m.Text), sval(m.Time), ival(m.Length)}, nil
 		},
 		"deleteMsg": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			index, mode := 0, 0
@@ -285,9 +342,40 @@ func readText(s session, index int) (starlark.Value, error) {
 		if err1 != nil || err2 != nil {
 			return nil, fmt.Errorf("AT+CMGR=%d: not UCS2 text", index)
 		}
-		return starlark.Tuple{sval(number), sval(text), ival(len(text))}, nil
+		// the length in UCS2 octets, as the firmware counts ('123456789aa' is 22)
+		return starlark.Tuple{sval(number), sval(text), ival(2 * len(utf16.Encode([]rune(text))))}, nil
 	}
 	return nil, errNoAnswer("AT+CMGR")
+}
+
+// readPDU is AT+CMGR in PDU mode: the message's PDU in hex.
+func readPDU(s session, index int) (starlark.Value, error) {
+	if _, err := s.do("AT+CMGF=0"); err != nil {
+		return nil, err
+	}
+	lines, err := s.do(fmt.Sprintf("AT+CMGR=%d", index))
+	if err != nil {
+		return nil, err
+	}
+	for i, l := range lines {
+		if strings.HasPrefix(l, "+CMGR:") && i+1 < len(lines) {
+			return sval(lines[i+1]), nil
+		}
+	}
+	return nil, errNoAnswer("AT+CMGR")
+}
+
+// sendPDU is AT+CMGS=<length> in PDU mode.
+func sendPDU(s session, number, msg string, ucs2 bool) error {
+	h, n := pdu.Submit(number, msg, ucs2)
+	if _, err := s.do("AT+CMGF=0"); err != nil {
+		return err
+	}
+	_, final, err := s.p.ATBody(s.ctx, fmt.Sprintf("AT+CMGS=%d", n), h, 0)
+	if err == nil && final != "OK" {
+		err = fmt.Errorf("AT+CMGS: %s: %w", final, errRefused)
+	}
+	return err
 }
 
 type memLoc struct {

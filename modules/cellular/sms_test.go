@@ -52,11 +52,17 @@ print(atcmd.sendSync("AT+CSQ\r\n", resp, "", 5), bytes(resp))
 resp = bytearray(40)
 print(atcmd.sendSync("AT+NOSUCH\r\n", resp, "", 5), bytes(resp).rstrip(b"\x00"))
 print(atcmd.sendSync("AT+CGSN\r\n", bytearray(30), "", 0))
+smstest.deliver()
+utime.sleep_ms(50)
+p = sms.searchPduMsg(0)
+print(p[:2], sms.getPduLength(p), sms.decodePdu(p, sms.getPduLength(p)))
+print(sms.sendPduMsg("+8613800000003", "pdu hello", "GSM"), sms.sendPduMsg("10086", "查询", "UCS2"))
+print(sms.searchTextMsg(0)[1], sms.decodePdu("zz", 1), sms.getPduLength("0"))
 `
 
 var smsWant = `2 (['SM', 2, 10], ['SM', 2, 10], ['SM', 2, 10])
-('+8613911112222', 'hello gateway', 13)
-('10086', '余额 12.5 元', 15)
+('+8613911112222', 'hello gateway', 26)
+('10086', '余额 12.5 元', 18)
 -1
 0
 0
@@ -71,12 +77,16 @@ var smsWant = `2 (['SM', 2, 10], ['SM', 2, 10], ['SM', 2, 10])
 0 b'\r\n+CSQ: '
 1 b'\r\nERROR\r\n'
 -1
+08 32 ('+8613955556666', 'from the test', '2024-05-01 09:00:00', 13)
+0 0
+from the test -1 -1
 `
 
 func checkSent(t *testing.T, st *profile.State) {
 	t.Helper()
 	sent := st.SMSSent()
-	if len(sent) != 2 || sent[0] != (profile.Message{Number: "+8613800000001", Text: "temp=21.5"}) ||
+	if len(sent) != 4 || sent[2] != (profile.Message{Number: "+8613800000003", Text: "pdu hello"}) ||
+		sent[3] != (profile.Message{Number: "10086", Text: "查询"}) || sent[0] != (profile.Message{Number: "+8613800000001", Text: "temp=21.5"}) ||
 		sent[1] != (profile.Message{Number: "13800000002", Text: "温度 21 度"}) {
 		t.Errorf("sent %+v", sent)
 	}
@@ -142,7 +152,7 @@ func TestSMSAndATCmdOverAT(t *testing.T) {
 			cmgs++
 		}
 	}
-	if cmgs != 2 {
+	if cmgs != 4 {
 		t.Errorf("AT+CMGS sent %d times: %q", cmgs, sim.Received())
 	}
 }

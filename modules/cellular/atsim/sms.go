@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/qstar-dev/qstar/modules/cellular/at"
+	"github.com/qstar-dev/qstar/modules/cellular/pdu"
 	"github.com/qstar-dev/qstar/modules/cellular/profile"
 )
 
@@ -48,10 +49,20 @@ func smsExec(st *profile.State, name, params string, args []string) (lines []str
 		}
 		used, total := st.SMSCount()
 		return []string{fmt.Sprintf("+CPMS: %d,%d,%d,%d,%d,%d", used, total, used, total, used, total)}, nil, true
-	case name == "AT+CMGL":
-		if !text {
-			return nil, errPlain, true
+	case name == "AT+CMGL" && !text:
+		return pduList(st, args), nil, true
+	case name == "AT+CMGR" && len(args) == 1 && !text:
+		i, err := strconv.Atoi(args[0])
+		if err != nil {
+			return nil, profile.CMSBadParam, true
 		}
+		m, err := st.SMSRead(i)
+		if err != nil {
+			return nil, err, true
+		}
+		h, n := pdu.Deliver(st.SMSCenter(), m.Number, m.Text, m.Time)
+		return []string{fmt.Sprintf("+CMGR: %d,,%d", b2i(m.Read), n), h}, nil, true
+	case name == "AT+CMGL":
 		stat := "ALL"
 		if len(args) > 0 {
 			stat = args[0]
@@ -85,6 +96,20 @@ func smsExec(st *profile.State, name, params string, args []string) (lines []str
 	return nil, nil, false
 }
 
+// pduList is AT+CMGL=<stat> in PDU mode: 0 unread, 1 read, 4 all.
+func pduList(st *profile.State, args []string) []string {
+	stat := map[string]string{"0": "REC UNREAD", "1": "REC READ"}[strings.Join(args, "")]
+	if stat == "" {
+		stat = "ALL"
+	}
+	var out []string
+	for _, m := range st.SMSList(stat) {
+		h, n := pdu.Deliver(st.SMSCenter(), m.Number, m.Text, m.Time)
+		out = append(out, fmt.Sprintf("+CMGL: %d,%d,,%d", m.Index, b2i(m.Read), n), h)
+	}
+	return out
+}
+
 func b2i(b bool) int {
 	if b {
 		return 1
@@ -116,8 +141,19 @@ func Submit(st *profile.State, cmd, body string) []string {
 	_, params, _ := strings.Cut(cmd, "=")
 	args := at.Fields(params)
 	text, cs := st.SMSFormat()
-	if len(args) < 1 || !text {
+	if len(args) < 1 {
 		return []string{profile.CMSBadParam.Error()}
+	}
+	if !text { // AT+CMGS=<length>, then the PDU in hex
+		m, err := pdu.Decode(strings.TrimSpace(body))
+		if err != nil {
+			return []string{profile.CMSBadParam.Error()}
+		}
+		mr, err := st.SMSSend(m.Number, m.Text)
+		if err != nil {
+			return []string{cmsOf(err)}
+		}
+		return []string{fmt.Sprintf("+CMGS: %d", mr), "OK"}
 	}
 	number, err1 := dec(cs, args[0])
 	msg, err2 := dec(cs, body)
