@@ -53,7 +53,9 @@ type Wire struct {
 // I2CDevice is a device on a bus, modelled as a register file: a write
 // sets the register pointer (reg_width bytes, big-endian) and stores any
 // further bytes from there on; a read returns registers from the pointer
-// on. Both advance the pointer, as most sensors do.
+// on. Both advance the pointer, as most sensors do. With reg_width 0 it
+// is a command device (AHT10, SHT3x): writes are commands, and every read
+// returns the bytes from register 0 on, its measurement.
 type I2CDevice struct {
 	Bus      int            `json:"bus"`
 	Addr     Num            `json:"addr"`      // 7-bit address, 8..119

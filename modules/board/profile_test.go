@@ -107,8 +107,13 @@ func TestSimI2CAndUART(t *testing.T) {
 		t.Errorf("register 0x21 = %d %v", v, ok)
 	}
 	status := make([]byte, 2)
-	if err := bus.Tx(0x38, nil, status); err != nil || status[0] != 28 {
-		t.Errorf("pointer-less read: %v %v", err, status)
+	bus.Tx(0x38, []byte{0xAC, 0x33, 0x00}, nil)
+	if err := bus.Tx(0x38, nil, status); err != nil || status[0] != 28 || status[1] != 1 {
+		t.Errorf("command device read: %v %v", err, status)
+	}
+	bus.Tx(0x38, nil, status) // a second read gives the same measurement
+	if cmds := s.Commands(0, 0x38); status[0] != 28 || len(cmds) != 1 || cmds[0][0] != 0xAC {
+		t.Errorf("command device: read %v commands %v", status, cmds)
 	}
 	if err := bus.Tx(0x51, []byte{0}, r); !errors.Is(err, ErrNACK) {
 		t.Errorf("absent device: %v", err)

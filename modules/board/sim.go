@@ -53,6 +53,7 @@ type simDevice struct {
 	width int
 	regs  map[int]byte
 	ptr   int
+	log   [][]byte // writes to a command device (width 0)
 }
 
 // NewSim builds a board from p (DefaultProfile if nil).
@@ -233,7 +234,16 @@ func (b *simBus) Tx(addr int, w, r []byte) error {
 	if d == nil {
 		return fmt.Errorf("I2C%d address 0x%02x: %w", b.bus, addr, ErrNACK)
 	}
-	if d.width > 0 && len(w) > 0 {
+	if d.width == 0 { // a command device: writes are commands, reads its result
+		if len(w) > 0 {
+			d.log = append(d.log, append([]byte(nil), w...))
+		}
+		for i := range r {
+			r[i] = d.regs[i]
+		}
+		return nil
+	}
+	if len(w) > 0 {
 		d.ptr = 0
 		n := min(d.width, len(w))
 		for _, c := range w[:n] {
@@ -241,7 +251,7 @@ func (b *simBus) Tx(addr int, w, r []byte) error {
 		}
 		w = w[n:]
 	}
-	mask := 1<<(8*max(d.width, 1)) - 1
+	mask := 1<<(8*d.width) - 1
 	for _, c := range w {
 		d.regs[d.ptr] = c
 		d.ptr = (d.ptr + 1) & mask
@@ -265,6 +275,16 @@ func (s *Sim) Register(bus, addr, reg int) (byte, bool) {
 	}
 	v, ok := d.regs[reg]
 	return v, ok
+}
+
+// Commands returns what was written to a command device (reg_width 0).
+func (s *Sim) Commands(bus, addr int) [][]byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d := s.i2c[[2]int{bus, addr}]; d != nil {
+		return append([][]byte(nil), d.log...)
+	}
+	return nil
 }
 
 // ADC implements Board.

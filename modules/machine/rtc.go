@@ -157,9 +157,11 @@ func (r *rtcState) arm(t *starlark.Thread) (starlark.Value, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	wait := r.alarm.Sub(r.now().Add(r.offset))
-	if in == nil || r.alarm.IsZero() || wait <= 0 || r.cb == nil {
+	if in == nil || r.alarm.IsZero() || wait <= 0 {
 		return minusOne, nil
 	}
-	r.pending = ticker.Start(in, "RTC alarm", wait, false, r.cb, starlark.None)
+	if r.cb != nil { // without one, the alarm would only power the module on
+		r.pending = ticker.Start(in, "RTC alarm", wait, false, r.cb, starlark.None)
+	}
 	return zero, nil
 }

@@ -14,10 +14,15 @@ import (
 	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
-var uartConsts = starlark.StringDict{
-	"UART0": starlark.MakeInt(0), "UART1": starlark.MakeInt(1), "UART2": starlark.MakeInt(2),
-	"UART3": starlark.MakeInt(3), "UART4": starlark.MakeInt(4),
-}
+// uartConsts are the ports, and the GPIOn that control_485 takes.
+var uartConsts = func() starlark.StringDict {
+	d := starlark.StringDict{
+		"UART0": starlark.MakeInt(0), "UART1": starlark.MakeInt(1), "UART2": starlark.MakeInt(2),
+		"UART3": starlark.MakeInt(3), "UART4": starlark.MakeInt(4),
+	}
+	gpioConsts(d, 1)
+	return d
+}()
 
 // The baud rates QuecPython accepts (FW21).
 var bauds = map[int]bool{

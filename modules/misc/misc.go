@@ -142,7 +142,7 @@ func adcClass(env *runtime.Env) *gotype.Class {
 }
 
 // PowerKey(): a gateway has no module power key, so the callback is
-// stored and never called; registration succeeds as on a device whose
+// checked and never called; registration succeeds as on a device whose
 // key is not pressed.
 func powerKeyClass() *gotype.Class {
 	c := gotype.NewClass("PowerKey", nil, nil)
@@ -150,7 +150,6 @@ func powerKeyClass() *gotype.Class {
 		if err := starlark.UnpackPositionalArgs("PowerKey", args, kw, 0); err != nil {
 			return nil, err
 		}
-		var cb starlark.Value
 		methods := map[string]gotype.Method{
 			"powerKeyEventRegister": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 				var fn starlark.Value
@@ -160,8 +159,6 @@ func powerKeyClass() *gotype.Class {
 				if _, ok := fn.(starlark.Callable); !ok {
 					return minusOne, nil
 				}
-				cb = fn
-				_ = cb
 				return zero, nil
 			},
 		}

@@ -194,7 +194,7 @@ func timeOf(t []byte) string {
 }
 
 type reader struct {
-	b    []byte
+	b   []byte
 	err error
 }
 
