@@ -51,6 +51,7 @@ type Interp struct {
 	running   map[*starlark.Thread]*threadState
 	bg        sync.WaitGroup
 	closed    bool
+	exitCode  *int // set by RequestExit
 }
 
 type moduleEntry struct {
@@ -151,6 +152,28 @@ func (in *Interp) CancelAll(reason string) {
 	for _, t := range ts {
 		in.Cancel(t, reason)
 	}
+}
+
+// RequestExit ends the whole run with code, from any thread (a device
+// restart from a timer callback, say): every thread is cancelled and the
+// host ends with ExitRequested's code. The first request wins.
+func (in *Interp) RequestExit(code int) {
+	in.threadsMu.Lock()
+	if in.exitCode == nil {
+		in.exitCode = &code
+	}
+	in.threadsMu.Unlock()
+	in.CancelAll("exit requested")
+}
+
+// ExitRequested returns the code RequestExit asked for, if any.
+func (in *Interp) ExitRequested() (int, bool) {
+	in.threadsMu.Lock()
+	defer in.threadsMu.Unlock()
+	if in.exitCode == nil {
+		return 0, false
+	}
+	return *in.exitCode, true
 }
 
 func (in *Interp) isClosed() bool {

@@ -59,6 +59,19 @@ func (m *ModuleValue) AttrNames() []string {
 	return names
 }
 
+// callableModule is a module that is also its own type, as QuecPython's
+// osTimer is (`import osTimer; t = osTimer()`): calling it calls the
+// module's __call__ member.
+type callableModule struct{ *ModuleValue }
+
+var _ starlark.Callable = callableModule{}
+
+func (m callableModule) Name() string { return m.ModuleValue.Name }
+
+func (m callableModule) CallInternal(t *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return starlark.Call(t, m.Members["__call__"], args, kwargs)
+}
+
 // Module returns the registered module (or implicit package) called name,
 // building it for this interpreter on first use.
 func (in *Interp) Module(name string) (*ModuleValue, error) {
@@ -230,6 +243,9 @@ func (in *Interp) cycle(path string) string {
 func (in *Interp) importModule(t *starlark.Thread, name string) (starlark.Value, error) {
 	mv, err := in.Module(name)
 	if err == nil {
+		if _, ok := mv.Members["__call__"].(starlark.Callable); ok {
+			return callableModule{mv}, nil
+		}
 		return mv, nil
 	}
 	if _, isMissing := exc.As(err); !isMissing {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/qstar-dev/qstar/emulator"
+	"github.com/qstar-dev/qstar/modules/board"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/pycompat"
 	"github.com/qstar-dev/qstar/runtime/repl"
@@ -41,6 +43,8 @@ Usage:
 Flags for run and repl:
   --modem SPEC   cellular backend: sim[:profile.json] (default) or at:/dev/ttyUSB2[,115200]
                  (also QSTAR_MODEM)
+  --board SPEC   hardware behind machine and misc: sim[:board.json] (default) or
+                 linux[:map.json] (also QSTAR_BOARD)
   --emulate      route every connection to an in-process local cloud that checks each
                  platform's credentials and answers its system topics; device secrets
                  from the JSON file in QSTAR_EMULATOR_DEVICES; its application API listens on
@@ -80,6 +84,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // commonFlags are shared by run and repl.
 type commonFlags struct {
 	modem   string
+	board   string
 	emulate bool
 }
 
@@ -88,6 +93,7 @@ func newFlagSet(name string, stderr io.Writer, cf *commonFlags) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	fs.StringVar(&cf.modem, "modem", "", "cellular backend")
+	fs.StringVar(&cf.board, "board", "", "hardware backend")
 	fs.BoolVar(&cf.emulate, "emulate", false, "route connections to the local cloud")
 	return fs
 }
@@ -98,6 +104,12 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 	env.Args = argv
 	if cf.modem != "" {
 		env.Config["modem"] = cf.modem
+	}
+	if cf.board != "" {
+		env.Config["board"] = cf.board
+	}
+	if err := board.Check(env.Setting("board")); err != nil {
+		return nil, usageError{err}
 	}
 	if cf.emulate {
 		opts := emulator.Options{Logf: env.Logf, Now: env.Now}
@@ -127,6 +139,19 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 	return env, nil
 }
 
+// usageError is a bad flag value found while building the Env.
+type usageError struct{ error }
+
+// envFailed reports a failure to build the Env and picks the exit code.
+func envFailed(err error, stderr io.Writer) int {
+	fmt.Fprintf(stderr, "qstar: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		return exitUsage
+	}
+	return exitScriptError
+}
+
 func cmdRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cf commonFlags
 	fs := newFlagSet("run", stderr, &cf)
@@ -145,8 +170,7 @@ func cmdRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	env, err := cf.env(stdin, stdout, stderr, fs.Args())
 	if err != nil {
-		fmt.Fprintf(stderr, "qstar: %v\n", err)
-		return exitScriptError
+		return envFailed(err, stderr)
 	}
 	in := runtime.New(env)
 	defer in.Env.Close()
@@ -170,6 +194,9 @@ func cmdRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	in.Unlock()
 	if err == nil {
 		in.Wait() // like a module: the script runs while its threads do
+	}
+	if code, ok := in.ExitRequested(); ok { // misc.Power, a watchdog
+		return code
 	}
 	select {
 	case <-interrupted:
@@ -234,8 +261,7 @@ func cmdRepl(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	env, err := cf.env(stdin, stdout, stderr, nil)
 	if err != nil {
-		fmt.Fprintf(stderr, "qstar: %v\n", err)
-		return exitScriptError
+		return envFailed(err, stderr)
 	}
 	in := runtime.New(env)
 	defer in.Env.Close()
@@ -244,7 +270,11 @@ func cmdRepl(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		opts.HistoryFile = repl.HistoryPath()
 		opts.Banner = fmt.Sprintf("qstar %s: QuecPython-style REPL. help() lists modules; Ctrl-D exits.", version)
 	}
-	return repl.Run(in, opts)
+	code := repl.Run(in, opts)
+	if c, ok := in.ExitRequested(); ok {
+		return c
+	}
+	return code
 }
 
 // isTerminal reports whether r is an interactive terminal.

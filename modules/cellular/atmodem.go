@@ -162,6 +162,11 @@ func (m *ATModem) urc(line string) {
 				}()
 			}
 		}
+	case "+CMTI":
+		// +CMTI: "SM",<index>
+		if i, ok := at.Int(f, 1); ok {
+			m.emit(Event{Kind: EventSMS, Value: i})
+		}
 	case "+CEREG", "+CGREG":
 		// URC form: <stat>[,<tac>,<ci>,<AcT>]
 		if st, ok := at.Int(f, 0); ok {

@@ -58,6 +58,7 @@ type backend struct {
 	mu      sync.Mutex
 	simCB   callback
 	dataCB  callback
+	smsCB   callback
 	autoOn  map[int]bool // dataCall.setAutoConnect; CID 1 redials by default
 	autoAct map[int]bool // dataCall.setAutoActivate (kept for the script)
 
@@ -177,9 +178,14 @@ func (b *backend) dispatch() {
 
 func (b *backend) handle(e Event) {
 	b.mu.Lock()
-	sim, data, redial := b.simCB, b.dataCB, e.Kind == EventPDP && e.Value == 0 && e.Dropped && b.autoOn[e.CID]
+	sim, data, sms, redial := b.simCB, b.dataCB, b.smsCB, e.Kind == EventPDP && e.Value == 0 && e.Dropped && b.autoOn[e.CID]
 	b.mu.Unlock()
 	switch e.Kind {
+	case EventSMS:
+		if sms.fn != nil {
+			args := starlark.NewList([]starlark.Value{starlark.MakeInt(0), starlark.MakeInt(e.Value), starlark.String("SM")})
+			_, _ = sms.in.Call("sms callback", sms.fn, args)
+		}
 	case EventSIM:
 		if sim.fn != nil {
 			_, _ = sim.in.Call("sim callback", sim.fn, starlark.MakeInt(e.Value))
@@ -256,9 +262,12 @@ func setCallback(t *starlark.Thread, env *runtime.Env, which string, fn starlark
 	}
 	b := backendOf(env)
 	b.mu.Lock()
-	if which == "sim" {
+	switch which {
+	case "sim":
 		b.simCB = cb
-	} else {
+	case "sms":
+		b.smsCB = cb
+	default:
 		b.dataCB = cb
 	}
 	b.mu.Unlock()

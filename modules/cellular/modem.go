@@ -28,6 +28,7 @@ package cellular
 import (
 	"context"
 	"errors"
+	"time"
 )
 
 // Modem is what the script modules need from a cellular module. Every
@@ -139,7 +140,21 @@ const (
 	EventSIM EventKind = iota + 1
 	EventPDP
 	EventReg
+	EventSMS // Value: the new message's index (+CMTI)
 )
+
+// ATPort is a modem's raw AT channel, for atcmd.sendSync and sms. Both
+// backends have one: the AT backend's serial port, and the sim backend's
+// in-process copy of the AT simulator's command set.
+type ATPort interface {
+	// AT sends cmd and returns its information lines and final result
+	// line ("OK", "ERROR", "+CME ERROR: 10"); err means no final result
+	// (a timeout, a closed port).
+	AT(ctx context.Context, cmd string, timeout time.Duration) (lines []string, final string, err error)
+	// ATBody is AT for a command that takes a body after the "> " prompt
+	// (AT+CMGS); the backend adds the Ctrl-Z.
+	ATBody(ctx context.Context, cmd, body string, timeout time.Duration) (lines []string, final string, err error)
+}
 
 // ErrUnsupported is returned for what a backend cannot do.
 var ErrUnsupported = errors.New("not supported by this modem")

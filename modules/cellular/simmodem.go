@@ -49,6 +49,8 @@ func (m *SimModem) onChange(e profile.Event) {
 		ev = Event{Kind: EventPDP, CID: e.CID, Value: e.Value, Dropped: e.Dropped}
 	case "reg":
 		ev = Event{Kind: EventReg, Value: e.Value}
+	case "sms":
+		ev = Event{Kind: EventSMS, Value: e.Value}
 	}
 	m.mu.Unlock()
 	if h != nil {

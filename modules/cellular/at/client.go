@@ -1,6 +1,7 @@
 package at
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -43,6 +44,7 @@ type Client struct {
 type exchange struct {
 	cmd, name string
 	lines     chan string
+	prompt    chan struct{} // the "> " of AT+CMGS; nil for other commands
 }
 
 // Errors a command can end with.
@@ -100,22 +102,57 @@ func (c *Client) Close() error {
 // Command sends cmd and returns its information lines (echo, URCs and
 // noise removed) when the modem answers OK. timeout 0 uses the default.
 func (c *Client) Command(ctx context.Context, cmd string, timeout time.Duration) ([]string, error) {
+	info, _, err := c.exchange(ctx, cmd, nil, timeout)
+	return info, err
+}
+
+// Raw sends cmd and returns its information lines and its final result
+// line ("OK", "ERROR", "+CME ERROR: 10"), for atcmd.sendSync. err is nil
+// for any final result; it reports a timeout or a closed port.
+func (c *Client) Raw(ctx context.Context, cmd string, timeout time.Duration) ([]string, string, error) {
+	info, final, err := c.exchange(ctx, cmd, nil, timeout)
+	return info, final, finalOnly(err)
+}
+
+// WithBody sends cmd, waits for the modem's "> " prompt, then sends body
+// and Ctrl-Z (AT+CMGS), and returns as Raw does.
+func (c *Client) WithBody(ctx context.Context, cmd, body string, timeout time.Duration) ([]string, string, error) {
+	b := []byte(body + "\x1a")
+	info, final, err := c.exchange(ctx, cmd, b, timeout)
+	return info, final, finalOnly(err)
+}
+
+func finalOnly(err error) error {
+	var re *ResultError
+	var ce *CMEError
+	if errors.As(err, &re) || errors.As(err, &ce) {
+		return nil
+	}
+	return err
+}
+
+// exchange runs one command: cmd, then body after the "> " prompt when
+// body is not nil. It returns the information lines and the final line.
+func (c *Client) exchange(ctx context.Context, cmd string, body []byte, timeout time.Duration) ([]string, string, error) {
 	if timeout <= 0 {
 		timeout = c.opt.Timeout
 	}
 	if c.closed.Load() {
-		return nil, ErrClosed
+		return nil, "", ErrClosed
 	}
 	select {
 	case c.sem <- struct{}{}:
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, "", ctx.Err()
 	case <-c.done:
-		return nil, ErrClosed
+		return nil, "", ErrClosed
 	}
 	defer func() { <-c.sem }()
 
 	ex := &exchange{cmd: cmd, name: commandName(cmd), lines: make(chan string, 256)}
+	if body != nil {
+		ex.prompt = make(chan struct{}, 1)
+	}
 	c.mu.Lock()
 	c.cur = ex
 	c.expireDebts()
@@ -128,15 +165,19 @@ func (c *Client) Command(ctx context.Context, cmd string, timeout time.Duration)
 
 	if _, err := c.port.Write([]byte(cmd + "\r")); err != nil {
 		if c.closed.Load() {
-			return nil, ErrClosed
+			return nil, "", ErrClosed
 		}
-		return nil, fmt.Errorf("modem %s: write %s: %w", c.opt.Name, redact(cmd), err)
+		return nil, "", fmt.Errorf("modem %s: write %s: %w", c.opt.Name, redact(cmd), err)
 	}
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	var info []string
 	for {
 		select {
+		case <-ex.prompt:
+			if _, err := c.port.Write(body); err != nil {
+				return nil, "", fmt.Errorf("modem %s: write after %s: %w", c.opt.Name, redact(cmd), err)
+			}
 		case line := <-ex.lines:
 			if strings.EqualFold(line, cmd) { // echo, if ATE0 did not stick
 				continue
@@ -148,26 +189,26 @@ func (c *Client) Command(ctx context.Context, cmd string, timeout time.Duration)
 			}
 			switch kind {
 			case finalOK:
-				return info, nil
+				return info, line, nil
 			case finalError:
-				return info, &ResultError{Cmd: cmd, Result: line}
+				return info, line, &ResultError{Cmd: cmd, Result: line}
 			case finalCME:
-				return info, &CMEError{Cmd: cmd, Code: code}
+				return info, line, &CMEError{Cmd: cmd, Code: code}
 			}
 			info = append(info, line)
 		case <-timer.C:
 			c.addDebt(timeout)
 			err := &TimeoutError{Cmd: cmd, After: timeout}
 			c.opt.Logf("modem %s: %v", c.opt.Name, err)
-			return nil, err
+			return nil, "", err
 		case <-ctx.Done():
 			c.addDebt(timeout)
-			return nil, ctx.Err()
+			return nil, "", ctx.Err()
 		case <-c.done:
 			if c.readErr != nil && !c.closed.Load() {
 				c.opt.Logf("modem %s: read: %v", c.opt.Name, c.readErr)
 			}
-			return nil, ErrClosed
+			return nil, "", ErrClosed
 		}
 	}
 }
@@ -208,7 +249,7 @@ func (c *Client) read() {
 		n, err := c.port.Read(buf)
 		for _, b := range buf[:n] {
 			if b == '\r' || b == '\n' {
-				if len(line) > 0 {
+				if len(bytes.TrimSpace(line)) > 0 {
 					c.dispatch(string(line))
 					line = line[:0]
 				}
@@ -216,6 +257,11 @@ func (c *Client) read() {
 			}
 			if len(line) < maxLine {
 				line = append(line, b)
+			}
+		}
+		if string(line) == "> " || string(line) == ">" {
+			if c.prompted() {
+				line = line[:0]
 			}
 		}
 		if err != nil {
@@ -226,6 +272,21 @@ func (c *Client) read() {
 }
 
 const maxLine = 4096
+
+// prompted hands a "> " prompt to a command waiting to send its body.
+func (c *Client) prompted() bool {
+	c.mu.Lock()
+	ex := c.cur
+	c.mu.Unlock()
+	if ex == nil || ex.prompt == nil {
+		return false
+	}
+	select {
+	case ex.prompt <- struct{}{}:
+	default:
+	}
+	return true
+}
 
 // urcPrefixes start lines a modem sends on its own.
 var urcPrefixes = []string{

@@ -198,6 +198,8 @@ func (s *Sim) onEvent(e profile.Event) {
 		}
 	case "reg":
 		urcs = append(urcs, fmt.Sprintf("+CEREG: %d", e.Value))
+	case "sms":
+		urcs = append(urcs, fmt.Sprintf(`+CMTI: "SM",%d`, e.Value))
 	}
 	if len(urcs) == 0 {
 		return
@@ -227,14 +229,35 @@ func (s *Sim) serve() {
 	defer close(s.done)
 	buf := make([]byte, 256)
 	var line []byte
+	submit := "" // an AT+CMGS waiting for its body
 	for {
 		n, err := s.master.Read(buf)
 		for _, c := range buf[:n] {
+			if submit != "" {
+				switch c {
+				case 0x1a: // Ctrl-Z sends
+					s.record(submit)
+					_ = s.write(Submit(s.State, submit, string(line)))
+					submit, line = "", line[:0]
+				case 0x1b: // Esc cancels
+					_ = s.write([]string{"OK"})
+					submit, line = "", line[:0]
+				default:
+					line = append(line, c)
+				}
+				continue
+			}
 			if c == '\r' || c == '\n' {
-				if cmd := strings.TrimSpace(string(line)); cmd != "" {
+				cmd := strings.TrimSpace(string(line))
+				line = line[:0]
+				if isSubmit(cmd) {
+					submit = cmd
+					s.wmu.Lock()
+					_, _ = s.master.Write([]byte("\r\n> "))
+					s.wmu.Unlock()
+				} else if cmd != "" {
 					s.answer(cmd)
 				}
-				line = line[:0]
 				continue
 			}
 			line = append(line, c)
@@ -243,6 +266,12 @@ func (s *Sim) serve() {
 			return
 		}
 	}
+}
+
+func (s *Sim) record(cmd string) {
+	s.mu.Lock()
+	s.received = append(s.received, cmd)
+	s.mu.Unlock()
 }
 
 // answer runs one command line and writes the response.

@@ -12,6 +12,11 @@ import (
 // errPlain is a bare ERROR result.
 var errPlain = errors.New("ERROR")
 
+// Answer runs one AT command line against st, as the simulator does on
+// its pty, and returns the response lines, final result included. The
+// in-process sim modem answers atcmd.sendSync and sms with it.
+func Answer(st *profile.State, line string) []string { return run(st, line) }
+
 // run executes a command line (possibly "AT+A;+B") against st and returns
 // the response lines, final result included.
 func run(st *profile.State, line string) []string {
@@ -25,9 +30,12 @@ func run(st *profile.State, line string) []string {
 		}
 		lines, err := exec(st, "AT"+part)
 		var cme profile.CMEError
+		var cms profile.CMSError
 		switch {
 		case errors.As(err, &cme):
 			return []string{cme.Error()}
+		case errors.As(err, &cms):
+			return []string{cms.Error()}
 		case err != nil:
 			return []string{"ERROR"}
 		}
@@ -94,9 +102,15 @@ func exec(st *profile.State, cmd string) ([]string, error) {
 		}
 		return 0, profile.CMEBadParam
 	}
+	if lines, err, ok := smsExec(st, name, params, args); ok {
+		return lines, err
+	}
 	switch {
 	case !hasParams && (name == "AT" || name == "ATE0" || name == "ATE1"):
 		return nil, nil
+	case name == "ATI":
+		d := st.Device()
+		return []string{d.Manufacturer, d.Model, "Revision: " + d.Firmware}, nil
 	case name == "AT+CMEE", name == "AT+CREG", name == "AT+CEREG", name == "AT+CGREG", name == "AT+QSIMSTAT" && hasParams:
 		return nil, nil
 	case name == "AT+CPIN?":

@@ -16,6 +16,7 @@ type Profile struct {
 	Device  Device  `json:"device"`
 	PDP     []PDP   `json:"pdp"`
 	Network Network `json:"network"`
+	SMS     SMS     `json:"sms"`
 }
 
 // SIM is the card. State is "ready", "pin" (PIN enabled, not yet entered),
@@ -106,6 +107,7 @@ func Default() *Profile {
 			CSQ:   26, RSSI: -51, RSRP: -76, RSRQ: -5, SINR: 12,
 			MCC: "460", MNC: "00", LongName: "CHINA MOBILE", Short: "CMCC", Fun: 1,
 		},
+		SMS: SMS{Center: "+8613800100500", Capacity: 50},
 	}
 }
 
@@ -150,6 +152,9 @@ func (p *Profile) Check() error {
 		if c.IPType < 0 || c.IPType > 2 || c.Auth < 0 || c.Auth > 3 {
 			return fmt.Errorf("pdp cid %d: ip_type 0..2 and auth 0..3", c.CID)
 		}
+	}
+	if err := p.SMS.check(); err != nil {
+		return err
 	}
 	switch p.Network.Fun {
 	case 0, 1, 4:

@@ -34,7 +34,7 @@ const (
 
 // Event is a change the State reports to its listener.
 type Event struct {
-	Kind  string // "sim" (Value: new status), "pdp" (CID, Value 0/1), "reg" (Value: data state)
+	Kind  string // "sim" (Value: new status), "pdp" (CID, Value 0/1), "reg" (Value: data state), "sms" (Value: index)
 	CID   int
 	Value int
 	// Dropped marks a bearer the network tore down, as opposed to one
@@ -51,11 +51,12 @@ type State struct {
 	ctx      map[int]*PDP
 	auto     map[int]bool // contexts to bring back when the radio returns
 	listen   func(Event)
+	sms      smsStore
 }
 
 // NewState starts a modem in the profile's state.
 func NewState(p *Profile) *State {
-	s := &State{p: *p, ctx: map[int]*PDP{}, auto: map[int]bool{}}
+	s := &State{p: *p, ctx: map[int]*PDP{}, auto: map[int]bool{}, sms: newSMSStore(p.SMS)}
 	sim := &s.p.SIM
 	if sim.PINLeft == 0 {
 		sim.PINLeft = 3

@@ -1,0 +1,8 @@
+package all
+
+import (
+	_ "github.com/qstar-dev/qstar/modules/machine"
+	_ "github.com/qstar-dev/qstar/modules/misc"
+	_ "github.com/qstar-dev/qstar/modules/ostimer"
+	_ "github.com/qstar-dev/qstar/modules/sysbus"
+)
