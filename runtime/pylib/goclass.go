@@ -26,8 +26,3 @@ func (c *Class) Subclass(name string) *Class {
 	return &Class{name: name, bases: []*Class{c}, exc: c.exc, dict: starlark.StringDict{}}
 }
 
-// NewByteArray is bytearray(b) for Go modules; b is not copied.
-func NewByteArray(b []byte) *ByteArray { return &ByteArray{b: b} }
-
-// Bytes is the bytearray's current contents (shared, not copied).
-func (a *ByteArray) Bytes() []byte { return a.b }
