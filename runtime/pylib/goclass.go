@@ -25,4 +25,3 @@ func (c *Class) Raise(msg string) error {
 func (c *Class) Subclass(name string) *Class {
 	return &Class{name: name, bases: []*Class{c}, exc: c.exc, dict: starlark.StringDict{}}
 }
-
