@@ -171,6 +171,9 @@ func (in *Interp) load(t *starlark.Thread, name string) (starlark.StringDict, er
 // that is still loading when asked for again is a cycle.
 func (in *Interp) loadFile(t *starlark.Thread, path string) (starlark.StringDict, error) {
 	path = filepath.Clean(path)
+	if err := in.checkLoad(path); err != nil {
+		return nil, err
+	}
 	key := fileKey(path)
 	if e, ok := in.files[key]; ok {
 		if e.err != nil {
