@@ -35,8 +35,15 @@ func OpenBuiltin(fs func() *FS) *starlark.Builtin {
 	})
 }
 
-// Open opens the script path p with an open() mode.
+// Open opens the script path p with an open() mode; encoding and newline
+// are open()'s arguments (nil or None for the defaults).
 func (fs *FS) Open(p, modeStr string, encoding, newline starlark.Value) (*File, error) {
+	if encoding == nil {
+		encoding = starlark.None
+	}
+	if newline == nil {
+		newline = starlark.None
+	}
 	md, err := parseMode(modeStr)
 	if err != nil {
 		return nil, err

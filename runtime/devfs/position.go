@@ -135,7 +135,7 @@ func (f *File) exit(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Valu
 	if err := f.Close(); err != nil {
 		return nil, pathErr(err, f.name)
 	}
-	return starlark.False, nil
+	return starlark.None, nil
 }
 
 // next is __next__: the next line, or StopIteration at the end.
