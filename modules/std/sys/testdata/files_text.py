@@ -76,3 +76,12 @@ try:
     open("missing.txt")
 except FileNotFoundError as e:
     print("caught as FileNotFoundError", e.args[0] == 2)
+
+# print(file=f) writes to the file
+f = open("printed.txt", "w")
+print("a", 1, sep="-", file=f)
+print("b", end="!", file=f)
+f.close()
+f = open("printed.txt")
+print(repr(f.read()))
+f.close()
