@@ -19,13 +19,15 @@ const (
 )
 
 // bakName is /bak's directory inside the data directory; listdir('/usr')
-// does not show it, so the two partitions look apart.
+// does not show it, so the two partitions look apart. A volume a script
+// mounts (uos.mount(vfs, '/sd')) lives beside it, as ".sd".
 const bakName = ".bak"
 
 // FS maps device paths to host paths for one interpreter.
 type FS struct {
-	usr, bak string   // host directories behind /usr and /bak
-	allow    []string // host paths granted with --allow-fs (absolute, clean)
+	usr, bak string            // host directories behind /usr and /bak
+	allow    []string          // host paths granted with --allow-fs (absolute, clean)
+	mounts   map[string]string // device mount point -> host directory, besides /usr and /bak
 
 	mu    sync.Mutex
 	cwd   string // device working directory (a device path)
@@ -36,7 +38,7 @@ type FS struct {
 // (made absolute) and which may also reach the host paths in allow.
 func New(dataDir string, allow []string) *FS {
 	usr := absClean(dataDir)
-	fs := &FS{usr: usr, bak: filepath.Join(usr, bakName), cwd: Usr, files: map[*File]bool{}}
+	fs := &FS{usr: usr, bak: filepath.Join(usr, bakName), cwd: Usr, files: map[*File]bool{}, mounts: map[string]string{}}
 	for _, a := range allow {
 		if a != "" {
 			fs.allow = append(fs.allow, absClean(a))

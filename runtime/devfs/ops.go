@@ -3,6 +3,7 @@ package devfs
 import (
 	"io/fs"
 	"os"
+	"path"
 	"sort"
 	"syscall"
 	"time"
@@ -21,7 +22,7 @@ type Entry struct {
 // ListDir lists a directory, sorted by name. /usr hides /bak's directory.
 func (fs *FS) ListDir(p string) ([]Entry, error) {
 	if fs.IsRoot(p) {
-		return []Entry{{Name: "usr", IsDir: true}, {Name: "bak", IsDir: true}}, nil
+		return fs.rootEntries(), nil
 	}
 	host, err := fs.Resolve(p)
 	if err != nil {
@@ -33,7 +34,7 @@ func (fs *FS) ListDir(p string) ([]Entry, error) {
 	}
 	out := make([]Entry, 0, len(des))
 	for _, de := range des {
-		if host == fs.usr && de.Name() == bakName {
+		if host == fs.usr && fs.hidden(de.Name()) {
 			continue
 		}
 		e := Entry{Name: de.Name(), IsDir: de.IsDir()}
@@ -158,7 +159,7 @@ func (fs *FS) Rename(from, to string) error {
 // mount point.
 func (fs *FS) hostForChange(p string) (string, error) {
 	abs := fs.Abs(p)
-	if abs == "/" || abs == Usr || abs == Bak {
+	if _, mount := fs.mounted(abs); abs == "/" || abs == Usr || abs == Bak || mount && path.Dir(abs) == "/" {
 		return "", pathErr(syscall.EBUSY, p)
 	}
 	return fs.Resolve(p)

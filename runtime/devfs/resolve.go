@@ -16,7 +16,7 @@ func (fs *FS) Resolve(p string) (string, error) {
 	if !ok {
 		return "", denied(p)
 	}
-	if strings.HasPrefix(host, fs.bak) {
+	if within(host, fs.bak) {
 		os.Mkdir(fs.bak, 0o777) // /bak exists on every device
 	}
 	if !fs.inside(realPath(host)) {
@@ -39,6 +39,9 @@ func (fs *FS) hostPath(abs string) (string, bool) {
 	}
 	if rest, ok := cutDir(abs, Bak); ok {
 		return filepath.Join(fs.bak, rest), true
+	}
+	if host, ok := fs.mounted(abs); ok {
+		return host, true
 	}
 	if within(abs, fs.usr) {
 		return abs, true

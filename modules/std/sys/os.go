@@ -53,6 +53,9 @@ func osMembers(m *osMod) starlark.StringDict {
 	}
 	if m.quec {
 		d["uname2"] = starlark.NewBuiltin("uname2", m.uname2)
+		for k, v := range m.mountMembers() {
+			d[k] = v
+		}
 	}
 	d["sep"] = starlark.String("/")
 	d["name"] = starlark.String("posix")

@@ -165,3 +165,27 @@ print(os.listdir("`+outside+`"), open("out/secret").read())`, func(env *runtime.
 		t.Errorf("the refused remove removed the file: %v", err)
 	}
 }
+
+// TestUOSMountKeepsVolumesInTheDataDirectory: an SD card or extra littleFS
+// volume mounted by the script is a hidden directory beside /bak's.
+func TestUOSMountKeepsVolumesInTheDataDirectory(t *testing.T) {
+	dir := t.TempDir()
+	out := stdtest.MustRun(t, `
+uos = _import("uos")
+sd = uos.VfsSd("sd_fs")
+print(uos.mount(sd, "/sd"), sd.set_det(sd.GPIO10, 0))
+f = open("/sd/log.txt", "w")
+f.write("x")
+f.close()
+print(uos.listdir("/"), uos.listdir("/sd"), uos.listdir("/usr"))
+uos.umount("/sd")
+print(uos.listdir("/"))
+`, func(env *runtime.Env) { env.DataDir = dir })
+	want := "None 0\n['usr', 'bak', 'sd'] ['log.txt'] []\n['usr', 'bak']\n"
+	if out != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, ".sd", "log.txt")); string(b) != "x" {
+		t.Errorf("the volume's file on the host: %q", b)
+	}
+}
