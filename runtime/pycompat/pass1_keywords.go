@@ -26,7 +26,7 @@ func (p *pass1) renameKeywords() {
 			lineStart = i + 1
 			continue
 		}
-		if t.kind != tName || !starlarkOnlyKeywords[t.text] || p.inModulePath(lineStart, i) {
+		if t.kind != tName || !starlarkOnlyKeywords[t.text] || p.inModulePath(lineStart, i) || p.isLoadStmt(lineStart, i) {
 			continue
 		}
 		p.toks[i].text = PyIdent(t.text)
@@ -49,4 +49,10 @@ func (p *pass1) inModulePath(first, i int) bool {
 		return true
 	}
 	return false
+}
+
+// isLoadStmt reports whether token i starts Starlark's own statement
+// load("module", "name"), which the REPL and .py files may still use.
+func (p *pass1) isLoadStmt(first, i int) bool {
+	return i == first && i+2 < len(p.toks) && p.toks[i+1].text == "(" && p.toks[i+2].kind == tString
 }
