@@ -3,6 +3,8 @@ package devfs
 import (
 	"errors"
 	"io/fs"
+	"path"
+	"strings"
 	"syscall"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
@@ -12,7 +14,11 @@ import (
 // the path as the script wrote it and the flag that grants it.
 func denied(p string) error {
 	e := exc.OSErr(syscall.EACCES, &p)
-	e.Msg += " (outside the data directory; grant a host path with --allow-fs=PATH)"
+	flag := "--allow-fs=PATH"
+	if strings.HasPrefix(p, "/") {
+		flag = "--allow-fs=" + path.Clean(p)
+	}
+	e.Msg += " (outside the data directory; grant a host path with " + flag + ")"
 	return e
 }
 
