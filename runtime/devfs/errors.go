@@ -48,3 +48,6 @@ func isDir(p string) error  { return exc.OSErr(syscall.EISDIR, &p) }
 
 // PathErr is pathErr for the modules built on FS.
 func PathErr(err error, p string) error { return pathErr(err, p) }
+
+// PathErr0 is PathErr that passes nil through.
+func PathErr0(err error, p string) error { return pathErr0(err, p) }
