@@ -25,6 +25,7 @@ func (in *Interp) makePredeclared() starlark.StringDict {
 	d["str"] = starlark.NewBuiltin("str", pyStr)
 	d["repr"] = starlark.NewBuiltin("repr", pyReprBuiltin)
 	d["help"] = starlark.NewBuiltin("help", in.help)
+	d["open"] = in.openBuiltin()
 	d["_import"] = starlark.NewBuiltin("_import", in.importBuiltin)
 	// import_module("time") gives .star scripts a whole module, where
 	// load("time", "time") would bind the member time.time.
@@ -35,6 +36,7 @@ func (in *Interp) makePredeclared() starlark.StringDict {
 // print(*args, sep=' ', end='\n') writes Python's str() of each argument.
 func (in *Interp) print(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	sep, end := " ", "\n"
+	var file starlark.Value = starlark.None
 	for _, kv := range kwargs {
 		k := string(kv[0].(starlark.String))
 		var s string
@@ -53,8 +55,10 @@ func (in *Interp) print(t *starlark.Thread, b *starlark.Builtin, args starlark.T
 			sep = s
 		case "end":
 			end = s
-		case "file", "flush":
-			// accepted for CPython compatibility; output always goes to stdout
+		case "file":
+			file = kv[1] // an open file or sys.stderr: see printTo
+		case "flush":
+			// accepted for CPython compatibility
 		default:
 			return nil, fmt.Errorf("print: unexpected keyword argument '%s'", k)
 		}
@@ -67,6 +71,9 @@ func (in *Interp) print(t *starlark.Thread, b *starlark.Builtin, args starlark.T
 		sb.WriteString(pyrepr.Str(a))
 	}
 	sb.WriteString(end)
+	if file != starlark.None {
+		return starlark.None, printTo(t, file, sb.String())
+	}
 	_, err := in.Env.Write([]byte(sb.String()))
 	return starlark.None, err
 }

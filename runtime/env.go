@@ -9,6 +9,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/qstar-dev/qstar/runtime/devfs"
 )
 
 // Env is what an interpreter's modules may use from the outside world.
@@ -36,6 +38,14 @@ type Env struct {
 	// Config holds module settings chosen on the command line, such as
 	// "modem" = "sim:profile.json". Modules fall back to QSTAR_* variables.
 	Config map[string]string
+
+	// DataDir is the host directory behind the device's /usr (--data);
+	// empty is the working directory. Grants is what scripts may reach
+	// beyond it (grants.go); FS() is the filesystem both make.
+	DataDir string
+	Grants  Grants
+	fsOnce  sync.Once
+	fs      *devfs.FS
 
 	outMu   sync.Mutex
 	closeMu sync.Mutex

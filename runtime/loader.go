@@ -10,6 +10,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pycompat"
 )
 
 // ModuleValue is a module as scripts see it: `import sim` binds one.
@@ -36,6 +37,9 @@ func (m *ModuleValue) Hash() (uint32, error) { return starlark.String(m.Name).Ha
 func (m *ModuleValue) Attr(name string) (starlark.Value, error) {
 	if v, ok := m.Members[name]; ok {
 		return v, nil
+	}
+	if base, ok := strings.CutSuffix(name, "_"); ok && pycompat.PyIdent(base) == name && m.Members[base] != nil {
+		return m.Members[base], nil // ujson.load, spelt load_ by the Python front end
 	}
 	if m.pkg != nil {
 		for _, k := range m.kids {
@@ -184,6 +188,9 @@ func (in *Interp) load(t *starlark.Thread, name string) (starlark.StringDict, er
 // that is still loading when asked for again is a cycle.
 func (in *Interp) loadFile(t *starlark.Thread, path string) (starlark.StringDict, error) {
 	path = filepath.Clean(path)
+	if err := in.checkLoad(path); err != nil {
+		return nil, err
+	}
 	key := fileKey(path)
 	if e, ok := in.files[key]; ok {
 		if e.err != nil {

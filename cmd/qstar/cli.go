@@ -49,6 +49,13 @@ Flags for run and repl:
                  platform's credentials and answers its system topics; device secrets
                  from the JSON file in QSTAR_EMULATOR_DEVICES; its application API listens on
                  QSTAR_EMULATOR_HTTP (default: a free port, printed)
+  --data DIR     host directory behind the device's /usr (also QSTAR_DATA; default: the
+                 script's directory, or the working directory for repl); /bak is DIR/.bak
+  --allow-fs=PATH   let scripts read and write a host path outside the data directory
+  --allow-env=NAME  let scripts see a host environment variable (default: none; * for all)
+  --allow-net=HOST[:PORT]  dial only these hosts (default: any host)
+  --deny-net=HOST[:PORT]   never dial these hosts
+                 (the four take comma lists and may be repeated)
 `
 
 // Main runs the CLI and returns the process exit code.
@@ -86,6 +93,7 @@ type commonFlags struct {
 	modem   string
 	board   string
 	emulate bool
+	grants  grantFlags
 }
 
 func newFlagSet(name string, stderr io.Writer, cf *commonFlags) *flag.FlagSet {
@@ -95,6 +103,7 @@ func newFlagSet(name string, stderr io.Writer, cf *commonFlags) *flag.FlagSet {
 	fs.StringVar(&cf.modem, "modem", "", "cellular backend")
 	fs.StringVar(&cf.board, "board", "", "hardware backend")
 	fs.BoolVar(&cf.emulate, "emulate", false, "route connections to the local cloud")
+	cf.grants.register(fs)
 	return fs
 }
 
@@ -110,6 +119,13 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 	}
 	if err := board.Check(env.Setting("board")); err != nil {
 		return nil, usageError{err}
+	}
+	script := ""
+	if len(argv) > 0 {
+		script = argv[0]
+	}
+	if err := cf.grants.apply(env, script); err != nil {
+		return nil, err
 	}
 	if cf.emulate {
 		opts := emulator.Options{Logf: env.Logf, Now: env.Now}
@@ -136,6 +152,7 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 		env.Dial, env.RootCAs = em.Dial, em.RootCAs()
 		env.OnClose(func() { em.Close() })
 	}
+	env.Dial = runtime.GuardDial(env.Grants, env.Dial) // checks the host asked for, before routing
 	return env, nil
 }
 

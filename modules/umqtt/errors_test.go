@@ -39,7 +39,7 @@ func TestMalformedArguments(t *testing.T) {
 		{`MQTTClient("c", "h", ssl="yes")`, "TypeError: MQTTClient: argument 'ssl' must be bool, not str"},
 		{`MQTTClient("c", "h", ssl=True, ssl_params=[])`, "TypeError: MQTTClient: argument 'ssl_params' must be dict, not list"},
 		{`MQTTClient("c", "h", ssl=True, ssl_params={"certificate": "x"})`, "TypeError: MQTTClient: ssl_params: unknown key 'certificate'"},
-		{`MQTTClient("c", "h", ssl=True, ssl_params={"cert": "/no/such/file.pem"})`, "OSError: MQTTClient: ssl_params['cert'] is neither PEM text nor a readable file"},
+		{`MQTTClient("c", "h", ssl=True, ssl_params={"cert": "/usr/no/such/file.pem"})`, "OSError: MQTTClient: ssl_params['cert'] is neither PEM text nor a readable file"},
 		{`MQTTClient("c", "h", version=5)`, "ValueError: MQTTClient: argument 'version' must be 3 (MQTT 3.1) or 4 (MQTT 3.1.1), got 5"},
 		{`MQTTClient("c", "h", colour=1)`, "TypeError: MQTTClient() got an unexpected keyword argument 'colour'"},
 		{`MQTTClient("c", "h", 1883, server="x")`, "TypeError: MQTTClient() got multiple values for argument 'server'"},

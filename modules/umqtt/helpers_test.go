@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -196,6 +197,7 @@ type script struct {
 func newScript(t testing.TB) *script {
 	s := &script{env: runtime.NewEnv()}
 	s.env.Stdout, s.env.Stderr = &s.out, &s.err
+	s.env.Grants.FS = []string{os.TempDir()} // the tests' certificates are in t.TempDir()
 	s.in = runtime.New(s.env)
 	t.Cleanup(s.in.Close)
 	t.Cleanup(func() {

@@ -70,7 +70,7 @@ func tlsConfig(env *runtime.Env, server string, params *starlark.Dict) (*tls.Con
 				if err != nil {
 					return nil, err
 				}
-				pem, err := pemOrFile(k, s)
+				pem, err := pemOrFile(env, k, s)
 				if err != nil {
 					return nil, err
 				}
@@ -116,12 +116,17 @@ func tlsConfig(env *runtime.Env, server string, params *starlark.Dict) (*tls.Con
 	return cfg, nil
 }
 
-// pemOrFile returns s itself when it is PEM text, else the file it names.
-func pemOrFile(key, s string) ([]byte, error) {
+// pemOrFile returns s itself when it is PEM text, else the file it names
+// on the device filesystem ('/usr/cert.pem'), within the script's grants.
+func pemOrFile(env *runtime.Env, key, s string) ([]byte, error) {
 	if strings.Contains(s, "-----BEGIN") {
 		return []byte(s), nil
 	}
-	b, err := os.ReadFile(s)
+	host, err := env.FS().Resolve(s)
+	if err != nil {
+		return nil, err
+	}
+	b, err := os.ReadFile(host)
 	if err != nil {
 		return nil, exc.OSError("MQTTClient: ssl_params['%s'] is neither PEM text nor a readable file: %v", key, err)
 	}

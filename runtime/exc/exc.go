@@ -16,6 +16,11 @@ type Error struct {
 	Msg  string // str(e)
 	// Value is an optional script-visible payload (e.g. the original exception object).
 	Value any
+	// Errno, Strerror and Filename are OSError's attributes (see OSErr);
+	// Errno 0 means the error carries none.
+	Errno    int
+	Strerror string
+	Filename *string
 }
 
 func (e *Error) Error() string {
@@ -80,6 +85,12 @@ var parents = map[string]string{
 	"UnboundLocalError":      "NameError",
 	"FileNotFoundError":      "OSError",
 	"PermissionError":        "OSError",
+	"FileExistsError":        "OSError",
+	"IsADirectoryError":      "OSError",
+	"NotADirectoryError":     "OSError",
+	"BlockingIOError":        "OSError",
+	"InterruptedError":       "OSError",
+	"UnsupportedOperation":   "OSError",
 }
 
 // Classes lists every built-in class name this package knows.

@@ -76,6 +76,7 @@ func rewritePass1(file, src string, opts *Options) (string, []Change, error) {
 	}
 	p := &pass1{file: file, src: src, toks: toks, opts: opts}
 	p.match = matchBrackets(toks)
+	p.renameKeywords()
 	for i := 0; i < len(toks); {
 		j := i
 		for j < len(toks) && toks[j].kind != tNewline {
@@ -456,7 +457,7 @@ func (p *pass1) fromStmt(i, j int) error {
 		}
 		for _, n := range names {
 			if !strings.HasPrefix(n, "_") {
-				stmts = append(stmts, fmt.Sprintf("%s = _import(%q).%s", n, mod, n))
+				stmts = append(stmts, fmt.Sprintf("%s = _import(%q).%s", PyIdent(n), mod, PyIdent(n)))
 			}
 		}
 		if len(stmts) == 0 {

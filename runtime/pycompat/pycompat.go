@@ -81,9 +81,9 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 		return nil, explainParseError(err)
 	}
 	p := newPass2(filename)
+	p.isPredeclared = opts.IsPredeclared // open, help: read inside functions too
 	if opts.DynamicGlobals {
 		p.dynamic = true
-		p.isPredeclared = opts.IsPredeclared
 	}
 	if f.Stmts, err = p.stmts(f.Stmts, nil); err != nil {
 		return nil, err

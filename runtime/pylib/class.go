@@ -149,6 +149,9 @@ func (x *Instance) PyStr() string {
 	if s, ok := x.callDunder("__str__"); ok {
 		return s
 	}
+	if s, ok := osErrorStr(x); ok {
+		return s
+	}
 	if x.class.exc {
 		switch len(x.args) {
 		case 0:
@@ -206,6 +209,9 @@ func (x *Instance) Attr(name string) (starlark.Value, error) {
 	}
 	if v := x.class.lookup(name); v != nil {
 		return onInstance(v, x)
+	}
+	if v, ok := osErrorAttr(x, name); ok {
+		return v, nil
 	}
 	return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", x.class.name, name)
 }

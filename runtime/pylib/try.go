@@ -165,6 +165,9 @@ func errToInstance(err error) *Instance {
 			inst.err = err
 			return inst
 		}
+		if e.Errno != 0 {
+			return osExc(e, err)
+		}
 		return newExc(e.Type, e.Msg, err)
 	}
 	msg := err.Error()

@@ -2,54 +2,73 @@ package sys
 
 import (
 	"crypto/rand"
-	"errors"
 	"os"
 	goruntime "runtime"
-	"sort"
-	"strings"
-	"syscall"
 
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/modules/std/internal/ntuple"
 	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/devfs"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
-	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
-func newOS(env *runtime.Env) (starlark.StringDict, error) {
-	d := pyargs.Builtins(map[string]builtinFn{
-		"uname":   uname,
-		"listdir": listdir,
-		"getenv":  getenv,
-		"getcwd":  getcwd,
-		"stat":    stat,
-		"remove":  pathOp("remove", os.Remove),
-		"rmdir":   pathOp("rmdir", os.Remove),
-		"mkdir":   pathOp("mkdir", func(p string) error { return os.Mkdir(p, 0o777) }),
-		"rename":  rename,
-		"urandom": urandom,
-	})
-	d["sep"] = starlark.String("/")
-	d["name"] = starlark.String("posix")
-	return d, nil
+// osMod is one interpreter's os or uos module. quec is uos: QuecPython's
+// uname() strings, bare type bits in stat()[0], remove() of an empty
+// directory (littleFS allows it), plain tuples.
+type osMod struct {
+	env  *runtime.Env
+	quec bool
 }
 
-// osError renders a Go file error as CPython does: "[Errno 2] No such file
-// or directory: 'x'". The class stays OSError (not FileNotFoundError) so
-// `except OSError:` matches, as the exception table knows no subclasses.
-func osError(err error, path string) error {
-	var errno syscall.Errno
-	if errors.As(err, &errno) {
-		msg := errno.Error()
-		if msg != "" {
-			msg = strings.ToUpper(msg[:1]) + msg[1:]
-		}
-		return exc.OSError("[Errno %d] %s: %s", int(errno), msg, pyrepr.QuoteString(path))
-	}
-	return exc.OSError("%v", err)
+func newOS(env *runtime.Env) (starlark.StringDict, error) { return osMembers(&osMod{env: env}), nil }
+func newUOS(env *runtime.Env) (starlark.StringDict, error) {
+	return osMembers(&osMod{env: env, quec: true}), nil
 }
+
+func osMembers(m *osMod) starlark.StringDict {
+	d := pyargs.Builtins(map[string]builtinFn{
+		"uname":    m.uname,
+		"urandom":  urandom,
+		"listdir":  m.listdir,
+		"ilistdir": m.ilistdir,
+		"stat":     m.stat(false),
+		"lstat":    m.stat(true),
+		"statvfs":  m.statvfs,
+		"remove":   m.remove,
+		"unlink":   m.remove,
+		"rmdir":    m.pathOp("rmdir", (*devfs.FS).Rmdir),
+		"mkdir":    m.mkdir,
+		"makedirs": m.makedirs,
+		"rename":   m.rename,
+		"replace":  m.rename,
+		"chdir":    m.pathOp("chdir", (*devfs.FS).Chdir),
+		"getcwd":   m.getcwd,
+		"walk":     m.walk,
+		"getpid":   getpid,
+	})
+	for k, v := range m.envMembers() {
+		d[k] = v
+	}
+	if m.quec {
+		d["uname2"] = starlark.NewBuiltin("uname2", m.uname2)
+		for k, v := range m.mountMembers() {
+			d[k] = v
+		}
+	}
+	d["sep"] = starlark.String("/")
+	d["name"] = starlark.String("posix")
+	d["linesep"] = starlark.String("\n")
+	d["curdir"] = starlark.String(".")
+	d["pardir"] = starlark.String("..")
+	d["extsep"] = starlark.String(".")
+	d["devnull"] = starlark.String("/dev/null")
+	return d
+}
+
+// fs is the device filesystem, made when a builtin first runs.
+func (m *osMod) fs() *devfs.FS { return m.env.FS() }
 
 func pathArg(fn string, args starlark.Tuple, kwargs []starlark.Tuple, def string) (string, error) {
 	var v starlark.Value = starlark.String(def)
@@ -60,109 +79,48 @@ func pathArg(fn string, args starlark.Tuple, kwargs []starlark.Tuple, def string
 	if err := starlark.UnpackPositionalArgs(fn, args, kwargs, min, &v); err != nil {
 		return "", err
 	}
-	return pyargs.Text(fn, "path", v)
+	return pathText(fn, v)
 }
 
-func uname(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// pathText takes a str or bytes path, with CPython's TypeError otherwise.
+func pathText(fn string, v starlark.Value) (string, error) {
+	if s, ok := pyargs.AsText(v); ok {
+		return s, nil
+	}
+	return "", exc.TypeError("%s: path should be string, bytes or os.PathLike, not %s", fn, pyargs.TypeName(v))
+}
+
+// uname is CPython's named tuple for os; for uos, QuecPython's tuple of
+// 'key=value' strings, which device code splits on '='.
+func (m *osMod) uname(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if err := starlark.UnpackPositionalArgs("uname", args, kwargs, 0); err != nil {
 		return nil, err
 	}
+	if m.quec {
+		var out starlark.Tuple
+		for i, f := range unameFields {
+			out = append(out, starlark.String(f+"="+string(quecUname[i].(starlark.String))))
+		}
+		return out, nil
+	}
 	host, _ := os.Hostname()
-	return ntuple.New("uname_result", []string{"sysname", "nodename", "release", "version", "machine"},
+	return ntuple.New("posix.uname_result", unameFields[:5],
 		starlark.String("qstar"), starlark.String(host), starlark.String("3.4.0"),
 		starlark.String("qstar on "+goruntime.GOOS), starlark.String(goruntime.GOARCH)), nil
 }
 
-func listdir(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	path, err := pathArg("listdir", args, kwargs, ".")
-	if err != nil {
+var unameFields = []string{"sysname", "nodename", "release", "version", "machine", "qpyver"}
+
+// quecUname answers as the simulated modem's module (EC600N) does.
+var quecUname = starlark.Tuple{starlark.String("EC600N-CNLE"), starlark.String("EC600N"), starlark.String("1.13.0"),
+	starlark.String("v1.12 on qstar"), starlark.String("EC600N with QUECTEL"), starlark.String("V0001")}
+
+// uname2 is QuecPython's named-tuple form of uname.
+func (m *osMod) uname2(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs("uname2", args, kwargs, 0); err != nil {
 		return nil, err
 	}
-	entries, err := os.ReadDir(path)
-	if err != nil {
-		return nil, osError(err, path)
-	}
-	names := make([]string, len(entries))
-	for i, e := range entries {
-		names[i] = e.Name()
-	}
-	sort.Strings(names)
-	out := make([]starlark.Value, len(names))
-	for i, n := range names {
-		out[i] = starlark.String(n)
-	}
-	return starlark.NewList(out), nil
-}
-
-func getenv(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var key string
-	var def starlark.Value = starlark.None
-	if err := starlark.UnpackArgs("getenv", args, kwargs, "key", &key, "default?", &def); err != nil {
-		return nil, err
-	}
-	if v, ok := os.LookupEnv(key); ok {
-		return starlark.String(v), nil
-	}
-	return def, nil
-}
-
-func getcwd(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackPositionalArgs("getcwd", args, kwargs, 0); err != nil {
-		return nil, err
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return nil, osError(err, ".")
-	}
-	return starlark.String(wd), nil
-}
-
-// stat → (mode, ino, dev, nlink, uid, gid, size, atime, mtime, ctime), as
-// MicroPython's uos.stat returns.
-func stat(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	path, err := pathArg("stat", args, kwargs, "")
-	if err != nil {
-		return nil, err
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, osError(err, path)
-	}
-	mode := int64(fi.Mode().Perm())
-	if fi.IsDir() {
-		mode |= syscall.S_IFDIR
-	} else {
-		mode |= syscall.S_IFREG
-	}
-	mtime := starlark.MakeInt64(fi.ModTime().Unix())
-	zero := starlark.MakeInt(0)
-	return ntuple.New("os.stat_result",
-		[]string{"st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"},
-		starlark.MakeInt64(mode), zero, zero, starlark.MakeInt(1), zero, zero, starlark.MakeInt64(fi.Size()), mtime, mtime, mtime), nil
-}
-
-func pathOp(name string, op func(string) error) builtinFn {
-	return func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		path, err := pathArg(name, args, kwargs, "")
-		if err != nil {
-			return nil, err
-		}
-		if err := op(path); err != nil {
-			return nil, osError(err, path)
-		}
-		return starlark.None, nil
-	}
-}
-
-func rename(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var from, to string
-	if err := starlark.UnpackPositionalArgs("rename", args, kwargs, 2, &from, &to); err != nil {
-		return nil, err
-	}
-	if err := os.Rename(from, to); err != nil {
-		return nil, osError(err, from)
-	}
-	return starlark.None, nil
+	return ntuple.New("uname_result", unameFields, quecUname...), nil
 }
 
 func urandom(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -180,4 +138,11 @@ func urandom(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwarg
 	p := make([]byte, n)
 	rand.Read(p)
 	return starlark.Bytes(p), nil
+}
+
+func getpid(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs("getpid", args, kwargs, 0); err != nil {
+		return nil, err
+	}
+	return starlark.MakeInt(os.Getpid()), nil
 }

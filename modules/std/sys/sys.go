@@ -1,6 +1,6 @@
 // Package sys provides sys/usys (argv, exit, platform, stdout.write,
-// print_exception), gc (collect, mem_free, mem_alloc) and a minimal
-// uos/os (uname, listdir, getenv, getcwd, stat, remove, mkdir, urandom).
+// print_exception), gc (collect, mem_free, mem_alloc) and uos/os/os.path
+// on the device filesystem (runtime/devfs).
 package sys
 
 import (
@@ -21,9 +21,9 @@ func init() {
 		runtime.Register(runtime.Module{Name: name, Doc: "argv, exit, platform and stdout", New: newSys})
 	}
 	runtime.Register(runtime.Module{Name: "gc", Doc: "garbage collector: collect, mem_free, mem_alloc", New: newGC})
-	for _, name := range []string{"uos", "os"} {
-		runtime.Register(runtime.Module{Name: name, Doc: "uname, listdir, getenv and basic file operations", New: newOS})
-	}
+	runtime.Register(runtime.Module{Name: "uos", Doc: "QuecPython's files on /usr and /bak, uname, urandom", New: newUOS})
+	runtime.Register(runtime.Module{Name: "os", Doc: "files on the device filesystem, environ (granted names), urandom", New: newOS})
+	runtime.Register(runtime.Module{Name: "os.path", Doc: "join, split, exists, isfile, isdir, getsize", New: newOSPath})
 }
 
 // Version is what sys.version reports: the Python level scripts are

@@ -92,35 +92,100 @@ print(gc.isenabled())
 	}
 }
 
-func TestOS(t *testing.T) {
+func TestUOS(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("12345"), 0o644)
 	os.WriteFile(filepath.Join(dir, "a.txt"), nil, 0o644)
 	t.Setenv("QSTAR_STD_TEST", "yes")
-	src := strings.ReplaceAll(`
+	t.Setenv("QSTAR_STD_HIDDEN", "no")
+	src := `
 uos = _import("uos")
-print(uos.listdir("DIR"))
-print(uos.stat("DIR/b.txt")[6], uos.getenv("QSTAR_STD_TEST"), uos.getenv("QSTAR_STD_UNSET", "dflt"))
-uos.mkdir("DIR/sub")
-uos.rename("DIR/a.txt", "DIR/sub/c.txt")
-print(uos.listdir("DIR"), uos.listdir("DIR/sub"))
-uos.remove("DIR/sub/c.txt")
-uos.rmdir("DIR/sub")
-print(len(uos.urandom(16)), uos.uname().sysname, uos.sep)
-`, "DIR", dir)
-	out := stdtest.MustRun(t, src, nil)
-	want := "['a.txt', 'b.txt']\n5 yes dflt\n['b.txt', 'sub'] ['c.txt']\n16 qstar /\n"
+print(uos.listdir("/usr"), uos.listdir("/"), uos.getcwd())
+print(uos.stat("/usr/b.txt")[6], uos.stat("b.txt")[0], uos.stat("/usr")[0])
+print(uos.getenv("QSTAR_STD_TEST"), uos.getenv("QSTAR_STD_HIDDEN", "dflt"), uos.environ)
+uos.mkdir("/usr/sub")
+uos.rename("/usr/a.txt", "/usr/sub/c.txt")
+print(uos.listdir("/usr"), uos.listdir("usr/sub"), list(uos.ilistdir("/usr")))
+uos.remove("/usr/sub/c.txt")
+uos.remove("/usr/sub")  # an empty directory, as littleFS allows
+print(uos.listdir(), len(uos.urandom(16)), uos.sep)
+print(uos.uname()[0].split("=")[1], uos.uname2().sysname, len(uos.statvfs("/usr")))
+`
+	out := stdtest.MustRun(t, src, func(env *runtime.Env) {
+		env.DataDir = dir
+		env.Grants.Env = []string{"QSTAR_STD_TEST"}
+	})
+	want := "['a.txt', 'b.txt'] ['usr', 'bak'] /usr\n" +
+		"5 32768 16384\n" +
+		"yes dflt {'QSTAR_STD_TEST': 'yes'}\n" +
+		"['b.txt', 'sub'] ['c.txt'] [('b.txt', 32768, 0, 5), ('sub', 16384, 0, 0)]\n" +
+		"['b.txt'] 16 /\n" +
+		"EC600N-CNLE EC600N-CNLE 10\n"
 	if out != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
 }
 
 func TestOSErrorsMatchCPython(t *testing.T) {
-	// qstar raises OSError itself, CPython its subclass FileNotFoundError.
 	stdtest.CompareErrors(t, `os = _import("os")`, `import os`, []string{
-		`os.remove('/nonexistent-qstar/x')`,
-		`os.listdir('/nonexistent-qstar')`,
-	}, func(err error) string {
-		return strings.Replace(runtime.ErrorLine(err), "OSError: [Errno 2]", "FileNotFoundError: [Errno 2]", 1)
+		`os.remove('/usr/nonexistent-qstar/x')`,
+		`os.listdir('/usr/nonexistent-qstar')`,
+	}, runtime.ErrorLine)
+}
+
+// TestOSRefusesPathsOutsideTheDataDirectory: absolute host paths, ".."
+// and symlinks out are PermissionErrors naming the path; a grant opens one.
+func TestOSRefusesPathsOutsideTheDataDirectory(t *testing.T) {
+	data, outside := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(outside, "secret"), []byte("s"), 0o644)
+	os.Symlink(outside, filepath.Join(data, "out"))
+	for _, expr := range []string{
+		`os.listdir("` + outside + `")`,
+		`os.stat("../secret")`,
+		`open("out/secret")`,
+		`open("/usr/../../secret", "w")`,
+		`os.remove("` + outside + `/secret")`,
+		`os.rename("/usr/x", "` + outside + `/x")`,
+	} {
+		_, err := stdtest.Run(t, "os = _import('os')\n"+expr, func(env *runtime.Env) { env.DataDir = data })
+		line := runtime.ErrorLine(err)
+		if !strings.HasPrefix(line, "PermissionError: [Errno 13] Permission denied: '") || !strings.Contains(line, "--allow-fs") {
+			t.Errorf("%s: %s", expr, line)
+		}
+	}
+	out := stdtest.MustRun(t, `os = _import("os")
+print(os.listdir("`+outside+`"), open("out/secret").read())`, func(env *runtime.Env) {
+		env.DataDir = data
+		env.Grants.FS = []string{outside}
 	})
+	if out != "['secret'] s\n" {
+		t.Errorf("with --allow-fs: %q", out)
+	}
+	if _, err := os.Stat(filepath.Join(outside, "secret")); err != nil {
+		t.Errorf("the refused remove removed the file: %v", err)
+	}
+}
+
+// TestUOSMountKeepsVolumesInTheDataDirectory: an SD card or extra littleFS
+// volume mounted by the script is a hidden directory beside /bak's.
+func TestUOSMountKeepsVolumesInTheDataDirectory(t *testing.T) {
+	dir := t.TempDir()
+	out := stdtest.MustRun(t, `
+uos = _import("uos")
+sd = uos.VfsSd("sd_fs")
+print(uos.mount(sd, "/sd"), sd.set_det(sd.GPIO10, 0))
+f = open("/sd/log.txt", "w")
+f.write("x")
+f.close()
+print(uos.listdir("/"), uos.listdir("/sd"), uos.listdir("/usr"))
+uos.umount("/sd")
+print(uos.listdir("/"))
+`, func(env *runtime.Env) { env.DataDir = dir })
+	want := "None 0\n['usr', 'bak', 'sd'] ['log.txt'] []\n['usr', 'bak']\n"
+	if out != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, ".sd", "log.txt")); string(b) != "x" {
+		t.Errorf("the volume's file on the host: %q", b)
+	}
 }
