@@ -12,9 +12,6 @@ import (
 	"github.com/qstar-dev/qstar/runtime/exc"
 )
 
-// objectClass is Python's `object`, the implicit base of every class.
-var objectClass = &Class{name: "object", dict: starlark.StringDict{}, shared: true}
-
 func builtins() starlark.StringDict {
 	d := starlark.StringDict{
 		// helpers the translator emits
@@ -57,6 +54,9 @@ func builtins() starlark.StringDict {
 		"staticmethod": descriptorBuiltin("staticmethod"),
 		"classmethod":  descriptorBuiltin("classmethod"),
 		"property":     descriptorBuiltin("property"),
+	}
+	for k, v := range moreBuiltins() {
+		d[k] = v
 	}
 	for _, name := range exc.Classes() {
 		d[name] = builtinClass(name)
@@ -141,6 +141,8 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 		}
 		inst, ok := x.(*Instance)
 		return ok && inst.class.isSubclass(c), nil
+	case *typeObj:
+		return TypeOf(x) == c, nil
 	case *starlark.Builtin:
 		if c.Name() == "callable" {
 			break
@@ -422,6 +424,10 @@ func callableBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	if err := starlark.UnpackPositionalArgs("callable", args, kwargs, 1, &x); err != nil {
 		return nil, err
 	}
+	if inst, ok := x.(*Instance); ok {
+		fn, _ := inst.class.find("__call__")
+		return starlark.Bool(fn != nil), nil
+	}
 	_, ok := x.(starlark.Callable)
 	return starlark.Bool(ok), nil
 }
@@ -540,6 +546,8 @@ func delitemBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 		pop, _ := c.Attr("pop")
 		_, err = starlark.Call(thread, pop, starlark.Tuple{starlark.MakeInt(i)}, nil)
 		return starlark.None, err
+	case *Instance:
+		return starlark.None, c.delItem(k)
 	case *ByteArray:
 		i, err := c.index(k)
 		if err != nil {
