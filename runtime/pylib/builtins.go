@@ -93,7 +93,7 @@ func chainBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 			res = bool(v.Truth())
 		} else {
 			var err error
-			if res, err = starlark.Compare(tok, x, y); err != nil {
+			if res, err = richCompare(tok, x, y); err != nil {
 				return nil, err
 			}
 		}
@@ -240,21 +240,33 @@ func isinstanceBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 }
 
 func issubclassBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x *Class
-	var cls starlark.Value
+	var x, cls starlark.Value
 	if err := starlark.UnpackPositionalArgs("issubclass", args, kwargs, 2, &x, &cls); err != nil {
 		return nil, err
+	}
+	if TypeOf(x) != typeType {
+		return nil, exc.TypeError("issubclass() arg 1 must be a class")
 	}
 	classes := starlark.Tuple{cls}
 	if t, ok := cls.(starlark.Tuple); ok {
 		classes = t
 	}
 	for _, c := range classes {
-		k, ok := c.(*Class)
-		if !ok {
-			return nil, exc.TypeError("issubclass() arg 2 must be a class or tuple of classes")
+		if TypeOf(c) != typeType {
+			return nil, exc.TypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
 		}
-		if k == objectClass || x.isSubclass(k) {
+		if c == objectClass || c == x {
+			return starlark.True, nil
+		}
+		if k, ok := c.(*Class); ok {
+			if xc, ok := x.(*Class); ok && xc.isSubclass(k) {
+				return starlark.True, nil
+			}
+		}
+		if isBuiltinNamed(x, "bool") && isBuiltinNamed(c, "int") {
+			return starlark.True, nil
+		}
+		if bx, ok := x.(*starlark.Builtin); ok && isBuiltinNamed(c, bx.Name()) {
 			return starlark.True, nil
 		}
 	}
@@ -621,6 +633,7 @@ var MethodShims = map[string]bool{
 	"startswith": true, "endswith": true, "find": true, "split": true,
 	"strip": true, "lstrip": true, "rstrip": true, "replace": true,
 	"upper": true, "lower": true, "isdigit": true, "index": true, "join": true,
+	"pop": true, "remove": true,
 }
 
 // Builtins returns the names translated code relies on (exception classes,

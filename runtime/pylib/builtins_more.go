@@ -16,6 +16,8 @@ import (
 func moreBuiltins() starlark.StringDict {
 	return starlark.StringDict{
 		"type":           typeType,
+		"super":          starlark.NewBuiltin("super", superBuiltin),
+		"_richcmp":       starlark.NewBuiltin("compare", richcmpBuiltin),
 		"NotImplemented": NotImplemented,
 		"bytearray":      bytearrayType,
 		"setattr":        starlark.NewBuiltin("setattr", setattrBuiltin),
@@ -32,6 +34,9 @@ func moreBuiltins() starlark.StringDict {
 		"ascii":          starlark.NewBuiltin("ascii", asciiBuiltin),
 		"frozenset":      starlark.NewBuiltin("frozenset", frozensetBuiltin),
 		"hash":           starlark.NewBuiltin("hash", hashBuiltin),
+		// CPython's aliases of OSError are the same class
+		"IOError":          builtinClass("OSError"),
+		"EnvironmentError": builtinClass("OSError"),
 	}
 }
 
@@ -278,7 +283,7 @@ func minmaxBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 			if dflt != nil {
 				return dflt, nil
 			}
-			return nil, exc.ValueError("%s() iterable argument is empty", b.Name())
+			return nil, exc.ValueError("%s() arg is an empty sequence", b.Name())
 		}
 		args = starlark.Tuple{starlark.NewList(vals)}
 	} else if dflt != nil {

@@ -228,3 +228,46 @@ func (notImplemented) Hash() (uint32, error) { return 0x4e6f7449, nil }
 
 // NotImplemented is Python's NotImplemented.
 var NotImplemented starlark.Value = notImplemented{}
+
+// richCompare is x op y with the comparison methods of script objects on
+// either side, reflected as in Python, else Starlark's comparison.
+func richCompare(op syntax.Token, x, y starlark.Value) (bool, error) {
+	names, ok := compareDunders[op]
+	if !ok {
+		return false, exc.TypeError("bad comparison %s", op)
+	}
+	xi, xok := x.(*Instance)
+	yi, yok := y.(*Instance)
+	if xok && yok {
+		return xi.CompareSameType(op, yi, starlark.CompareLimit)
+	}
+	if xok {
+		if v, ok, err := xi.dunder(names[0], y); ok && (err != nil || v != NotImplemented) {
+			return err == nil && bool(v.Truth()), err
+		}
+	}
+	if yok {
+		if v, ok, err := yi.dunder(names[1], x); ok && (err != nil || v != NotImplemented) {
+			return err == nil && bool(v.Truth()), err
+		}
+	}
+	if (xok || yok) && op != syntax.EQL && op != syntax.NEQ {
+		return false, exc.TypeError("'%s' not supported between instances of '%s' and '%s'", op, pyTypeName(x), pyTypeName(y))
+	}
+	return starlark.Compare(op, x, y)
+}
+
+// _richcmp(x, "<", y) is the translation of x < y in files whose classes
+// define comparison methods.
+func richcmpBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 3 || len(kwargs) > 0 {
+		return nil, exc.TypeError("_richcmp takes 3 arguments")
+	}
+	op, _ := starlark.AsString(args[1])
+	tok, ok := compareTokens[op]
+	if !ok {
+		return nil, exc.TypeError("_richcmp: bad operator %q", op)
+	}
+	r, err := richCompare(tok, args[0], args[2])
+	return starlark.Bool(r), err
+}

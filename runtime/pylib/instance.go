@@ -204,6 +204,12 @@ func (x *Instance) setAttrDirect(name string, v starlark.Value) error {
 			return nil
 		}
 	}
+	if name == "__dict__" {
+		if d, ok := v.(*starlark.Dict); ok {
+			x.attrs = d
+			return nil
+		}
+	}
 	if name == "__class__" {
 		if c, ok := v.(*Class); ok {
 			x.class = c

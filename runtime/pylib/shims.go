@@ -47,6 +47,9 @@ func shimBuiltin(name string) *starlark.Builtin {
 }
 
 func shim(thread *starlark.Thread, name string, recv starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, bool, error) {
+	if name == "pop" || name == "remove" {
+		return popRemove(thread, name, recv, args, kwargs)
+	}
 	if ba, ok := recv.(*ByteArray); ok {
 		switch name {
 		case "copy":
