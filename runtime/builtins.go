@@ -22,7 +22,7 @@ func (in *Interp) makePredeclared() starlark.StringDict {
 		d[k] = v
 	}
 	d["print"] = starlark.NewBuiltin("print", in.print)
-	d["str"] = starlark.NewBuiltin("str", pyStr)
+	d["str"] = pylib.WrapType("str", starlark.NewBuiltin("str", pyStr))
 	d["repr"] = starlark.NewBuiltin("repr", pyReprBuiltin)
 	d["help"] = starlark.NewBuiltin("help", in.help)
 	d["_import"] = starlark.NewBuiltin("_import", in.importBuiltin)

@@ -143,6 +143,13 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 		return ok && inst.class.isSubclass(c), nil
 	case *typeObj:
 		return TypeOf(x) == c, nil
+	case *pyType:
+		for _, t := range pyTypeOf[c.name] {
+			if x.Type() == t {
+				return true, nil
+			}
+		}
+		return false, nil
 	case *starlark.Builtin:
 		if c.Name() == "callable" {
 			break
@@ -190,8 +197,9 @@ func typeIsBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	case *Class:
 		inst, ok := x.(*Instance)
 		return starlark.Bool(ok && inst.class == c), nil
-	case *starlark.Builtin:
-		if types, ok := pyTypeOf[c.Name()]; ok {
+	case *starlark.Builtin, *pyType:
+		name, _ := builtinTypeName(c)
+		if types, ok := pyTypeOf[name]; ok {
 			return starlark.Bool(x.Type() == types[0]), nil
 		}
 	case starlark.NoneType:
@@ -263,10 +271,9 @@ func issubclassBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 				return starlark.True, nil
 			}
 		}
-		if isBuiltinNamed(x, "bool") && isBuiltinNamed(c, "int") {
-			return starlark.True, nil
-		}
-		if bx, ok := x.(*starlark.Builtin); ok && isBuiltinNamed(c, bx.Name()) {
+		xn, _ := builtinTypeName(x)
+		cn, _ := builtinTypeName(c)
+		if xn != "" && (xn == cn || xn == "bool" && cn == "int") {
 			return starlark.True, nil
 		}
 	}
@@ -633,7 +640,7 @@ var MethodShims = map[string]bool{
 	"startswith": true, "endswith": true, "find": true, "split": true,
 	"strip": true, "lstrip": true, "rstrip": true, "replace": true,
 	"upper": true, "lower": true, "isdigit": true, "index": true, "join": true,
-	"pop": true, "remove": true,
+	"pop": true, "remove": true, "to_bytes": true, "bit_length": true,
 }
 
 // Builtins returns the names translated code relies on (exception classes,

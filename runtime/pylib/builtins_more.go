@@ -14,7 +14,11 @@ import (
 // attribute access by name, type(), id(), vars()/globals()/locals(),
 // abs/min/max with Python's keywords, ascii.
 func moreBuiltins() starlark.StringDict {
-	return starlark.StringDict{
+	d := starlark.StringDict{}
+	for name, t := range builtinTypes {
+		d[name] = t
+	}
+	for k, v := range (starlark.StringDict{
 		"type":           typeType,
 		"super":          starlark.NewBuiltin("super", superBuiltin),
 		"_richcmp":       starlark.NewBuiltin("compare", richcmpBuiltin),
@@ -37,7 +41,10 @@ func moreBuiltins() starlark.StringDict {
 		// CPython's aliases of OSError are the same class
 		"IOError":          builtinClass("OSError"),
 		"EnvironmentError": builtinClass("OSError"),
+	}) {
+		d[k] = v
 	}
+	return d
 }
 
 func attrName(fn string, v starlark.Value) (string, error) {
@@ -253,6 +260,9 @@ func absBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 			}
 			return v, err
 		}
+		if b, ok := args[0].(starlark.Bool); ok {
+			return starlark.MakeInt(map[bool]int{true: 1}[bool(b)]), nil
+		}
 		if _, ok := starlark.AsFloat(args[0]); !ok {
 			return nil, exc.TypeError("bad operand type for abs(): '%s'", typeName(args[0]))
 		}
@@ -275,7 +285,7 @@ func minmaxBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 		return nil, exc.TypeError("%s expected at least 1 argument, got 0", b.Name())
 	}
 	if len(args) == 1 {
-		vals, err := collect(args[0])
+		vals, err := collectPy(args[0])
 		if err != nil {
 			return nil, err
 		}
@@ -322,7 +332,7 @@ func frozensetBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	}
 	s := starlark.NewSet(0)
 	if it != nil {
-		vals, err := collect(it)
+		vals, err := collectPy(it)
 		if err != nil {
 			return nil, err
 		}
@@ -361,4 +371,16 @@ func hashBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 		return nil, err
 	}
 	return starlark.MakeInt64(int64(int32(h))), nil
+}
+
+// collectPy is collect with Python's iteration of a str (its characters).
+func collectPy(v starlark.Value) ([]starlark.Value, error) {
+	if s, ok := v.(starlark.String); ok {
+		var out []starlark.Value
+		for _, r := range string(s) {
+			out = append(out, starlark.String(string(r)))
+		}
+		return out, nil
+	}
+	return collect(v)
 }

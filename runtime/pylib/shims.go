@@ -47,8 +47,8 @@ func shimBuiltin(name string) *starlark.Builtin {
 }
 
 func shim(thread *starlark.Thread, name string, recv starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, bool, error) {
-	if name == "pop" || name == "remove" {
-		return popRemove(thread, name, recv, args, kwargs)
+	if v, handled, err := shimMore(thread, name, recv, args, kwargs); handled {
+		return v, true, err
 	}
 	if ba, ok := recv.(*ByteArray); ok {
 		switch name {

@@ -105,7 +105,7 @@ func TypeOf(x starlark.Value) starlark.Value {
 	switch v := x.(type) {
 	case *Instance:
 		return v.class
-	case *Class, *typeObj:
+	case *Class, *typeObj, *pyType:
 		return typeType
 	case *starlark.Builtin:
 		if v.Receiver() == nil && constructorTypes[v.Name()] {

@@ -7,6 +7,18 @@ import (
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
+// shimMore is the methods Starlark's values lack beyond shims.go's.
+func shimMore(thread *starlark.Thread, name string, recv starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, bool, error) {
+	switch name {
+	case "pop", "remove":
+		return popRemove(thread, name, recv, args, kwargs)
+	}
+	if n, ok := recv.(starlark.Int); ok {
+		return intMethod(name, n, args, kwargs)
+	}
+	return nil, false, nil
+}
+
 // popRemove is x.pop(...) / x.remove(k) with CPython's errors: the missing
 // key in a KeyError, "pop from empty list".
 func popRemove(thread *starlark.Thread, name string, recv starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, bool, error) {
