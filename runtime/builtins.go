@@ -25,6 +25,7 @@ func (in *Interp) makePredeclared() starlark.StringDict {
 	d["str"] = pylib.WrapType("str", starlark.NewBuiltin("str", pyStr))
 	d["repr"] = starlark.NewBuiltin("repr", pyReprBuiltin)
 	d["help"] = starlark.NewBuiltin("help", in.help)
+	in.addPyBuiltins(d)
 	d["_import"] = starlark.NewBuiltin("_import", in.importBuiltin)
 	// import_module("time") gives .star scripts a whole module, where
 	// load("time", "time") would bind the member time.time.

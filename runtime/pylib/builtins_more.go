@@ -18,6 +18,9 @@ func moreBuiltins() starlark.StringDict {
 	for name, t := range builtinTypes {
 		d[name] = t
 	}
+	for _, name := range runtimeBuiltins {
+		d[name] = needsRuntime(name)
+	}
 	for k, v := range (starlark.StringDict{
 		"type":           typeType,
 		"super":          starlark.NewBuiltin("super", superBuiltin),
@@ -45,6 +48,23 @@ func moreBuiltins() starlark.StringDict {
 		d[k] = v
 	}
 	return d
+}
+
+// ModuleNamespaceOf is the module namespace (`_g`) translated code on t
+// uses, or nil.
+func ModuleNamespaceOf(t *starlark.Thread) starlark.Value {
+	v, _ := t.Local(moduleNSKey).(starlark.Value)
+	return v
+}
+
+// runtimeBuiltins are the names the runtime defines (they need the
+// interpreter); pylib declares them so the translator knows them.
+var runtimeBuiltins = []string{"eval", "exec", "input", "exit", "quit"}
+
+func needsRuntime(name string) *starlark.Builtin {
+	return starlark.NewBuiltin(name, func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		return nil, exc.RuntimeError("%s() needs the qstar runtime", name)
+	})
 }
 
 func attrName(fn string, v starlark.Value) (string, error) {
@@ -181,10 +201,15 @@ func globalsBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.
 	if err := starlark.UnpackPositionalArgs("globals", args, kwargs, 0); err != nil {
 		return nil, err
 	}
+	return globalsAt(thread, 1), nil
+}
+
+// globalsAt is globals() for the frame depth levels up the stack.
+func globalsAt(thread *starlark.Thread, depth int) *starlark.Dict {
 	d := starlark.NewDict(16)
 	d.SetKey(starlark.String("__name__"), starlark.String("__main__"))
-	if thread.CallStackDepth() > 1 {
-		if fn, ok := thread.DebugFrame(1).Callable().(*starlark.Function); ok {
+	if thread.CallStackDepth() > depth {
+		if fn, ok := thread.DebugFrame(depth).Callable().(*starlark.Function); ok {
 			g := fn.Globals()
 			for _, k := range g.Keys() {
 				if !strings.HasPrefix(k, "_") || strings.HasPrefix(k, "__") {
@@ -199,7 +224,7 @@ func globalsBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.
 	if ns, ok := thread.Local(moduleNSKey).(*Namespace); ok {
 		addNamespace(d, ns)
 	}
-	return d, nil
+	return d
 }
 
 func addNamespace(d *starlark.Dict, ns *Namespace) {
@@ -210,13 +235,35 @@ func addNamespace(d *starlark.Dict, ns *Namespace) {
 
 // locals() is the calling function's variables (globals() at module level).
 func localsBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if thread.CallStackDepth() < 2 {
-		return starlark.NewDict(0), nil
+	if err := starlark.UnpackPositionalArgs("locals", args, kwargs, 0); err != nil {
+		return nil, err
 	}
-	fr := thread.DebugFrame(1)
+	return localsAt(thread, 1), nil
+}
+
+// CallerNames is what code running in the frame depth levels up sees:
+// its module's globals and its function's locals (eval and exec use it).
+func CallerNames(thread *starlark.Thread, depth int) starlark.StringDict {
+	env := starlark.StringDict{}
+	for _, d := range []*starlark.Dict{globalsAt(thread, depth), localsAt(thread, depth)} {
+		for _, kv := range d.Items() {
+			if k, ok := kv[0].(starlark.String); ok {
+				env[string(k)] = kv[1]
+			}
+		}
+	}
+	return env
+}
+
+// localsAt is locals() for the frame depth levels up the stack.
+func localsAt(thread *starlark.Thread, depth int) *starlark.Dict {
+	if thread.CallStackDepth() <= depth {
+		return starlark.NewDict(0)
+	}
+	fr := thread.DebugFrame(depth)
 	fn, ok := fr.Callable().(*starlark.Function)
 	if !ok || fn.Name() == "<toplevel>" {
-		return globalsBuiltin(thread, b, nil, nil)
+		return globalsAt(thread, depth)
 	}
 	d := starlark.NewDict(fr.NumLocals())
 	for i := 0; i < fr.NumLocals(); i++ {
@@ -232,7 +279,7 @@ func localsBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.T
 		}
 		d.SetKey(starlark.String(bind.Name), v)
 	}
-	return d, nil
+	return d
 }
 
 // id(x) is a number unique to x while it lives.
