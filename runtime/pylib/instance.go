@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
@@ -236,21 +237,85 @@ func (x *Instance) delAttrDirect(name string) error {
 	return err
 }
 
-// bind makes a method bound to self when v is callable. Calling it records
-// the caller's thread on an instance, for the dunders Starlark calls
-// without one.
+// bind makes a method bound to self when v is callable.
 func bind(v starlark.Value, self starlark.Value) starlark.Value {
 	switch fn := v.(type) {
 	case *starlark.Function, *starlark.Builtin:
-		c := fn.(starlark.Callable)
-		return starlark.NewBuiltin(c.Name(), func(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			if x, ok := self.(*Instance); ok {
-				x.thread = t
-			}
-			return starlark.Call(t, c, append(starlark.Tuple{self}, args...), kwargs)
-		})
+		return &boundMethod{fn: fn.(starlark.Callable), self: self}
 	}
 	return v
+}
+
+// boundMethod is obj.method: equal to another for the same function and
+// object (so list.remove(obj.cb) finds it). Calling it records the
+// caller's thread on an instance, for the dunders Starlark calls without
+// one.
+type boundMethod struct {
+	fn   starlark.Callable
+	self starlark.Value
+}
+
+var (
+	_ starlark.Callable   = (*boundMethod)(nil)
+	_ starlark.Comparable = (*boundMethod)(nil)
+	_ starlark.HasAttrs   = (*boundMethod)(nil)
+)
+
+func (m *boundMethod) String() string       { return m.PyRepr() }
+func (m *boundMethod) Type() string         { return "method" }
+func (m *boundMethod) Freeze()              {}
+func (m *boundMethod) Truth() starlark.Bool { return true }
+func (m *boundMethod) Name() string         { return m.fn.Name() }
+func (m *boundMethod) AttrNames() []string  { return []string{"__func__", "__self__", "__name__"} }
+
+func (m *boundMethod) PyRepr() string {
+	owner := typeName(m.self)
+	if c, ok := m.self.(*Class); ok {
+		owner = c.name
+	} else if x, ok := m.self.(*Instance); ok {
+		owner = x.class.name
+	}
+	return "<bound method " + owner + "." + m.fn.Name() + " of " + pyrepr.Repr(m.self) + ">"
+}
+
+func (m *boundMethod) Hash() (uint32, error) {
+	h, err := m.self.Hash()
+	if err != nil {
+		h = 0
+	}
+	fh, _ := starlark.String(m.fn.Name()).Hash()
+	return h ^ fh, nil
+}
+
+func (m *boundMethod) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "__func__":
+		return m.fn, nil
+	case "__self__":
+		return m.self, nil
+	case "__name__":
+		return starlark.String(m.fn.Name()), nil
+	}
+	return nil, exc.New("AttributeError", "'method' object has no attribute '%s'", name)
+}
+
+func (m *boundMethod) CompareSameType(op syntax.Token, y starlark.Value, _ int) (bool, error) {
+	o := y.(*boundMethod)
+	same := m.fn == o.fn && m.self == o.self
+	switch op {
+	case syntax.EQL:
+		return same, nil
+	case syntax.NEQ:
+		return !same, nil
+	}
+	return false, exc.TypeError("'%s' not supported between instances of 'method' and 'method'", op)
+}
+
+func (m *boundMethod) CallInternal(t *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if x, ok := m.self.(*Instance); ok {
+		x.thread = t
+	}
+	return starlark.Call(t, m.fn, append(starlark.Tuple{m.self}, args...), kwargs)
 }
 
 // superProxy is super(): attribute lookup that starts after cls in the
