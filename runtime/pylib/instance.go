@@ -42,15 +42,23 @@ func (x *Instance) Type() string   { return x.class.name }
 func (x *Instance) Freeze()        {} // instances stay mutable, as in Python
 func (x *Instance) String() string { return x.PyStr() }
 
+// ThreadResolver maps a thread of an interpreter to the thread that now
+// holds its lock; the runtime sets it. Dunders run there.
+var ThreadResolver func(*starlark.Thread) *starlark.Thread
+
 // callThread is the thread a dunder runs on when Starlark gives none.
 func (x *Instance) callThread(name string) *starlark.Thread {
-	if x.thread != nil {
-		return x.thread
+	t := x.thread
+	if t == nil {
+		t = x.class.thread
 	}
-	if x.class.thread != nil {
-		return x.class.thread
+	if t == nil {
+		return &starlark.Thread{Name: name}
 	}
-	return &starlark.Thread{Name: name}
+	if ThreadResolver != nil {
+		return ThreadResolver(t)
+	}
+	return t
 }
 
 // PyStr is str(x): __str__ if defined, the message for exceptions.
