@@ -22,10 +22,11 @@ func (in *Interp) makePredeclared() starlark.StringDict {
 		d[k] = v
 	}
 	d["print"] = starlark.NewBuiltin("print", in.print)
-	d["str"] = starlark.NewBuiltin("str", pyStr)
+	d["str"] = pylib.WrapType("str", starlark.NewBuiltin("str", pyStr))
 	d["repr"] = starlark.NewBuiltin("repr", pyReprBuiltin)
 	d["help"] = starlark.NewBuiltin("help", in.help)
 	d["open"] = in.openBuiltin()
+	in.addPyBuiltins(d)
 	d["_import"] = starlark.NewBuiltin("_import", in.importBuiltin)
 	// import_module("time") gives .star scripts a whole module, where
 	// load("time", "time") would bind the member time.time.

@@ -49,6 +49,7 @@ type Interp struct {
 
 	threadsMu sync.Mutex
 	running   map[*starlark.Thread]*threadState
+	current   *starlark.Thread // the thread holding the lock, for dunders (curthread.go)
 	bg        sync.WaitGroup
 	closed    bool
 	exitCode  *int // set by RequestExit
@@ -112,6 +113,7 @@ func (in *Interp) NewThread(name string) *starlark.Thread {
 	t.SetLocal(stateKey, st)
 	in.threadsMu.Lock()
 	in.running[t] = st
+	in.current = t
 	in.threadsMu.Unlock()
 	return t
 }
@@ -222,6 +224,7 @@ func Block(t *starlark.Thread, fn func(ctx context.Context) error) error {
 	st.in.mu.Unlock()
 	err := fn(st.ctx)
 	st.in.mu.Lock()
+	st.in.setCurrent(t)
 	if st.ctx.Err() != nil {
 		return ErrCancelled
 	}

@@ -49,6 +49,10 @@ var (
 	reUnhash    = lazyRegexp(`unhashable type: (\w+)`)
 	reNotIter   = lazyRegexp(`got (\w+), want iterable`)
 	rePyTypeErr = lazyRegexp(`^(\w+(?:Error|Exception)): (.*)$`)
+	reCompare   = lazyRegexp(`^(\w+) (<|>|<=|>=) (\w+) not implemented`)
+	reUnary     = lazyRegexp(`^unknown unary op: (\S+) (\w+)`)
+	reToInt     = lazyRegexp(`^int: cannot convert (\w+) to int`)
+	reOrd       = lazyRegexp(`^ord: string encodes (\d+) Unicode code points, want 1`)
 )
 
 // Classify maps a Starlark runtime error message to the Python exception a
@@ -69,6 +73,9 @@ func Classify(msg string) *Error {
 		return &Error{Type: "ZeroDivisionError", Msg: "division by zero"}
 	case strings.Contains(msg, "Starlark stack overflow"):
 		return &Error{Type: "RecursionError", Msg: "maximum recursion depth exceeded"}
+	}
+	if e := classifyMore(msg); e != nil {
+		return e
 	}
 	if m := reKey().FindStringSubmatch(msg); m != nil {
 		k := m[1]
@@ -103,8 +110,15 @@ func Classify(msg string) *Error {
 	}
 	if m := reBinOp().FindStringSubmatch(msg); m != nil {
 		x, op, y := pyType(m[1]), m[2], pyType(m[3])
-		if op == "+" && x == "str" {
-			return &Error{Type: "TypeError", Msg: `can only concatenate str (not "` + y + `") to str`}
+		if op == "+" && (x == "str" || x == "list" || x == "tuple" || x == "bytes") {
+			return &Error{Type: "TypeError", Msg: `can only concatenate ` + x + ` (not "` + y + `") to ` + x}
+		}
+		if op == "*" && (isSequence(x) || isSequence(y)) {
+			other := x
+			if isSequence(x) {
+				other = y
+			}
+			return &Error{Type: "TypeError", Msg: "can't multiply sequence by non-int of type '" + other + "'"}
 		}
 		return &Error{Type: "TypeError", Msg: "unsupported operand type(s) for " + op + ": '" + x + "' and '" + y + "'"}
 	}
@@ -129,7 +143,9 @@ func Classify(msg string) *Error {
 	switch {
 	case strings.Contains(msg, "remove: element not found"):
 		return &Error{Type: "ValueError", Msg: "list.remove(x): x not in list"}
-	case strings.Contains(msg, "value not in list"), strings.Contains(msg, "substring not found"):
+	case strings.Contains(msg, "substring not found"):
+		return &Error{Type: "ValueError", Msg: "substring not found"}
+	case strings.Contains(msg, "value not in list"):
 		return &Error{Type: "ValueError", Msg: msg}
 	case strings.Contains(msg, "unsupported") || strings.Contains(msg, "got ") && strings.Contains(msg, "want") ||
 		strings.Contains(msg, "missing 1 argument") || strings.Contains(msg, "missing argument") ||
@@ -139,6 +155,37 @@ func Classify(msg string) *Error {
 		return &Error{Type: "ValueError", Msg: msg}
 	case strings.Contains(msg, "referenced before assignment") || strings.Contains(msg, "undefined"):
 		return &Error{Type: "NameError", Msg: msg}
+	}
+	return nil
+}
+
+func isSequence(t string) bool {
+	return t == "str" || t == "list" || t == "tuple" || t == "bytes"
+}
+
+// classifyMore maps comparison, unary, conversion and pop messages.
+func classifyMore(msg string) *Error {
+	if m := reCompare().FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "TypeError", Msg: "'" + m[2] + "' not supported between instances of '" + pyType(m[1]) + "' and '" + pyType(m[3]) + "'"}
+	}
+	if m := reUnary().FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "TypeError", Msg: "bad operand type for unary " + m[1] + ": '" + pyType(m[2]) + "'"}
+	}
+	if m := reToInt().FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "TypeError", Msg: "int() argument must be a string, a bytes-like object or a real number, not '" + pyType(m[1]) + "'"}
+	}
+	if m := reOrd().FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "TypeError", Msg: "ord() expected a character, but string of length " + m[1] + " found"}
+	}
+	switch {
+	case strings.HasPrefix(msg, "pop: index") && strings.HasSuffix(msg, "empty list"):
+		return &Error{Type: "IndexError", Msg: "pop from empty list"}
+	case strings.HasPrefix(msg, "pop: index"):
+		return &Error{Type: "IndexError", Msg: "pop index out of range"}
+	case strings.HasPrefix(msg, "chr: Unicode code point"):
+		return &Error{Type: "ValueError", Msg: "chr() arg not in range(0x110000)"}
+	case strings.HasPrefix(msg, "remove: missing key"), strings.HasPrefix(msg, "pop: missing key"):
+		return &Error{Type: "KeyError", Msg: msg}
 	}
 	return nil
 }

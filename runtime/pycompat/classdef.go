@@ -40,11 +40,7 @@ func (p *pass2) classDef(s *syntax.DefStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	}
 	members := map[string]bool{}
 	collectAssigned(s.Body, members, p)
-	var keys []string
-	for k := range members {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := memberOrder(s.Body, members)
 	dict := &syntax.DictExpr{Lbrace: pos, Rbrace: pos}
 	for _, k := range keys {
 		dict.List = append(dict.List, &syntax.DictEntry{Key: strLit(pos, k), Colon: pos, Value: ident(pos, k)})
@@ -77,4 +73,82 @@ func (p *pass2) rewriteSuper(m *syntax.DefStmt, class, self string) {
 		}
 		return true
 	})
+}
+
+// A file whose classes define comparison methods has its comparisons go
+// through _richcmp(x, op, y), so Money(1) == 1 and obj < 5 call the
+// methods as in Python (Starlark compares values of different types
+// without asking them). Other files keep Starlark's comparisons.
+
+var compareMethods = map[string]bool{"__eq__": true, "__ne__": true, "__lt__": true, "__le__": true, "__gt__": true, "__ge__": true}
+
+// richCmpFlag marks, in genName, a file that defines a comparison method.
+const richCmpFlag = "_richcmp"
+
+func (p *pass2) noteRichCompare(f *syntax.File) {
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if d, ok := n.(*syntax.DefStmt); ok && compareMethods[d.Name.Name] {
+			p.genName[richCmpFlag] = true
+		}
+		return !p.genName[richCmpFlag]
+	})
+}
+
+func (p *pass2) richCompare(e *syntax.BinaryExpr) syntax.Expr {
+	if !p.genName[richCmpFlag] {
+		return nil
+	}
+	switch e.Op {
+	case syntax.EQL, syntax.NEQ, syntax.LT, syntax.LE, syntax.GT, syntax.GE:
+	default:
+		return nil
+	}
+	if typeCallArg(e.X) != nil || typeCallArg(e.Y) != nil {
+		return nil // type(x) == T keeps its own rewrite
+	}
+	return call(e.OpPos, p.genIdent(e.OpPos, "_richcmp"), e.X, strLit(e.OpPos, e.Op.String()), e.Y)
+}
+
+// memberOrder lists a class body's names in the order the body first
+// binds them, as Python's class __dict__ keeps them.
+func memberOrder(body []syntax.Stmt, members map[string]bool) []string {
+	var keys []string
+	seen := map[string]bool{}
+	add := func(name string) {
+		if members[name] && !seen[name] {
+			seen[name] = true
+			keys = append(keys, name)
+		}
+	}
+	var visit func([]syntax.Stmt)
+	visit = func(list []syntax.Stmt) {
+		for _, st := range list {
+			switch st := st.(type) {
+			case *syntax.AssignStmt:
+				names := map[string]bool{}
+				bindNames(st.LHS, names)
+				for _, n := range sortedKeys(names) {
+					add(n)
+				}
+			case *syntax.DefStmt:
+				add(st.Name.Name)
+			case *syntax.IfStmt:
+				visit(st.True)
+				visit(st.False)
+			case *syntax.ForStmt:
+				visit(st.Body)
+			case *syntax.WhileStmt:
+				visit(st.Body)
+			}
+		}
+	}
+	visit(body)
+	var rest []string
+	for k := range members {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	return append(keys, rest...)
 }

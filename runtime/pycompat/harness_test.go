@@ -188,7 +188,7 @@ func runFile(f *syntax.File, extra map[string]starlark.Value) runResult {
 		out.WriteString(end)
 		return starlark.None, nil
 	})
-	pred["str"] = starlark.NewBuiltin("str", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	pred["str"] = pylib.WrapType("str", starlark.NewBuiltin("str", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 		if len(args) == 0 {
 			return starlark.String(""), nil
 		}
@@ -196,7 +196,7 @@ func runFile(f *syntax.File, extra map[string]starlark.Value) runResult {
 			return starlark.String(b), nil
 		}
 		return starlark.String(pyrepr.Str(args[0])), nil
-	})
+	}))
 	pred["repr"] = starlark.NewBuiltin("repr", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 		return starlark.String(pyrepr.Repr(args[0])), nil
 	})

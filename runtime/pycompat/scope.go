@@ -96,6 +96,7 @@ func paramName(e syntax.Expr) (string, syntax.Expr) {
 }
 
 func (p *pass2) resolveFile(f *syntax.File) {
+	p.noteRichCompare(f)
 	sc := &scope{kind: kModule, ns: p.module.ns, nsVar: "_g", names: moduleBindings(f.Stmts)}
 	f.Stmts = p.resolveStmts(f.Stmts, sc)
 	if (len(p.module.ns) > 0 || p.dynamicUsed) && len(f.Stmts) > 0 {
@@ -324,6 +325,9 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 			if e.Op == syntax.NOT_IN {
 				r = &syntax.UnaryExpr{OpPos: e.OpPos, Op: syntax.NOT, X: r}
 			}
+			return r
+		}
+		if r := p.richCompare(e); r != nil {
 			return r
 		}
 		if e.Op == syntax.EQL || e.Op == syntax.NEQ {

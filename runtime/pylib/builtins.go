@@ -12,9 +12,6 @@ import (
 	"github.com/qstar-dev/qstar/runtime/exc"
 )
 
-// objectClass is Python's `object`, the implicit base of every class.
-var objectClass = &Class{name: "object", dict: starlark.StringDict{}, shared: true}
-
 func builtins() starlark.StringDict {
 	d := starlark.StringDict{
 		// helpers the translator emits
@@ -58,6 +55,9 @@ func builtins() starlark.StringDict {
 		"classmethod":  descriptorBuiltin("classmethod"),
 		"property":     descriptorBuiltin("property"),
 	}
+	for k, v := range moreBuiltins() {
+		d[k] = v
+	}
 	for _, name := range exc.Classes() {
 		d[name] = builtinClass(name)
 	}
@@ -93,7 +93,7 @@ func chainBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 			res = bool(v.Truth())
 		} else {
 			var err error
-			if res, err = starlark.Compare(tok, x, y); err != nil {
+			if res, err = richCompare(tok, x, y); err != nil {
 				return nil, err
 			}
 		}
@@ -143,6 +143,15 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 		return ok && inst.class.isSubclass(c), nil
 	case interface{ IsInstance(starlark.Value) bool }: // module types: deque, namedtuple classes
 		return c.IsInstance(x), nil
+	case *typeObj:
+		return TypeOf(x) == c, nil
+	case *pyType:
+		for _, t := range pyTypeOf[c.name] {
+			if x.Type() == t {
+				return true, nil
+			}
+		}
+		return false, nil
 	case *starlark.Builtin:
 		if c.Name() == "callable" {
 			break
@@ -192,8 +201,9 @@ func typeIsBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	case *Class:
 		inst, ok := x.(*Instance)
 		return starlark.Bool(ok && inst.class == c), nil
-	case *starlark.Builtin:
-		if types, ok := pyTypeOf[c.Name()]; ok {
+	case *starlark.Builtin, *pyType:
+		name, _ := builtinTypeName(c)
+		if types, ok := pyTypeOf[name]; ok {
 			return starlark.Bool(x.Type() == types[0]), nil
 		}
 	case starlark.NoneType:
@@ -242,21 +252,32 @@ func isinstanceBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 }
 
 func issubclassBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x *Class
-	var cls starlark.Value
+	var x, cls starlark.Value
 	if err := starlark.UnpackPositionalArgs("issubclass", args, kwargs, 2, &x, &cls); err != nil {
 		return nil, err
+	}
+	if TypeOf(x) != typeType {
+		return nil, exc.TypeError("issubclass() arg 1 must be a class")
 	}
 	classes := starlark.Tuple{cls}
 	if t, ok := cls.(starlark.Tuple); ok {
 		classes = t
 	}
 	for _, c := range classes {
-		k, ok := c.(*Class)
-		if !ok {
-			return nil, exc.TypeError("issubclass() arg 2 must be a class or tuple of classes")
+		if TypeOf(c) != typeType {
+			return nil, exc.TypeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
 		}
-		if k == objectClass || x.isSubclass(k) {
+		if c == objectClass || c == x {
+			return starlark.True, nil
+		}
+		if k, ok := c.(*Class); ok {
+			if xc, ok := x.(*Class); ok && xc.isSubclass(k) {
+				return starlark.True, nil
+			}
+		}
+		xn, _ := builtinTypeName(x)
+		cn, _ := builtinTypeName(c)
+		if xn != "" && (xn == cn || xn == "bool" && cn == "int") {
 			return starlark.True, nil
 		}
 	}
@@ -426,6 +447,10 @@ func callableBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	if err := starlark.UnpackPositionalArgs("callable", args, kwargs, 1, &x); err != nil {
 		return nil, err
 	}
+	if inst, ok := x.(*Instance); ok {
+		fn, _ := inst.class.find("__call__")
+		return starlark.Bool(fn != nil), nil
+	}
 	_, ok := x.(starlark.Callable)
 	return starlark.Bool(ok), nil
 }
@@ -546,6 +571,8 @@ func delitemBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.
 		pop, _ := c.Attr("pop")
 		_, err = starlark.Call(thread, pop, starlark.Tuple{starlark.MakeInt(i)}, nil)
 		return starlark.None, err
+	case *Instance:
+		return starlark.None, c.delItem(k)
 	case *ByteArray:
 		i, err := c.index(k)
 		if err != nil {
@@ -619,6 +646,7 @@ var MethodShims = map[string]bool{
 	"startswith": true, "endswith": true, "find": true, "split": true,
 	"strip": true, "lstrip": true, "rstrip": true, "replace": true,
 	"upper": true, "lower": true, "isdigit": true, "index": true, "join": true,
+	"pop": true, "remove": true, "to_bytes": true, "bit_length": true,
 }
 
 // Builtins returns the names translated code relies on (exception classes,

@@ -1,11 +1,10 @@
 package pylib
 
 import (
-	"fmt"
+	"strings"
 	"sync"
 
 	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
@@ -17,9 +16,14 @@ type Class struct {
 	name  string
 	bases []*Class
 	dict  starlark.StringDict
-	exc   bool // derives from BaseException
+	order []string // dict keys in definition order, for Cls.__dict__
+	mro   []*Class // C3 linearisation, c first; object is implied at the end
+	exc   bool     // derives from BaseException
 	// shared classes (built-ins) serve every interpreter and stay read-only
 	shared bool
+	// thread is the thread that defined the class: dunders reached
+	// without a thread (operators, str()) run on it
+	thread *starlark.Thread
 }
 
 var (
@@ -33,11 +37,14 @@ func (c *Class) SetField(name string, v starlark.Value) error {
 	if c.shared {
 		return exc.TypeError("cannot set '%s' attribute of built-in type '%s'", name, c.name)
 	}
+	if _, ok := c.dict[name]; !ok {
+		c.order = append(c.order, name)
+	}
 	c.dict[name] = v
 	return nil
 }
 
-func (c *Class) String() string        { return "<class '" + c.name + "'>" }
+func (c *Class) String() string        { return "<class '" + c.qualName() + "'>" }
 func (c *Class) PyRepr() string        { return c.String() }
 func (c *Class) Type() string          { return "type" }
 func (c *Class) Freeze()               {}
@@ -45,16 +52,50 @@ func (c *Class) Truth() starlark.Bool  { return true }
 func (c *Class) Hash() (uint32, error) { return starlark.String(c.name).Hash() }
 func (c *Class) Name() string          { return c.name }
 
+// qualName is the name repr shows: __main__.Foo for script classes.
+func (c *Class) qualName() string {
+	if c.shared || c == objectClass {
+		return c.name
+	}
+	return "__main__." + c.name
+}
+
 func (c *Class) Attr(name string) (starlark.Value, error) {
 	switch name {
-	case "__name__":
+	case "__name__", "__qualname__":
 		return starlark.String(shortName(c.name)), nil
+	case "__module__":
+		if c.shared {
+			return starlark.String("builtins"), nil
+		}
+		return starlark.String("__main__"), nil
 	case "__bases__":
-		t := make(starlark.Tuple, len(c.bases))
-		for i, b := range c.bases {
-			t[i] = b
+		t := make(starlark.Tuple, 0, len(c.bases)+1)
+		for _, b := range c.bases {
+			t = append(t, b)
+		}
+		if len(t) == 0 && c != objectClass {
+			t = append(t, objectClass)
 		}
 		return t, nil
+	case "__mro__":
+		t := starlark.Tuple{}
+		for _, k := range c.linearization() {
+			t = append(t, k)
+		}
+		if c != objectClass {
+			t = append(t, objectClass)
+		}
+		return t, nil
+	case "__dict__":
+		return c.dictCopy(), nil
+	case "__class__":
+		return typeType, nil
+	case "__doc__":
+		if v, ok := c.dict[name]; ok {
+			return v, nil
+		}
+		return starlark.None, nil
 	}
 	if v := c.lookup(name); v != nil {
 		return onClass(v, c), nil
@@ -62,44 +103,71 @@ func (c *Class) Attr(name string) (starlark.Value, error) {
 	return nil, exc.New("AttributeError", "type object '%s' has no attribute '%s'", c.name, name)
 }
 
+// dictCopy is Cls.__dict__: the class's own members in definition order.
+func (c *Class) dictCopy() *starlark.Dict {
+	d := starlark.NewDict(len(c.dict) + 1)
+	d.SetKey(starlark.String("__module__"), starlark.String("__main__"))
+	seen := map[string]bool{}
+	for _, k := range c.order {
+		if v, ok := c.dict[k]; ok && !seen[k] {
+			seen[k] = true
+			d.SetKey(starlark.String(k), v)
+		}
+	}
+	for _, k := range c.dict.Keys() {
+		if !seen[k] {
+			d.SetKey(starlark.String(k), c.dict[k])
+		}
+	}
+	return d
+}
+
 func (c *Class) AttrNames() []string {
 	var names []string
-	for _, k := range c.mro() {
+	for _, k := range c.linearization() {
 		names = append(names, k.dict.Keys()...)
 	}
 	return names
 }
 
-// mro is the method resolution order: depth first, left to right.
-func (c *Class) mro() []*Class {
-	var out []*Class
-	seen := map[*Class]bool{}
-	var visit func(k *Class)
-	visit = func(k *Class) {
-		if seen[k] {
-			return
+// linearization is the method resolution order, c first (without object).
+func (c *Class) linearization() []*Class {
+	if c.mro == nil {
+		m, err := c3(c)
+		if err != nil {
+			m = dfsOrder(c)
 		}
-		seen[k] = true
-		out = append(out, k)
-		for _, b := range k.bases {
-			visit(b)
-		}
+		c.mro = m
 	}
-	visit(c)
-	return out
+	return c.mro
 }
 
+// lookup finds name in c's MRO, then in object.
 func (c *Class) lookup(name string) starlark.Value {
-	for _, k := range c.mro() {
-		if v, ok := k.dict[name]; ok {
-			return v
-		}
+	if v, _ := c.find(name); v != nil {
+		return v
+	}
+	if v, ok := objectClass.dict[name]; ok {
+		return v
 	}
 	return nil
 }
 
+// find looks name up in c's own MRO (not object) and tells which class had it.
+func (c *Class) find(name string) (starlark.Value, *Class) {
+	for _, k := range c.linearization() {
+		if v, ok := k.dict[name]; ok {
+			return v, k
+		}
+	}
+	return nil, nil
+}
+
 func (c *Class) isSubclass(base *Class) bool {
-	for _, k := range c.mro() {
+	if base == objectClass {
+		return true
+	}
+	for _, k := range c.linearization() {
 		if k == base {
 			return true
 		}
@@ -107,199 +175,43 @@ func (c *Class) isSubclass(base *Class) bool {
 	return false
 }
 
-// CallInternal creates an instance and runs __init__.
+// CallInternal is Cls(args): __new__ makes the object, then __init__ runs
+// when __new__ gave an instance of the class.
 func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	inst := &Instance{class: c, attrs: starlark.StringDict{}}
-	if init := c.lookup("__init__"); init != nil {
-		res, err := starlark.Call(thread, init, append(starlark.Tuple{inst}, args...), kwargs)
+	var obj starlark.Value
+	if nw, owner := c.find("__new__"); nw != nil && owner != objectClass {
+		v, err := starlark.Call(thread, onClass(nw, c), append(starlark.Tuple{c}, args...), kwargs)
 		if err != nil {
 			return nil, err
 		}
-		if res != starlark.None {
-			return nil, exc.TypeError("__init__() should return None, not '%s'", typeName(res))
+		obj = v
+		if inst, ok := v.(*Instance); !ok || !inst.class.isSubclass(c) {
+			return v, nil // Python skips __init__ then
 		}
-	} else if len(args)+len(kwargs) > 0 {
-		return nil, exc.TypeError("%s() takes no arguments", c.name)
+	} else {
+		inst := newInstance(c, thread)
+		if c.exc {
+			inst.args = append(starlark.Tuple(nil), args...)
+		}
+		obj = inst
+	}
+	inst := obj.(*Instance)
+	inst.thread = thread
+	init := c.lookup("__init__")
+	if init == objectInit {
+		if len(args)+len(kwargs) > 0 && c.lookup("__new__") == objectNew {
+			return nil, exc.TypeError("%s() takes no arguments", c.name)
+		}
+		return inst, nil
+	}
+	res, err := starlark.Call(thread, init, append(starlark.Tuple{inst}, args...), kwargs)
+	if err != nil {
+		return nil, err
+	}
+	if res != starlark.None {
+		return nil, exc.TypeError("__init__() should return None, not '%s'", typeName(res))
 	}
 	return inst, nil
-}
-
-// Instance is an object of a Class. Exceptions keep their args and the Go
-// error they were caught from, so re-raising keeps the original traceback.
-type Instance struct {
-	class *Class
-	attrs starlark.StringDict
-	args  starlark.Tuple
-	err   error
-}
-
-var (
-	_ starlark.HasAttrs    = (*Instance)(nil)
-	_ starlark.HasSetField = (*Instance)(nil)
-)
-
-func (x *Instance) Type() string          { return x.class.name }
-func (x *Instance) Freeze()               {} // instances stay mutable, as in Python
-func (x *Instance) Truth() starlark.Bool  { return true }
-func (x *Instance) Hash() (uint32, error) { return starlark.String(fmt.Sprintf("%p", x)).Hash() }
-func (x *Instance) String() string        { return x.PyStr() }
-
-// PyStr is str(x): the message for exceptions, __str__ if defined.
-func (x *Instance) PyStr() string {
-	if s, ok := x.callDunder("__str__"); ok {
-		return s
-	}
-	if s, ok := osErrorStr(x); ok {
-		return s
-	}
-	if x.class.exc {
-		switch len(x.args) {
-		case 0:
-			return ""
-		case 1:
-			if x.class.isSubclass(builtinClass("KeyError")) {
-				return pyrepr.Repr(x.args[0])
-			}
-			return pyrepr.Str(x.args[0])
-		}
-		return pyrepr.Repr(x.args)
-	}
-	return x.PyRepr()
-}
-
-// PyRepr is repr(x): ValueError('m') for exceptions, __repr__ if defined.
-func (x *Instance) PyRepr() string {
-	if s, ok := x.callDunder("__repr__"); ok {
-		return s
-	}
-	if x.class.exc {
-		if len(x.args) == 1 {
-			return shortName(x.class.name) + "(" + pyrepr.Repr(x.args[0]) + ")"
-		}
-		return shortName(x.class.name) + pyrepr.Repr(x.args)
-	}
-	return fmt.Sprintf("<__main__.%s object at %p>", x.class.name, x)
-}
-
-// callDunder runs a script-defined __str__/__repr__ on a private thread:
-// repr and print reach here without a thread of their own.
-func (x *Instance) callDunder(name string) (string, bool) {
-	fn, ok := x.class.lookup(name).(*starlark.Function)
-	if !ok {
-		return "", false
-	}
-	res, err := starlark.Call(&starlark.Thread{Name: name}, fn, starlark.Tuple{x}, nil)
-	if err != nil {
-		return "<" + name + " failed: " + err.Error() + ">", true
-	}
-	return pyrepr.Str(res), true
-}
-
-func (x *Instance) Attr(name string) (starlark.Value, error) {
-	if v, ok := x.attrs[name]; ok {
-		return v, nil
-	}
-	switch name {
-	case "__class__":
-		return x.class, nil
-	case "args":
-		if x.class.exc {
-			return x.args, nil
-		}
-	}
-	if v := x.class.lookup(name); v != nil {
-		return onInstance(v, x)
-	}
-	if v, ok := osErrorAttr(x, name); ok {
-		return v, nil
-	}
-	return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", x.class.name, name)
-}
-
-// Get makes x[k] work where the translator left a plain index (a string
-// key): __getitem__ runs on a private thread, as Starlark gives none here.
-func (x *Instance) Get(k starlark.Value) (starlark.Value, bool, error) {
-	fn := x.class.lookup("__getitem__")
-	if fn == nil {
-		return nil, false, exc.TypeError("'%s' object is not subscriptable", x.class.name)
-	}
-	v, err := starlark.Call(&starlark.Thread{Name: "__getitem__"}, fn, starlark.Tuple{x, k}, nil)
-	if err != nil {
-		return nil, false, err
-	}
-	return v, true, nil
-}
-
-func (x *Instance) AttrNames() []string {
-	names := x.attrs.Keys()
-	return append(names, x.class.AttrNames()...)
-}
-
-func (x *Instance) SetField(name string, v starlark.Value) error {
-	if isProp, err := setProperty(x, name, v); isProp {
-		return err
-	}
-	if name == "args" && x.class.exc {
-		if t, ok := v.(starlark.Tuple); ok {
-			x.args = t
-			return nil
-		}
-	}
-	x.attrs[name] = v
-	return nil
-}
-
-// CompareSameType gives instances Python's default identity equality and
-// lets script classes define __eq__.
-func (x *Instance) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
-	switch op {
-	case syntax.EQL:
-		return x == y.(*Instance), nil
-	case syntax.NEQ:
-		return x != y.(*Instance), nil
-	}
-	return false, exc.TypeError("'%s' not supported between instances of '%s'", op, x.class.name)
-}
-
-// bind makes a method bound to self when v is callable.
-func bind(v starlark.Value, self starlark.Value) starlark.Value {
-	switch fn := v.(type) {
-	case *starlark.Function, *starlark.Builtin:
-		c := fn.(starlark.Callable)
-		return starlark.NewBuiltin(c.Name(), func(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return starlark.Call(t, c, append(starlark.Tuple{self}, args...), kwargs)
-		})
-	}
-	return v
-}
-
-// superProxy is super(): attribute lookup that starts after cls in self's MRO.
-type superProxy struct {
-	cls  *Class
-	self *Instance
-}
-
-func (s *superProxy) String() string        { return "<super: " + s.cls.name + ">" }
-func (s *superProxy) Type() string          { return "super" }
-func (s *superProxy) Freeze()               {}
-func (s *superProxy) Truth() starlark.Bool  { return true }
-func (s *superProxy) Hash() (uint32, error) { return 0, exc.TypeError("unhashable type: 'super'") }
-func (s *superProxy) AttrNames() []string   { return nil }
-
-func (s *superProxy) Attr(name string) (starlark.Value, error) {
-	mro := s.self.class.mro()
-	after := false
-	for _, k := range mro {
-		if after {
-			if v, ok := k.dict[name]; ok {
-				return onInstance(v, s.self)
-			}
-		}
-		if k == s.cls {
-			after = true
-		}
-	}
-	return nil, exc.New("AttributeError", "'super' object has no attribute '%s'", name)
 }
 
 // --- built-in exception classes ---
@@ -327,6 +239,7 @@ func builtinClassLocked(name string) *Class {
 	} else {
 		c.dict["__init__"] = starlark.NewBuiltin("__init__", excInit)
 	}
+	c.linearization()
 	classTab[name] = c
 	return c
 }
@@ -348,14 +261,18 @@ func excInit(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwarg
 }
 
 // _class(name, bases, dict) builds a script class.
-func classBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func classBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var name string
 	var bases starlark.Tuple
 	var dict *starlark.Dict
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 3, &name, &bases, &dict); err != nil {
 		return nil, err
 	}
-	c := &Class{name: name, dict: starlark.StringDict{}}
+	return newClass(thread, name, bases, dict)
+}
+
+func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *starlark.Dict) (*Class, error) {
+	c := &Class{name: name, dict: starlark.StringDict{}, thread: thread}
 	for _, bv := range bases {
 		bc, ok := bv.(*Class)
 		if !ok {
@@ -364,24 +281,98 @@ func classBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 			}
 			return nil, exc.TypeError("class %s: base %s is not a class", name, pyrepr.Repr(bv))
 		}
+		if bc == objectClass {
+			continue
+		}
 		c.bases = append(c.bases, bc)
 		c.exc = c.exc || bc.exc
 	}
 	for _, item := range dict.Items() {
 		k, _ := starlark.AsString(item[0])
-		c.dict[k] = item[1]
+		v := item[1]
+		if _, isFn := v.(*starlark.Function); isFn && k == "__new__" {
+			v = &descriptor{kind: "staticmethod", fn: v} // __new__ is implicitly static
+		}
+		c.dict[k] = v
+		c.order = append(c.order, k)
 	}
+	m, err := c3(c)
+	if err != nil {
+		return nil, err
+	}
+	c.mro = m
 	return c, nil
 }
 
-// _super(cls, self) is super() inside a method of cls.
-func superBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var cls *Class
-	var self *Instance
-	if err := starlark.UnpackPositionalArgs("super", args, kwargs, 2, &cls, &self); err != nil {
-		return nil, err
+// c3 is Python's C3 method resolution order.
+func c3(c *Class) ([]*Class, error) {
+	var seqs [][]*Class
+	for _, b := range c.bases {
+		seqs = append(seqs, append([]*Class(nil), b.linearization()...))
 	}
-	return &superProxy{cls: cls, self: self}, nil
+	seqs = append(seqs, append([]*Class(nil), c.bases...))
+	out := []*Class{c}
+	for {
+		empty := true
+		for _, s := range seqs {
+			if len(s) > 0 {
+				empty = false
+			}
+		}
+		if empty {
+			return out, nil
+		}
+		var head *Class
+		for _, s := range seqs {
+			if len(s) > 0 && !inTail(s[0], seqs) {
+				head = s[0]
+				break
+			}
+		}
+		if head == nil {
+			var names []string
+			for _, b := range c.bases {
+				names = append(names, b.name)
+			}
+			return nil, exc.TypeError("Cannot create a consistent method resolution order (MRO) for bases %s", strings.Join(names, ", "))
+		}
+		out = append(out, head)
+		for i, s := range seqs {
+			if len(s) > 0 && s[0] == head {
+				seqs[i] = s[1:]
+			}
+		}
+	}
+}
+
+func inTail(k *Class, seqs [][]*Class) bool {
+	for _, s := range seqs {
+		for _, x := range s[min(1, len(s)):] {
+			if x == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dfsOrder is the fallback order for classes C3 rejects.
+func dfsOrder(c *Class) []*Class {
+	var out []*Class
+	seen := map[*Class]bool{}
+	var visit func(k *Class)
+	visit = func(k *Class) {
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, k)
+		for _, b := range k.bases {
+			visit(b)
+		}
+	}
+	visit(c)
+	return out
 }
 
 func isBuiltinNamed(v starlark.Value, name string) bool {

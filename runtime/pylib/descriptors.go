@@ -19,19 +19,43 @@ func (d *descriptor) Type() string          { return d.kind }
 func (d *descriptor) Freeze()               {}
 func (d *descriptor) Truth() starlark.Bool  { return true }
 func (d *descriptor) Hash() (uint32, error) { return starlark.String(d.kind).Hash() }
-func (d *descriptor) AttrNames() []string   { return []string{"setter", "getter"} }
+func (d *descriptor) AttrNames() []string   { return []string{"setter", "getter", "fget", "fset"} }
 
-// Attr gives property its .setter decorator.
+// Attr gives property its .setter/.getter decorators and fget/fset, and
+// staticmethod/classmethod their __func__.
 func (d *descriptor) Attr(name string) (starlark.Value, error) {
-	if d.kind != "property" || name != "setter" {
-		return nil, nil
+	if d.kind != "property" {
+		if name == "__func__" {
+			return d.fn, nil
+		}
+		return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", d.kind, name)
 	}
-	return starlark.NewBuiltin("setter", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		var fset starlark.Callable
-		if err := starlark.UnpackPositionalArgs("setter", args, kwargs, 1, &fset); err != nil {
+	switch name {
+	case "fget":
+		return d.fn, nil
+	case "fset":
+		if d.set == nil {
+			return starlark.None, nil
+		}
+		return d.set, nil
+	case "fdel":
+		return starlark.None, nil
+	case "setter", "getter", "deleter":
+	default:
+		return nil, exc.New("AttributeError", "'property' object has no attribute '%s'", name)
+	}
+	return starlark.NewBuiltin(name, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		var f starlark.Callable
+		if err := starlark.UnpackPositionalArgs(name, args, kwargs, 1, &f); err != nil {
 			return nil, err
 		}
-		return &descriptor{kind: "property", fn: d.fn, set: fset}, nil
+		switch name {
+		case "setter":
+			return &descriptor{kind: "property", fn: d.fn, set: f}, nil
+		case "getter":
+			return &descriptor{kind: "property", fn: f, set: d.set}, nil
+		}
+		return d, nil // deleter: del obj.attr is not supported
 	}), nil
 }
 

@@ -85,6 +85,18 @@ func parseSpec(s string) (formatSpec, error) {
 
 // formatValue is Python's format(v, spec).
 func formatValue(v starlark.Value, spec string) (string, error) {
+	if inst, ok := v.(*Instance); ok {
+		if r, ok, err := inst.dunder("__format__", starlark.String(spec)); ok {
+			if err != nil {
+				return "", err
+			}
+			s, isStr := r.(starlark.String)
+			if !isStr {
+				return "", exc.TypeError("__format__ must return a str, not %s", typeName(r))
+			}
+			return string(s), nil
+		}
+	}
 	if spec == "" {
 		return pyrepr.Str(v), nil
 	}

@@ -16,7 +16,8 @@ func NewExceptionClass(name, base string) *Class {
 // Raise returns the error that raises an instance of c with msg as its
 // argument, as `raise C(msg)` in a script would.
 func (c *Class) Raise(msg string) error {
-	inst := &Instance{class: c, attrs: starlark.StringDict{}, args: starlark.Tuple{starlark.String(msg)}}
+	inst := newInstance(c, nil)
+	inst.args = starlark.Tuple{starlark.String(msg)}
 	return &exc.Error{Type: c.name, Msg: msg, Value: inst}
 }
 

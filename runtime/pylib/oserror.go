@@ -10,15 +10,16 @@ import (
 // osExc gives an errno-carrying Go error CPython's OSError shape:
 // args == (errno, strerror), with errno, strerror and filename attributes.
 func osExc(e *exc.Error, err error) *Instance {
-	inst := &Instance{class: builtinClass(e.Type), attrs: starlark.StringDict{}, err: err}
+	inst := newInstance(builtinClass(e.Type), nil)
+	inst.err = err
 	inst.args = starlark.Tuple{starlark.MakeInt(e.Errno), starlark.String(e.Strerror)}
 	var filename starlark.Value = starlark.None
 	if e.Filename != nil {
 		filename = starlark.String(*e.Filename)
 	}
-	inst.attrs["errno"] = starlark.MakeInt(e.Errno)
-	inst.attrs["strerror"] = starlark.String(e.Strerror)
-	inst.attrs["filename"] = filename
+	inst.attrs.SetKey(starlark.String("errno"), starlark.MakeInt(e.Errno))
+	inst.attrs.SetKey(starlark.String("strerror"), starlark.String(e.Strerror))
+	inst.attrs.SetKey(starlark.String("filename"), filename)
 	return inst
 }
 
@@ -29,7 +30,7 @@ func osErrorStr(x *Instance) (string, bool) {
 		return "", false
 	}
 	s := "[Errno " + pyrepr.Str(x.args[0]) + "] " + pyrepr.Str(x.args[1])
-	filename, ok := x.attrs["filename"]
+	filename, ok, _ := x.attrs.Get(starlark.String("filename"))
 	if len(x.args) == 3 {
 		filename, ok = x.args[2], true
 	}

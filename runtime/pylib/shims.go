@@ -47,6 +47,9 @@ func shimBuiltin(name string) *starlark.Builtin {
 }
 
 func shim(thread *starlark.Thread, name string, recv starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, bool, error) {
+	if v, handled, err := shimMore(thread, name, recv, args, kwargs); handled {
+		return v, true, err
+	}
 	if ba, ok := recv.(*ByteArray); ok {
 		switch name {
 		case "copy":

@@ -186,7 +186,8 @@ func errToInstance(err error) *Instance {
 
 func newExc(typ, msg string, err error) *Instance {
 	c := builtinClass(typ)
-	inst := &Instance{class: c, attrs: starlark.StringDict{}, err: err}
+	inst := newInstance(c, nil)
+	inst.err = err
 	if msg != "" {
 		var arg starlark.Value = starlark.String(msg)
 		if c.isSubclass(builtinClass("KeyError")) {

@@ -36,6 +36,12 @@ func Str(v starlark.Value) string {
 	return Repr(v)
 }
 
+// typeNames are the builtins that are Python types.
+var typeNames = map[string]bool{
+	"int": true, "float": true, "bool": true, "str": true, "list": true, "dict": true,
+	"tuple": true, "bytes": true, "set": true, "range": true, "bytearray": true, "frozenset": true,
+}
+
 func writeRepr(b *strings.Builder, v starlark.Value, seen map[starlark.Value]bool) {
 	switch v := v.(type) {
 	case Reprer:
@@ -121,6 +127,8 @@ func writeRepr(b *strings.Builder, v starlark.Value, seen map[starlark.Value]boo
 	case *starlark.Builtin:
 		if v.Receiver() != nil {
 			b.WriteString("<bound_method " + v.Name() + ">")
+		} else if typeNames[v.Name()] {
+			b.WriteString("<class '" + v.Name() + "'>") // print(int), print(type(1))
 		} else {
 			b.WriteString("<function " + v.Name() + ">")
 		}

@@ -1,0 +1,72 @@
+package runtime
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// runPy runs Python source with stdin, returning stdout+stderr and the error.
+func runPy(t *testing.T, src, stdin string) (string, error) {
+	t.Helper()
+	env := NewEnv()
+	var out bytes.Buffer
+	env.Stdout, env.Stderr, env.Stdin = &out, &out, strings.NewReader(stdin)
+	in := New(env)
+	defer in.Close()
+	in.Lock()
+	th := in.NewThread("main")
+	_, err := in.ExecFile(th, "test.py", []byte(src))
+	in.Done(th)
+	in.Unlock()
+	return out.String(), err
+}
+
+func TestEvalExec(t *testing.T) {
+	src := `x = 10
+print(eval('x * 2 + 1'), eval('a + b', {'a': 1, 'b': 2}))
+def f(y):
+    return eval('y + x')
+print(f(5))
+g = {'n': 3}
+exec('m = n * 2\ndef h(v):\n    return v + m\nr = h(1)', g)
+print(g['m'], g['r'], sorted(k for k in g if not k.startswith('__')))
+try:
+    eval('1 +')
+except SyntaxError:
+    print('SyntaxError')
+try:
+    eval('nope')
+except NameError as e:
+    print(e)
+`
+	out, err := runPy(t, src, "")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	want := "21 3\n15\n6 7 ['h', 'm', 'n', 'r']\nSyntaxError\nname 'nope' is not defined\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}
+
+func TestInputAndExit(t *testing.T) {
+	src := `name = input('name? ')
+print('hello', name)
+print(input())
+try:
+    input()
+except EOFError as e:
+    print('EOFError:', e)
+quit(3)
+print('not reached')
+`
+	out, err := runPy(t, src, "bob\r\nsecond")
+	want := "name? hello bob\nsecond\nEOFError: EOF when reading a line\n"
+	if out != want {
+		t.Errorf("got\n%q\nwant\n%q", out, want)
+	}
+	if code, ok := ExitCode(err); !ok || code != 3 {
+		t.Errorf("exit code %v %v, want 3", code, err)
+	}
+}

@@ -1,0 +1,23 @@
+print(ord('é'), ord('😀'), chr(0x1F600), chr(233), chr(65))
+print(bytes(3), bytes([1, 2]), bytes('ab', 'utf-8'), int('ff', 16), int('0x1f', 16), int('777', 8), int('101', 2), int('  42 '), int(3.9), int(-3.9), int('-7'))
+print(float('inf'), float('-inf'), float('nan') is not None, float(' 1.5 '), float('1e3'))
+print(round(2.5), round(3.5), round(-2.5), round(1.23456, 2), round(2.675, 2), round(1234, -2), round(0.5), round(1.5), round(5), round(-0.4))
+print(abs(-3), abs(-2.5), abs(True), pow(2, 10), pow(2, 10, 1000), pow(3, -1, 7) if False else 0, pow(2.0, 3), pow(-8, 2, 5))
+print(max([3, 1, 2]), max(3, 1, 2), max([], default=9), min([], default=None), max(['a', 'bbb', 'cc'], key=len), min(3, 1, key=lambda x: -x))
+print(sorted([3, 1, 2], reverse=True), sorted(['b', 'A', 'c'], key=str.lower), sorted({'b': 1, 'a': 2}))
+print(format(3.14159, '.2f'), format(42, '08b'), format('x', '>3'), format(255, 'x'), format(1234567, ','))
+print(ascii('é'), ascii('abc'), ascii(['ü']))
+print(bin(5), oct(8), hex(255), hex(-1), bin(0))
+print(callable(len), callable(1), callable(lambda: 0))
+print(frozenset([1, 2, 2]) == frozenset([2, 1]), len(frozenset('aab')))
+g = 5
+def f(a, b=2):
+    c = a + b
+    return sorted(locals().items())
+print(f(1), 'g' in globals(), globals()['g'])
+print(divmod(7, 2), divmod(-7, 2), sum([1, 2, 3]), sum([0.5, 0.25]), any([0, 1]), all([]))
+print(isinstance(1, (int, float)), isinstance(True, int), isinstance('a', str), isinstance(None, type(None)))
+print(list(map(str, [1, 2])), list(filter(None, [0, 1, 2])))
+print(repr(1.0), str(1e20), 1e16, 0.1 + 0.2, 3 / 2, 7 // 2, -7 // 2, 2 ** -1, 10 ** 20)
+print(hash(1) == hash(1), hash('a') == hash('a'), id(f) == id(f))
+print(int.from_bytes(b'\x01\x00', 'big'), int.from_bytes(b'\x01\x00', 'little'), (256).to_bytes(2, 'big'), (1).to_bytes(2, 'little'))

@@ -1,0 +1,70 @@
+print(type({}), type(1), type('a'), type(None), type(1.5), type([]), type(()), type(b''), type(True))
+x = {}
+print(type(x) == dict, type(x) is dict, type(1) in (int, float), type('s') is str)
+t = type(3)
+print(t, t == int, t(7), int, dict, str)
+print(hasattr('5', 'zfill'), hasattr([], 'append'), hasattr([], 'sort'), hasattr({}, 'get'), hasattr('a', 'nope'), hasattr(b'a', 'decode'))
+print(getattr('5', 'zfill')(3), getattr([], 'nope', 'dflt'))
+class A(object):
+    X = 1
+    items = []
+    def __init__(self): pass
+class B(A): pass
+a = A(); b = A()
+a.items.append(1)
+print(b.items, B.X, b.X)
+a.X = 5
+print(a.X, b.X, A.X)
+print(isinstance(B(), (int, A)), issubclass(B, (str, A)), issubclass(B, object), isinstance(a, object))
+class Base:
+    def __init__(self): print('Base'); self.b = 1
+class L(Base):
+    def __init__(self): print('L'); super().__init__()
+class R(Base):
+    def __init__(self): print('R'); super().__init__()
+class M(L, R):
+    def __init__(self): print('M'); super().__init__()
+m = M()
+print([k.__name__ for k in M.__mro__], m.b)
+class MyErr(Exception):
+    def __init__(self, code, msg='x'):
+        super().__init__(msg)
+        self.code = code
+try:
+    raise MyErr(42, 'bad')
+except MyErr as e:
+    print('caught', e.code, e, repr(e), e.args)
+class E2(Exception):
+    def __init__(self, code):
+        self.code = code
+try:
+    raise E2(9)
+except Exception as e:
+    print(type(e).__name__, e.code, str(e), e.args)
+def make():
+    class Inner:
+        def hi(self): return 'hi'
+    return Inner()
+print(make().hi())
+class S:
+    @staticmethod
+    def s(x): return x + 1
+    @classmethod
+    def c(cls, y): return cls.__name__ + str(y)
+    def m(self): return 'm'
+    @property
+    def p(self): return self._p
+    @p.setter
+    def p(self, v): self._p = v * 2
+    __slots__ = ('_p',)
+o = S()
+print(o.s(1), S.s(2), o.c(3), S.c(4), S.m(o))
+o.p = 5; print(o.p)
+class Bad:
+    def __init__(self): return 5
+try:
+    Bad()
+except TypeError as e:
+    print(e)
+print(repr(o)[:20])
+print(Base)

@@ -1,0 +1,399 @@
+package pylib
+
+import (
+	"fmt"
+	"sync/atomic"
+
+	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
+
+	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
+)
+
+// Instance is an object of a Class. Exceptions keep their args and the Go
+// error they were caught from, so re-raising keeps the original traceback.
+type Instance struct {
+	class *Class
+	attrs *starlark.Dict // obj.__dict__, the same dict the script sees
+	args  starlark.Tuple
+	err   error
+	// thread is the thread that last called one of the object's methods:
+	// dunders reached without a thread (x + y, str(x), for loops) run on it
+	thread *starlark.Thread
+	id     uint64
+}
+
+var (
+	_ starlark.HasAttrs    = (*Instance)(nil)
+	_ starlark.HasSetField = (*Instance)(nil)
+)
+
+var lastID atomic.Uint64
+
+func newInstance(c *Class, thread *starlark.Thread) *Instance {
+	if thread == nil {
+		thread = c.thread
+	}
+	return &Instance{class: c, attrs: starlark.NewDict(4), thread: thread, id: lastID.Add(1)}
+}
+
+func (x *Instance) Type() string   { return x.class.name }
+func (x *Instance) Freeze()        {} // instances stay mutable, as in Python
+func (x *Instance) String() string { return x.PyStr() }
+
+// ThreadResolver maps a thread of an interpreter to the thread that now
+// holds its lock; the runtime sets it. Dunders run there.
+var ThreadResolver func(*starlark.Thread) *starlark.Thread
+
+// callThread is the thread a dunder runs on when Starlark gives none.
+func (x *Instance) callThread(name string) *starlark.Thread {
+	t := x.thread
+	if t == nil {
+		t = x.class.thread
+	}
+	if t == nil {
+		return &starlark.Thread{Name: name}
+	}
+	if ThreadResolver != nil {
+		return ThreadResolver(t)
+	}
+	return t
+}
+
+// PyStr is str(x): __str__ if defined, the message for exceptions.
+func (x *Instance) PyStr() string {
+	if s, ok := x.strDunder("__str__"); ok {
+		return s
+	}
+	if s, ok := osErrorStr(x); ok {
+		return s
+	}
+	if x.class.exc {
+		switch len(x.args) {
+		case 0:
+			return ""
+		case 1:
+			if x.class.isSubclass(builtinClass("KeyError")) {
+				return pyrepr.Repr(x.args[0])
+			}
+			return pyrepr.Str(x.args[0])
+		}
+		return pyrepr.Repr(x.args)
+	}
+	return x.PyRepr()
+}
+
+// PyRepr is repr(x): __repr__ if defined, ValueError('m') for exceptions.
+func (x *Instance) PyRepr() string {
+	if s, ok := x.strDunder("__repr__"); ok {
+		return s
+	}
+	if x.class.exc {
+		if len(x.args) == 1 {
+			return shortName(x.class.name) + "(" + pyrepr.Repr(x.args[0]) + ")"
+		}
+		return shortName(x.class.name) + pyrepr.Repr(x.args)
+	}
+	return x.defaultRepr()
+}
+
+func (x *Instance) defaultRepr() string {
+	return fmt.Sprintf("<%s object at 0x%012x>", x.class.qualName(), 0x7f0000000000+x.id*16)
+}
+
+// strDunder runs a script-defined __str__/__repr__.
+func (x *Instance) strDunder(name string) (string, bool) {
+	fn, _ := x.class.find(name)
+	if fn == nil {
+		return "", false
+	}
+	res, err := starlark.Call(x.callThread(name), fn, starlark.Tuple{x}, nil)
+	if err != nil {
+		return "<" + name + " failed: " + err.Error() + ">", true
+	}
+	return pyrepr.Str(res), true
+}
+
+// Attr is x.name: the instance's own attributes, then the class's, then
+// __getattr__.
+func (x *Instance) Attr(name string) (starlark.Value, error) {
+	v, err := x.attrDirect(name)
+	if v != nil || err != nil {
+		return v, err
+	}
+	if ga, _ := x.class.find("__getattr__"); ga != nil {
+		return starlark.Call(x.callThread(name), ga, starlark.Tuple{x, starlark.String(name)}, nil)
+	}
+	if v, ok := osErrorAttr(x, name); ok {
+		return v, nil
+	}
+	return nil, x.noAttr(name)
+}
+
+func (x *Instance) noAttr(name string) error {
+	return exc.New("AttributeError", "'%s' object has no attribute '%s'", x.class.name, name)
+}
+
+// attrDirect is object.__getattribute__: nil, nil when name is missing.
+func (x *Instance) attrDirect(name string) (starlark.Value, error) {
+	if v, ok, _ := x.attrs.Get(starlark.String(name)); ok {
+		return v, nil
+	}
+	switch name {
+	case "__class__":
+		return x.class, nil
+	case "__dict__":
+		return x.attrs, nil
+	case "__module__":
+		return starlark.String("__main__"), nil
+	}
+	if x.class.exc {
+		if v := x.excAttr(name); v != nil {
+			return v, nil
+		}
+	}
+	if v := x.class.lookup(name); v != nil {
+		return onInstance(v, x)
+	}
+	return nil, nil
+}
+
+// excAttr gives exceptions their built-in attributes.
+func (x *Instance) excAttr(name string) starlark.Value {
+	first := func() starlark.Value {
+		if len(x.args) > 0 {
+			return x.args[0]
+		}
+		return starlark.None
+	}
+	switch name {
+	case "args":
+		return x.args
+	case "value":
+		if x.class.isSubclass(builtinClass("StopIteration")) {
+			return first()
+		}
+	case "code":
+		if x.class.isSubclass(builtinClass("SystemExit")) {
+			return first()
+		}
+	case "errno":
+		if x.class.isSubclass(builtinClass("OSError")) {
+			if len(x.args) > 1 {
+				return x.args[0]
+			}
+			return starlark.None
+		}
+	}
+	return nil
+}
+
+func (x *Instance) AttrNames() []string {
+	var names []string
+	for _, k := range x.attrs.Keys() {
+		if s, ok := starlark.AsString(k); ok {
+			names = append(names, s)
+		}
+	}
+	return append(names, x.class.AttrNames()...)
+}
+
+// SetField is x.name = v: the class's __setattr__ if it has one.
+func (x *Instance) SetField(name string, v starlark.Value) error {
+	if sa, _ := x.class.find("__setattr__"); sa != nil {
+		_, err := starlark.Call(x.callThread(name), sa, starlark.Tuple{x, starlark.String(name), v}, nil)
+		return err
+	}
+	return x.setAttrDirect(name, v)
+}
+
+// setAttrDirect is object.__setattr__: properties, then the instance dict.
+func (x *Instance) setAttrDirect(name string, v starlark.Value) error {
+	if isProp, err := setProperty(x, name, v); isProp {
+		return err
+	}
+	if name == "args" && x.class.exc {
+		if t, ok := v.(starlark.Tuple); ok {
+			x.args = t
+			return nil
+		}
+	}
+	if name == "__dict__" {
+		if d, ok := v.(*starlark.Dict); ok {
+			x.attrs = d
+			return nil
+		}
+	}
+	if name == "__class__" {
+		if c, ok := v.(*Class); ok {
+			x.class = c
+			return nil
+		}
+	}
+	return x.attrs.SetKey(starlark.String(name), v)
+}
+
+// delAttr is `del x.name` / delattr(x, name).
+func (x *Instance) delAttr(name string) error {
+	if da, _ := x.class.find("__delattr__"); da != nil {
+		_, err := starlark.Call(x.callThread(name), da, starlark.Tuple{x, starlark.String(name)}, nil)
+		return err
+	}
+	return x.delAttrDirect(name)
+}
+
+func (x *Instance) delAttrDirect(name string) error {
+	_, found, err := x.attrs.Delete(starlark.String(name))
+	if err == nil && !found {
+		err = x.noAttr(name)
+	}
+	return err
+}
+
+// bind makes a method bound to self when v is callable.
+func bind(v starlark.Value, self starlark.Value) starlark.Value {
+	switch fn := v.(type) {
+	case *starlark.Function, *starlark.Builtin:
+		return &boundMethod{fn: fn.(starlark.Callable), self: self}
+	}
+	return v
+}
+
+// boundMethod is obj.method: equal to another for the same function and
+// object (so list.remove(obj.cb) finds it). Calling it records the
+// caller's thread on an instance, for the dunders Starlark calls without
+// one.
+type boundMethod struct {
+	fn   starlark.Callable
+	self starlark.Value
+}
+
+var (
+	_ starlark.Callable   = (*boundMethod)(nil)
+	_ starlark.Comparable = (*boundMethod)(nil)
+	_ starlark.HasAttrs   = (*boundMethod)(nil)
+)
+
+func (m *boundMethod) String() string       { return m.PyRepr() }
+func (m *boundMethod) Type() string         { return "method" }
+func (m *boundMethod) Freeze()              {}
+func (m *boundMethod) Truth() starlark.Bool { return true }
+func (m *boundMethod) Name() string         { return m.fn.Name() }
+func (m *boundMethod) AttrNames() []string  { return []string{"__func__", "__self__", "__name__"} }
+
+func (m *boundMethod) PyRepr() string {
+	owner := typeName(m.self)
+	if c, ok := m.self.(*Class); ok {
+		owner = c.name
+	} else if x, ok := m.self.(*Instance); ok {
+		owner = x.class.name
+	}
+	return "<bound method " + owner + "." + m.fn.Name() + " of " + pyrepr.Repr(m.self) + ">"
+}
+
+func (m *boundMethod) Hash() (uint32, error) {
+	h, err := m.self.Hash()
+	if err != nil {
+		h = 0
+	}
+	fh, _ := starlark.String(m.fn.Name()).Hash()
+	return h ^ fh, nil
+}
+
+func (m *boundMethod) Attr(name string) (starlark.Value, error) {
+	switch name {
+	case "__func__":
+		return m.fn, nil
+	case "__self__":
+		return m.self, nil
+	case "__name__":
+		return starlark.String(m.fn.Name()), nil
+	}
+	return nil, exc.New("AttributeError", "'method' object has no attribute '%s'", name)
+}
+
+func (m *boundMethod) CompareSameType(op syntax.Token, y starlark.Value, _ int) (bool, error) {
+	o := y.(*boundMethod)
+	same := m.fn == o.fn && m.self == o.self
+	switch op {
+	case syntax.EQL:
+		return same, nil
+	case syntax.NEQ:
+		return !same, nil
+	}
+	return false, exc.TypeError("'%s' not supported between instances of 'method' and 'method'", op)
+}
+
+func (m *boundMethod) CallInternal(t *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if x, ok := m.self.(*Instance); ok {
+		x.thread = t
+	}
+	return starlark.Call(t, m.fn, append(starlark.Tuple{m.self}, args...), kwargs)
+}
+
+// superProxy is super(): attribute lookup that starts after cls in the
+// MRO of self (an instance, or a class inside a classmethod or __new__).
+type superProxy struct {
+	cls  *Class
+	self starlark.Value
+}
+
+func (s *superProxy) String() string        { return "<super: <class '" + s.cls.name + "'>, <object>>" }
+func (s *superProxy) Type() string          { return "super" }
+func (s *superProxy) Freeze()               {}
+func (s *superProxy) Truth() starlark.Bool  { return true }
+func (s *superProxy) Hash() (uint32, error) { return 0, exc.TypeError("unhashable type: 'super'") }
+func (s *superProxy) AttrNames() []string   { return nil }
+
+func (s *superProxy) Attr(name string) (starlark.Value, error) {
+	inst, isInst := s.self.(*Instance)
+	var start *Class
+	if isInst {
+		start = inst.class
+	} else {
+		start = s.self.(*Class)
+	}
+	after := false
+	found := starlark.Value(nil)
+	for _, k := range start.linearization() {
+		if after {
+			if v, ok := k.dict[name]; ok {
+				found = v
+				break
+			}
+		}
+		if k == s.cls {
+			after = true
+		}
+	}
+	if found == nil {
+		found = objectClass.dict[name]
+	}
+	if found == nil {
+		return nil, exc.New("AttributeError", "'super' object has no attribute '%s'", name)
+	}
+	if isInst {
+		return onInstance(found, inst)
+	}
+	return onClass(found, start), nil
+}
+
+// _super(cls, self) is super() inside a method of cls.
+func superBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var cls *Class
+	var self starlark.Value
+	if err := starlark.UnpackPositionalArgs("super", args, kwargs, 2, &cls, &self); err != nil {
+		return nil, err
+	}
+	switch v := self.(type) {
+	case *Instance:
+		if !v.class.isSubclass(cls) {
+			return nil, exc.TypeError("super(type, obj): obj must be an instance or subtype of type")
+		}
+	case *Class:
+	default:
+		return nil, exc.TypeError("super(type, obj): obj must be an instance or subtype of type")
+	}
+	return &superProxy{cls: cls, self: self}, nil
+}

@@ -1,0 +1,105 @@
+package pylib
+
+import (
+	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime/exc"
+)
+
+// objectClass is Python's `object`, the implicit base of every class. Its
+// members are what object.__new__(cls), super().__init__() and
+// super().__setattr__(k, v) reach.
+var objectClass = &Class{name: "object", dict: starlark.StringDict{}, shared: true}
+
+var (
+	objectInit = starlark.NewBuiltin("__init__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) == 0 {
+			return nil, exc.TypeError("descriptor '__init__' of 'object' object needs an argument")
+		}
+		return starlark.None, nil
+	})
+	objectNew = &descriptor{kind: "staticmethod", fn: starlark.NewBuiltin("__new__", objectNewImpl)}
+)
+
+func init() {
+	d := objectClass.dict
+	d["__init__"] = objectInit
+	d["__new__"] = objectNew
+	d["__setattr__"] = starlark.NewBuiltin("__setattr__", objectSetattr)
+	d["__getattribute__"] = starlark.NewBuiltin("__getattribute__", objectGetattribute)
+	d["__delattr__"] = starlark.NewBuiltin("__delattr__", objectDelattr)
+	d["__repr__"] = starlark.NewBuiltin("__repr__", objectRepr)
+	d["__str__"] = starlark.NewBuiltin("__str__", objectRepr)
+	objectClass.mro = []*Class{objectClass}
+}
+
+// object.__new__(cls, *args) makes a bare instance of cls.
+func objectNewImpl(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 {
+		return nil, exc.TypeError("object.__new__(): not enough arguments")
+	}
+	c, ok := args[0].(*Class)
+	if !ok {
+		return nil, exc.TypeError("object.__new__(X): X is not a type object (%s)", typeName(args[0]))
+	}
+	inst := newInstance(c, thread)
+	if c.exc {
+		inst.args = append(starlark.Tuple(nil), args[1:]...)
+	}
+	return inst, nil
+}
+
+func selfInstance(method string, args starlark.Tuple, n int) (*Instance, error) {
+	if len(args) != n {
+		return nil, exc.TypeError("%s expected %d arguments, got %d", method, n, len(args))
+	}
+	x, ok := args[0].(*Instance)
+	if !ok {
+		return nil, exc.TypeError("descriptor '%s' requires an 'object' instance", method)
+	}
+	return x, nil
+}
+
+// object.__setattr__(self, name, value) sets without the class's __setattr__.
+func objectSetattr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	x, err := selfInstance("__setattr__", args, 3)
+	if err != nil {
+		return nil, err
+	}
+	name, ok := starlark.AsString(args[1])
+	if !ok {
+		return nil, exc.TypeError("attribute name must be string, not '%s'", typeName(args[1]))
+	}
+	return starlark.None, x.setAttrDirect(name, args[2])
+}
+
+// object.__getattribute__(self, name) is lookup without __getattr__.
+func objectGetattribute(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	x, err := selfInstance("__getattribute__", args, 2)
+	if err != nil {
+		return nil, err
+	}
+	name, _ := starlark.AsString(args[1])
+	v, err := x.attrDirect(name)
+	if err == nil && v == nil {
+		err = x.noAttr(name)
+	}
+	return v, err
+}
+
+func objectDelattr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	x, err := selfInstance("__delattr__", args, 2)
+	if err != nil {
+		return nil, err
+	}
+	name, _ := starlark.AsString(args[1])
+	return starlark.None, x.delAttrDirect(name)
+}
+
+func objectRepr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	x, err := selfInstance("__repr__", args, 1)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.String(x.defaultRepr()), nil
+}
