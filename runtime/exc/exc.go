@@ -60,6 +60,7 @@ var parents = map[string]string{
 	"OSError":                "Exception",
 	"RuntimeError":           "Exception",
 	"StopIteration":          "Exception",
+	"GeneratorExit":          "BaseException",
 	"TypeError":              "Exception",
 	"ValueError":             "Exception",
 	"MQTTException":          "Exception",
