@@ -21,9 +21,10 @@ import (
 const mkGenexpr = "_GENEXPR_"
 
 // eagerConsumers drain a generator expression passed as their only
-// argument, so a list comprehension gives the same result.
+// argument, so a list comprehension gives the same result (any and all
+// stop early, so theirs stay lazy).
 var eagerConsumers = map[string]bool{
-	"sum": true, "any": true, "all": true, "list": true, "sorted": true, "tuple": true,
+	"sum": true, "list": true, "sorted": true, "tuple": true,
 	"set": true, "min": true, "max": true, "join": true, "dict": true, "frozenset": true,
 }
 

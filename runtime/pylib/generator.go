@@ -294,6 +294,10 @@ func (c *genCore) run(fn starlark.Value, args starlark.Tuple) {
 // yield hands v to the consumer and parks until it resumes the generator.
 func (c *genCore) yield(v starlark.Value) (starlark.Value, error) {
 	c.fromGen <- genResult{value: v}
+	abandon := c.abandon
+	if c.gt.Lock == nil {
+		abandon = nil // no lock to unwind under: a bare thread stays parked
+	}
 	select {
 	case m := <-c.toGen:
 		if m.err != nil {
@@ -303,7 +307,7 @@ func (c *genCore) yield(v starlark.Value) (starlark.Value, error) {
 			return starlark.None, nil
 		}
 		return m.value, nil
-	case <-c.abandon:
+	case <-abandon:
 	case <-c.gt.Stop:
 	}
 	// Unwinding touches values the body shares (a list's iterator count),

@@ -47,6 +47,15 @@ func iterBuiltins(d starlark.StringDict) {
 
 func errorAware(inner *starlark.Builtin) *starlark.Builtin {
 	return starlark.NewBuiltin(inner.Name(), func(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) > 0 {
+			if inst, ok := args[0].(*Instance); ok && (inst.class.lookup("__iter__") != nil || inst.class.lookup("__next__") != nil) {
+				it, err := toIterator(t, inst) // a script object with __iter__
+				if err != nil {
+					return nil, err
+				}
+				args = append(starlark.Tuple{it}, args[1:]...)
+			}
+		}
 		v, err := inner.CallInternal(t, args, kwargs)
 		for _, a := range args {
 			if it, ok := a.(pyIter); ok {
