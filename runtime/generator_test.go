@@ -2,6 +2,8 @@ package runtime
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	goruntime "runtime"
 	"strings"
 	"testing"
@@ -149,5 +151,53 @@ print("started", len(kept))
 	settle(t, base+2, "after Close")
 	if !strings.Contains(out.String(), "started 20") || strings.Contains(out.String(), "finally ran") {
 		t.Fatalf("output %q", out.String())
+	}
+}
+
+// The generator script cases behave the same on the interpreter, where
+// generators run on lent locks and abandoned ones unwind under the lock.
+func TestGeneratorCasesOnInterpreter(t *testing.T) {
+	files, _ := filepath.Glob("pycompat/testdata/cases/gen_*.py")
+	if len(files) == 0 {
+		t.Fatal("no generator cases")
+	}
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(strings.TrimSuffix(file, ".py") + ".out")
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, errc, out := startPy(t, string(src))
+		if err := waitErr(t, errc); err != nil {
+			t.Errorf("%s: %v", file, err)
+		}
+		goruntime.GC() // let dropped generators unwind while the interpreter is open
+		in.Close()
+		if out.String() != string(want) {
+			t.Errorf("%s prints\n%s\nwant\n%s", file, out.String(), want)
+		}
+	}
+}
+
+// An error inside a generator shows the consumer's frames, then the
+// generator's, under the generator function's own name.
+func TestGeneratorTraceback(t *testing.T) {
+	in, errc, _ := startPy(t, "def parse(items):\n    for s in items:\n        yield int(s)\ndef main():\n    for v in parse(['1', 'x']):\n        pass\nmain()\n")
+	defer in.Close()
+	err := waitErr(t, errc)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	tb := in.FormatError(err)
+	for _, want := range []string{"line 7, in <module>", "line 5, in main", "line 3, in parse", "ValueError: invalid literal for int() with base 10: 'x'"} {
+		if !strings.Contains(tb, want) {
+			t.Errorf("traceback lacks %q:\n%s", want, tb)
+		}
+	}
+	if strings.Index(tb, "in main") > strings.Index(tb, "in parse") {
+		t.Errorf("generator frame before its consumer's:\n%s", tb)
 	}
 }

@@ -238,7 +238,7 @@ func (c *genCore) resume(t *starlark.Thread, m genMsg) (v starlark.Value, done b
 		c.state = genDone
 		c.fn, c.args, c.home = nil, nil, nil
 		if r.err != nil {
-			return nil, false, r.err
+			return nil, false, crossed(r.err)
 		}
 		return r.value, true, nil
 	}
@@ -473,3 +473,47 @@ func yieldFromGenerator(t *starlark.Thread, c *genCore, sub *Generator) (starlar
 		m = genMsg{value: sent}
 	}
 }
+
+// crossedError is a generator's error as its consumer sees it: Starlark
+// wraps it in an EvalError with the consumer's frames, and the traceback
+// shows the generator's frames after those (CallStacks).
+type crossedError struct{ err error }
+
+func (e *crossedError) Error() string {
+	var ee *starlark.EvalError
+	if errors.As(e.err, &ee) {
+		return ee.Msg
+	}
+	return e.err.Error()
+}
+func (e *crossedError) Unwrap() error { return e.err }
+
+func crossed(err error) error {
+	if err == nil || uncatchable(err) {
+		return err
+	}
+	return &crossedError{err}
+}
+
+// CallStacks is ee's call stack followed by those of the generators the
+// error came through, innermost last.
+func CallStacks(ee *starlark.EvalError) starlark.CallStack {
+	stack := append(starlark.CallStack(nil), ee.CallStack...)
+	var err error = ee
+	for {
+		var ce *crossedError
+		if !errors.As(err, &ce) {
+			return stack
+		}
+		var inner *starlark.EvalError
+		if !errors.As(ce.err, &inner) {
+			return stack
+		}
+		stack = append(stack, inner.CallStack...)
+		err = inner
+	}
+}
+
+// FrameName is the Python name of a call frame: a generator's body is the
+// generator function.
+func FrameName(name string) string { return genFuncName(name) }
