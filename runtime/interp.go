@@ -70,6 +70,9 @@ type threadState struct {
 	in     *Interp
 	ctx    context.Context
 	cancel context.CancelFunc
+	// lent: a generator's thread (generator.go), running on the lock its
+	// parked consumer holds; it may release and re-take it like any thread
+	lent bool
 }
 
 const stateKey = "qstar.state"

@@ -18,7 +18,7 @@ func (in *Interp) FormatError(err error) string {
 	var ee *starlark.EvalError
 	if errors.As(err, &ee) {
 		var frames []starlark.CallFrame
-		for _, fr := range ee.CallStack {
+		for _, fr := range pylib.CallStacks(ee) { // a generator's frames follow its consumer's
 			if fr.Pos.Filename() == "<builtin>" {
 				continue
 			}
@@ -34,7 +34,7 @@ func (in *Interp) FormatError(err error) string {
 		if len(frames) > 0 {
 			sb.WriteString("Traceback (most recent call last):\n")
 			for _, fr := range frames {
-				name := fr.Name
+				name := pylib.FrameName(fr.Name)
 				if name == "<toplevel>" || name == "<expr>" {
 					name = "<module>"
 				}

@@ -16,9 +16,13 @@ package pycompat
 //	b.decode(), s.encode(), b.hex(), l.sort() _decode(b) ... (fall back to the receiver's method)
 //	b[0], for c in "str"/b"bytes"             _getitem (an int for bytes), _iter
 //	del d[k], assert c, msg, a = b = 0        _delitem, _assert, split assignments
+//	def f(): yield x / x = yield / yield from  f returns _generator(_gen_f, args): the body runs on its own thread
+//	(f(x) for x in xs), next(g), g.send(v)    lazy _generator(lambda _it: [_yield(f(x)) for x in _it], xs)
+//	sum/list/sorted/min/max/join(x for ...)   a list comprehension (drained anyway); any/all stay lazy
+//	for x in gen() / iter(obj) / obj.__next__ for x in _iter(...): ...; _iter_end() raises what ended the loop
 //
 // Not supported (file:line:col, the construct's name and a hint): with,
-// yield and generators, async/await, nonlocal, for/while-else, the walrus
+// yield outside a def or in a lambda, async/await, nonlocal, for/while-else, the walrus
 // operator, star-unpacking in assignments, complex numbers, slices in del.
 //
 // Known differences: chained comparisons evaluate every operand; `is`

@@ -79,7 +79,8 @@ func TestUnsupported(t *testing.T) {
 		src, where, what string
 	}{
 		{"x = 1\nwith open('f') as fh:\n    pass\n", "u.py:2:1", "'with' statement"},
-		{"def gen():\n    yield 1\n", "u.py:2:5", "'yield'"},
+		{"x = 1\nyield x\n", "u.py:2:", "'yield' outside function"},
+		{"def f():\n    return lambda: (yield)\n", "u.py:2:", "'yield' outside function (or inside a lambda)"},
 		{"async def f():\n    pass\n", "u.py:1:1", "'async'"},
 		{"def f():\n    x = 1\n    def g():\n        nonlocal x\n", "u.py:4:9", "'nonlocal'"},
 		{"@decorator\nx = 1\n", "u.py:1:", "a decorator must come before def or class"},

@@ -63,7 +63,10 @@ func (p *pass1) generator(k int) {
 			return
 		}
 	}
-	if hasFor {
+	if hasFor && p.genexprLazy(k) { // generator.go: lazy, made in pass 2
+		p.insert(p.toks[k].end, mkGenexpr+"([")
+		p.insert(p.toks[m].start, "])")
+	} else if hasFor {
 		p.insert(p.toks[k].end, "[")
 		p.insert(p.toks[m].start, "]")
 		p.note(p.toks[k].line, "generator expression -> list comprehension")
@@ -215,7 +218,7 @@ func (p *pass1) exprs(i, j int) error {
 					p.note(t.line, "is -> ==")
 				}
 			case "yield":
-				return p.unsupported(t, "'yield' (generators)", "build and return a list")
+				p.yieldTok(k, j) // generator.go
 			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator:
 				return p.errAt(t, "the name %s is reserved by qstar's Python front end", t.text)
 			case "await", "async":

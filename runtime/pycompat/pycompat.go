@@ -88,6 +88,9 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 	if f.Stmts, err = p.stmts(f.Stmts, nil); err != nil {
 		return nil, err
 	}
+	if err := p.checkYields(f); err != nil { // generator.go
+		return nil, err
+	}
 	p.resolveFile(f)
 	if err := checkMarkers(filename, f); err != nil {
 		return nil, err

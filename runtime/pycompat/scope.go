@@ -195,6 +195,9 @@ func (p *pass2) resolveStmt(s syntax.Stmt, sc *scope) []syntax.Stmt {
 		s.X = p.iterable(p.expr(s.X, sc))
 		s.Vars = p.target(s.Vars, sc)
 		s.Body = p.resolveStmts(s.Body, sc)
+		if p.isIterCall(s.X) { // generator.go: an iterator's error ends the loop
+			return []syntax.Stmt{s, p.iterEnd(s)}
+		}
 	case *syntax.WhileStmt:
 		s.Cond = p.expr(s.Cond, sc)
 		s.Body = p.resolveStmts(s.Body, sc)
@@ -297,6 +300,9 @@ func (p *pass2) exprs(list []syntax.Expr, sc *scope) {
 }
 
 func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
+	if c, ok := e.(*syntax.CallExpr); ok && markerName(c) == mkGenexpr && len(c.Args) == 1 {
+		e = p.lazyGenexpr(c) // generator.go
+	}
 	switch e := e.(type) {
 	case *syntax.Ident:
 		if p.skip[e] {
@@ -431,6 +437,11 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 			}
 		}
 		e.Body = p.expr(e.Body, inner)
+		for _, c := range e.Clauses {
+			if f, ok := c.(*syntax.ForClause); ok && p.isIterCall(f.X) { // generator.go
+				return call(e.Lbrack, p.genIdent(e.Lbrack, "_iter_end"), e)
+			}
+		}
 	}
 	return e
 }
@@ -445,7 +456,7 @@ func (p *pass2) iterable(x syntax.Expr) syntax.Expr {
 		switch fn := e.Fn.(type) {
 		case *syntax.Ident:
 			switch fn.Name {
-			case "range", "enumerate", "zip", "sorted", "reversed", "list", "tuple", "_iter":
+			case "range", "sorted", "list", "tuple", "_iter":
 				return x
 			}
 		case *syntax.DotExpr:
@@ -455,8 +466,7 @@ func (p *pass2) iterable(x syntax.Expr) syntax.Expr {
 			}
 		}
 	}
-	start := syntax.Start(x)
-	return call(start, p.genIdent(start, "_iter"), x)
+	return p.loopIter(x) // generator.go
 }
 
 // typeCallArg returns x when e is type(x).

@@ -64,6 +64,7 @@ func builtins() starlark.StringDict {
 	for name := range MethodShims {
 		d["_"+name] = shimBuiltin(name)
 	}
+	iterBuiltins(d) // iter.go: iter/next, generators, lazy enumerate/zip
 	return d
 }
 
@@ -524,6 +525,9 @@ func collect(v starlark.Value) ([]starlark.Value, error) {
 			out[i] = starlark.MakeInt(int(b[i]))
 		}
 		return out, nil
+	}
+	if pi, ok := v.(pyIter); ok { // iter.go: a generator's error is the caller's
+		return drain(nil, pi)
 	}
 	it, ok := v.(starlark.Iterable)
 	if !ok {

@@ -57,7 +57,7 @@ func uncatchable(err error) bool {
 		return true
 	}
 	for e := err; e != nil; e = errors.Unwrap(e) {
-		if e.Error() == "interrupted" {
+		if e.Error() == "interrupted" || e == errAbandoned {
 			return true
 		}
 	}
@@ -245,9 +245,13 @@ func raiseBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 
 // _iter(x) is what a for loop iterates: characters of a string, ints of
 // bytes or a bytearray, x itself otherwise.
-func iterBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(args) != 1 || len(kwargs) > 0 {
+func iterBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) < 1 || len(args) > 2 || len(kwargs) > 0 {
 		return nil, exc.TypeError("_iter takes one argument")
+	}
+	// iter.go: iterators and generators; _iter(x, True): the loop owns x
+	if it, ok, err := loopIterable(thread, args[0], len(args) == 2 && bool(args[1].Truth())); ok || err != nil {
+		return it, err
 	}
 	switch x := args[0].(type) {
 	case starlark.String:
