@@ -11,11 +11,13 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pycompat"
 )
 
@@ -37,7 +39,9 @@ var FileOptions = &syntax.FileOptions{
 type Interp struct {
 	Env *Env
 
-	mu sync.Mutex // the interpreter lock
+	gil      gil          // the interpreter lock (switch.go)
+	recLimit atomic.Int32 // sys.getrecursionlimit() (recursion.go)
+	exit     exitState    // a sys.exit from any thread (exit.go)
 
 	predeclared starlark.StringDict
 
@@ -66,8 +70,18 @@ type fileEntry struct {
 
 type threadState struct {
 	in     *Interp
-	ctx    context.Context
+	ctx    context.Context // done when the thread is cancelled (stopped for good)
 	cancel context.CancelFunc
+
+	borrowed atomic.Bool // runs on a lent lock (BorrowsLock)
+
+	raiseMu  sync.Mutex         // guards the fields below (raise.go)
+	pending  *exc.Error         // an exception raised from outside the bytecode
+	bctx     context.Context    // what Block waits on: done with ctx, or sooner on a pending exception
+	bcancel  context.CancelFunc // (both made on first use)
+	recDepth int                // depth of the last RecursionError (recursion.go)
+
+	loading *starlark.Thread // the thread running a file this one imports; guarded by in.threadsMu
 }
 
 const stateKey = "qstar.state"
@@ -84,6 +98,8 @@ func New(env *Env) *Interp {
 		sources: map[string][]string{},
 		running: map[*starlark.Thread]*threadState{},
 	}
+	in.gil.interval.Store(int64(DefaultSwitchInterval))
+	in.recLimit.Store(DefaultRecursionLimit)
 	in.predeclared = in.makePredeclared()
 	return in
 }
@@ -93,10 +109,10 @@ func (in *Interp) Predeclared() starlark.StringDict { return in.predeclared }
 
 // Lock acquires the interpreter lock. Hosts (the REPL, tests) hold it
 // around any call into Starlark they make from Go.
-func (in *Interp) Lock() { in.mu.Lock() }
+func (in *Interp) Lock() { in.gil.lock() }
 
 // Unlock releases the interpreter lock.
-func (in *Interp) Unlock() { in.mu.Unlock() }
+func (in *Interp) Unlock() { in.gil.unlock() }
 
 // NewThread returns a thread bound to this interpreter. The caller must
 // call Done when the thread finishes so cancellation stops tracking it.
@@ -108,6 +124,8 @@ func (in *Interp) NewThread(name string) *starlark.Thread {
 		Load:  in.load,
 		Print: func(_ *starlark.Thread, msg string) { fmt.Fprintln(in.Env, msg) },
 	}
+	t.OnMaxSteps = func(t *starlark.Thread) { in.onSteps(t, st) }
+	t.SetMaxExecutionSteps(checkSteps)
 	t.SetLocal(stateKey, st)
 	in.threadsMu.Lock()
 	in.running[t] = st
@@ -196,10 +214,11 @@ func Block(t *starlark.Thread, fn func(ctx context.Context) error) error {
 	if !ok { // a bare thread with no interpreter: nothing to release
 		return fn(context.Background())
 	}
-	st.in.mu.Unlock()
-	err := fn(st.ctx)
-	st.in.mu.Lock()
-	if st.ctx.Err() != nil {
+	ctx := st.blockContext()
+	st.in.gil.unlock()
+	err := fn(ctx)
+	st.in.gil.lock()
+	if ctx.Err() != nil {
 		return ErrCancelled
 	}
 	return err
@@ -209,15 +228,16 @@ func Block(t *starlark.Thread, fn func(ctx context.Context) error) error {
 // goroutine that does not hold it (a network or modem event). A failure is
 // reported on Stderr with its traceback and returned.
 func (in *Interp) Call(name string, fn starlark.Value, args ...starlark.Value) (starlark.Value, error) {
-	in.mu.Lock()
-	defer in.mu.Unlock()
+	in.gil.lock()
+	defer in.gil.unlock()
 	if in.isClosed() {
 		return starlark.None, ErrCancelled
 	}
 	t := in.NewThread(name)
 	defer in.Done(t)
 	v, err := starlark.Call(t, fn, starlark.Tuple(args), nil)
-	if err != nil && !IsCancelled(err) {
+	err = takePending(t, err)
+	if err != nil && !in.exitOn(err) && !IsCancelled(err) {
 		in.ReportError(err)
 	}
 	return v, err
@@ -229,9 +249,9 @@ func (in *Interp) Go(name string, fn starlark.Value, args starlark.Tuple, starte
 	in.bg.Add(1)
 	go func() {
 		defer in.bg.Done()
-		in.mu.Lock()
+		in.gil.lock()
 		if in.isClosed() { // cancelled before this thread got to run
-			in.mu.Unlock()
+			in.gil.unlock()
 			return
 		}
 		t := in.NewThread(name)
@@ -239,9 +259,10 @@ func (in *Interp) Go(name string, fn starlark.Value, args starlark.Tuple, starte
 			started(t)
 		}
 		_, err := starlark.Call(t, fn, args, nil)
+		err = takePending(t, err)
 		in.Done(t)
-		in.mu.Unlock()
-		if err != nil && !IsCancelled(err) && !isExit(err) {
+		in.gil.unlock()
+		if err != nil && !in.exitOn(err) && !IsCancelled(err) {
 			in.reportf(err, "Unhandled exception in thread %s:\n", name)
 		}
 	}()
@@ -255,30 +276,6 @@ func (in *Interp) Wait() { in.bg.Wait() }
 func (in *Interp) Close() {
 	in.CancelAll("interpreter closed")
 	in.Env.Close()
-}
-
-// IsCancelled reports whether err comes from a cancelled thread.
-func IsCancelled(err error) bool {
-	return errors.Is(err, ErrCancelled) || (err != nil && strings.Contains(err.Error(), "Starlark computation cancelled"))
-}
-
-// ExitError is returned by sys.exit.
-type ExitError struct{ Code int }
-
-func (e *ExitError) Error() string { return fmt.Sprintf("SystemExit: %d", e.Code) }
-
-func isExit(err error) bool {
-	var e *ExitError
-	return errors.As(err, &e)
-}
-
-// ExitCode returns the code of a sys.exit inside err, if any.
-func ExitCode(err error) (int, bool) {
-	var e *ExitError
-	if errors.As(err, &e) {
-		return e.Code, true
-	}
-	return 0, false
 }
 
 // ExecFile runs the script at path as __main__ on thread t, which must hold
@@ -296,6 +293,7 @@ func (in *Interp) ExecFile(t *starlark.Thread, path string, src []byte) (starlar
 	in.loading = append(in.loading, path)
 	defer func() { in.loading = in.loading[:len(in.loading)-1] }()
 	globals, err := in.execFile(t, path, src, "__main__")
+	err = takePending(t, err)
 	e.globals, e.err = globals, err
 	return globals, err
 }

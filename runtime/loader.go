@@ -193,8 +193,11 @@ func (in *Interp) loadFile(t *starlark.Thread, path string) (starlark.StringDict
 	}
 	child := in.NewThread("load " + filepath.Base(path))
 	defer in.Done(child)
+	in.setLoading(t, child)
+	defer in.setLoading(t, nil)
 	modName := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(path), ".py"), ".star")
 	globals, err := in.execFile(child, path, src, modName)
+	err = takePending(child, err)
 	if err != nil {
 		e.err = err
 		return nil, err

@@ -109,7 +109,7 @@ func TestBlockReleasesLockAndWakesOnCancel(t *testing.T) {
 	}()
 	// The lock becomes free once the script waits.
 	deadline := time.After(5 * time.Second)
-	for !in.mu.TryLock() {
+	for !in.gil.mu.TryLock() {
 		select {
 		case <-deadline:
 			t.Fatal("lock still held while the script waits in Block")
