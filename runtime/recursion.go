@@ -10,17 +10,23 @@ import (
 // DefaultRecursionLimit is CPython's sys.getrecursionlimit().
 const DefaultRecursionLimit = 1000
 
-// nearLimitSteps is how often the depth is looked at once the stack is
-// deep: a few calls' worth of steps, so the limit is met within a frame
-// or two of where CPython meets it.
+// nearLimitSteps is how often, at least, the depth is looked at once the
+// stack is near the limit: a few calls' worth of steps, so the limit is
+// met within a frame or two of where CPython meets it.
 const nearLimitSteps = 48
 
 // RecursionLimit returns the maximum depth of Python calls.
 func (in *Interp) RecursionLimit() int { return int(in.recLimit.Load()) }
 
-// SetRecursionLimit sets it (sys.setrecursionlimit). Starlark itself stops
-// at 100,000 frames, whatever the limit.
-func (in *Interp) SetRecursionLimit(n int) { in.recLimit.Store(int32(min(n, 90_000))) }
+// SetRecursionLimit sets it (sys.setrecursionlimit, called on thread t,
+// which may be nil). Starlark itself stops at 100,000 frames, whatever
+// the limit.
+func (in *Interp) SetRecursionLimit(t *starlark.Thread, n int) {
+	in.recLimit.Store(int32(min(n, 90_000)))
+	if t != nil { // look at the depth again soon, for the new limit
+		t.SetMaxExecutionSteps(t.ExecutionSteps() + 1)
+	}
+}
 
 // checkDepth raises RecursionError in t when it runs more than the limit
 // of Python frames deep, and returns the steps until the next look. The
@@ -31,13 +37,10 @@ func (in *Interp) SetRecursionLimit(n int) { in.recLimit.Store(int32(min(n, 90_0
 func (in *Interp) checkDepth(t *starlark.Thread, st *threadState) uint64 {
 	limit := int(in.recLimit.Load())
 	depth := t.CallStackDepth()
-	switch {
-	case depth <= limit/2:
+	if depth <= limit {
+		// A call takes a few steps: the stack cannot pass the limit sooner.
 		st.recDepth = 0
-		return checkSteps
-	case depth <= limit:
-		st.recDepth = 0
-		return nearLimitSteps
+		return uint64(min(max(2*(limit-depth), 4), checkSteps))
 	}
 	n := pythonDepth(t)
 	if n <= limit {

@@ -28,10 +28,13 @@ func init() {
 // runPy runs Python source as the main script, then waits for its threads.
 func runPy(t testing.TB, src string) (string, error) {
 	t.Helper()
-	env := NewEnv()
+	return runPyIn(New(nil), src)
+}
+
+// runPyIn runs src on in, with output captured.
+func runPyIn(in *Interp, src string) (string, error) {
 	var out bytes.Buffer
-	env.Stdout, env.Stderr = &out, &out
-	in := New(env)
+	in.Env.Stdout, in.Env.Stderr = &out, &out
 	defer in.Close()
 	in.Lock()
 	th := in.NewThread("main")
