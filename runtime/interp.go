@@ -50,6 +50,7 @@ type Interp struct {
 	sourcesMu sync.Mutex
 	sources   map[string][]string // file name -> source lines, for tracebacks
 	loading   []string            // files being loaded, outermost first
+	imports   importState         // modules imported from files (imports.go)
 
 	threadsMu sync.Mutex
 	running   map[*starlark.Thread]*threadState
@@ -290,6 +291,7 @@ func (in *Interp) ExecFile(t *starlark.Thread, path string, src []byte) (starlar
 	// The main file counts as loading, so a load back to it is a cycle.
 	e := &fileEntry{}
 	in.files[fileKey(path)] = e
+	in.setMain(path)
 	in.loading = append(in.loading, path)
 	defer func() { in.loading = in.loading[:len(in.loading)-1] }()
 	globals, err := in.execFile(t, path, src, "__main__")

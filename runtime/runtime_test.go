@@ -89,7 +89,7 @@ func TestImportPackagesAndMissingModules(t *testing.T) {
 		t.Fatalf("out=%q err=%v", out, err)
 	}
 	_, err = run(t, "_import('rtst')\n")
-	if err == nil || !strings.Contains(err.Error(), "no module named 'rtst' (did you mean 'rtest'?)") {
+	if err == nil || !strings.Contains(err.Error(), "No module named 'rtst' (did you mean 'rtest'?)") {
 		t.Fatalf("err = %v", err)
 	}
 }
