@@ -51,6 +51,7 @@ type Interp struct {
 	sources   map[string][]string // file name -> source lines, for tracebacks
 	loading   []string            // files being loaded, outermost first
 	imports   importState         // modules imported from files (imports.go)
+	starDepth int                 // nested `from X import *` translations (starimport.go)
 
 	threadsMu sync.Mutex
 	running   map[*starlark.Thread]*threadState
@@ -333,7 +334,7 @@ func (in *Interp) Parse(path string, src []byte) (*syntax.File, error) {
 	if IsPython(path) {
 		res, err := pycompat.Translate(path, src, &pycompat.Options{
 			FileOptions:    FileOptions,
-			ModuleNames:    ModuleNames,
+			ModuleNames:    in.moduleNamesFor(path), // starimport.go
 			DynamicGlobals: path == "<stdin>", // REPL chunks: see the option
 			IsPredeclared:  in.predeclared.Has,
 		})
