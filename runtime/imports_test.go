@@ -47,7 +47,7 @@ s.state.append(1)
 print(len(sub.state), len(u.state), s.__name__, u.__name__)
 print(s.__file__.endswith("sub.py"))
 `,
-		"pkg/sub.py": "print('sub runs')\nstate = []\ndef hello():\n    return 'hi from ' + __name__\n",
+		"pkg/sub.py":   "print('sub runs')\nstate = []\ndef hello():\n    return 'hi from ' + __name__\n",
 		"pkg/other.py": "NAME = 'other'\n",
 	})
 	out, err := runMain(t, dir)

@@ -335,7 +335,7 @@ func (in *Interp) Parse(path string, src []byte) (*syntax.File, error) {
 		res, err := pycompat.Translate(path, src, &pycompat.Options{
 			FileOptions:    FileOptions,
 			ModuleNames:    in.moduleNamesFor(path), // starimport.go
-			DynamicGlobals: path == "<stdin>", // REPL chunks: see the option
+			DynamicGlobals: path == "<stdin>",       // REPL chunks: see the option
 			IsPredeclared:  in.predeclared.Has,
 		})
 		if err != nil {
