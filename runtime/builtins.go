@@ -141,9 +141,5 @@ func (in *Interp) help(t *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 
 // _import(name) is what the Python front end turns `import name` into.
 func (in *Interp) importBuiltin(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var name string
-	if err := starlark.UnpackPositionalArgs("import", args, kwargs, 1, &name); err != nil {
-		return nil, err
-	}
-	return in.importModule(t, name)
+	return in.importCall(t, args, kwargs) // imports.go
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // runPy runs Python source with stdin, returning stdout+stderr and the error.
-func runPy(t *testing.T, src, stdin string) (string, error) {
+func runEvalPy(t *testing.T, src, stdin string) (string, error) {
 	t.Helper()
 	env := NewEnv()
 	var out bytes.Buffer
@@ -40,7 +40,7 @@ try:
 except NameError as e:
     print(e)
 `
-	out, err := runPy(t, src, "")
+	out, err := runEvalPy(t, src, "")
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
@@ -61,7 +61,7 @@ except EOFError as e:
 quit(3)
 print('not reached')
 `
-	out, err := runPy(t, src, "bob\r\nsecond")
+	out, err := runEvalPy(t, src, "bob\r\nsecond")
 	want := "name? hello bob\nsecond\nEOFError: EOF when reading a line\n"
 	if out != want {
 		t.Errorf("got\n%q\nwant\n%q", out, want)

@@ -49,8 +49,8 @@ func newGeneratorThread(parent *starlark.Thread, name string) pylib.GeneratorThr
 	return pylib.GeneratorThread{
 		Thread:  t,
 		Stop:    ctx.Done(),
-		Lock:    in.mu.Lock,
-		Unlock:  in.mu.Unlock,
+		Lock:    in.Lock,
+		Unlock:  in.Unlock,
 		Cancel:  func() { in.Cancel(t, "interrupted") },
 		Release: func() { stopAfter(); in.Done(t) },
 	}

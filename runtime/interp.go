@@ -11,11 +11,13 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pycompat"
 )
 
@@ -37,7 +39,9 @@ var FileOptions = &syntax.FileOptions{
 type Interp struct {
 	Env *Env
 
-	mu sync.Mutex // the interpreter lock
+	gil      gil          // the interpreter lock (switch.go)
+	recLimit atomic.Int32 // sys.getrecursionlimit() (recursion.go)
+	exit     exitState    // a sys.exit from any thread (exit.go)
 
 	predeclared starlark.StringDict
 
@@ -46,13 +50,14 @@ type Interp struct {
 	sourcesMu sync.Mutex
 	sources   map[string][]string // file name -> source lines, for tracebacks
 	loading   []string            // files being loaded, outermost first
+	imports   importState         // modules imported from files (imports.go)
+	starDepth int                 // nested `from X import *` translations (starimport.go)
 
 	threadsMu sync.Mutex
 	running   map[*starlark.Thread]*threadState
 	current   *starlark.Thread // the thread holding the lock, for dunders (curthread.go)
 	bg        sync.WaitGroup
 	closed    bool
-	exitCode  *int // set by RequestExit
 }
 
 type moduleEntry struct {
@@ -68,11 +73,21 @@ type fileEntry struct {
 
 type threadState struct {
 	in     *Interp
-	ctx    context.Context
+	ctx    context.Context // done when the thread is cancelled (stopped for good)
 	cancel context.CancelFunc
 	// lent: a generator's thread (generator.go), running on the lock its
 	// parked consumer holds; it may release and re-take it like any thread
 	lent bool
+
+	borrowed atomic.Bool // runs on a lent lock (BorrowsLock)
+
+	raiseMu  sync.Mutex         // guards the fields below (raise.go)
+	pending  *exc.Error         // an exception raised from outside the bytecode
+	bctx     context.Context    // what Block waits on: done with ctx, or sooner on a pending exception
+	bcancel  context.CancelFunc // (both made on first use)
+	recDepth int                // depth of the last RecursionError (recursion.go)
+
+	loading *starlark.Thread // the thread running a file this one imports; guarded by in.threadsMu
 }
 
 const stateKey = "qstar.state"
@@ -89,6 +104,8 @@ func New(env *Env) *Interp {
 		sources: map[string][]string{},
 		running: map[*starlark.Thread]*threadState{},
 	}
+	in.gil.interval.Store(int64(DefaultSwitchInterval))
+	in.recLimit.Store(DefaultRecursionLimit)
 	in.predeclared = in.makePredeclared()
 	return in
 }
@@ -98,10 +115,10 @@ func (in *Interp) Predeclared() starlark.StringDict { return in.predeclared }
 
 // Lock acquires the interpreter lock. Hosts (the REPL, tests) hold it
 // around any call into Starlark they make from Go.
-func (in *Interp) Lock() { in.mu.Lock() }
+func (in *Interp) Lock() { in.gil.lock() }
 
 // Unlock releases the interpreter lock.
-func (in *Interp) Unlock() { in.mu.Unlock() }
+func (in *Interp) Unlock() { in.gil.unlock() }
 
 // NewThread returns a thread bound to this interpreter. The caller must
 // call Done when the thread finishes so cancellation stops tracking it.
@@ -113,6 +130,8 @@ func (in *Interp) NewThread(name string) *starlark.Thread {
 		Load:  in.load,
 		Print: func(_ *starlark.Thread, msg string) { fmt.Fprintln(in.Env, msg) },
 	}
+	t.OnMaxSteps = func(t *starlark.Thread) { in.onSteps(t, st) }
+	t.SetMaxExecutionSteps(checkSteps)
 	t.SetLocal(stateKey, st)
 	in.threadsMu.Lock()
 	in.running[t] = st
@@ -160,26 +179,13 @@ func (in *Interp) CancelAll(reason string) {
 }
 
 // RequestExit ends the whole run with code, from any thread (a device
-// restart from a timer callback, say): every thread is cancelled and the
-// host ends with ExitRequested's code. The first request wins.
-func (in *Interp) RequestExit(code int) {
-	in.threadsMu.Lock()
-	if in.exitCode == nil {
-		in.exitCode = &code
-	}
-	in.threadsMu.Unlock()
-	in.CancelAll("exit requested")
-}
+// restart from a timer callback, say), as a SystemExit there would: every
+// thread is cancelled and the host ends with ExitStatus's code. The first
+// request wins.
+func (in *Interp) RequestExit(code int) { in.exitOn(&ExitError{Code: code}) }
 
-// ExitRequested returns the code RequestExit asked for, if any.
-func (in *Interp) ExitRequested() (int, bool) {
-	in.threadsMu.Lock()
-	defer in.threadsMu.Unlock()
-	if in.exitCode == nil {
-		return 0, false
-	}
-	return *in.exitCode, true
-}
+// ExitRequested is ExitStatus, under the name the board modules use.
+func (in *Interp) ExitRequested() (int, bool) { return in.ExitStatus() }
 
 func (in *Interp) isClosed() bool {
 	in.threadsMu.Lock()
@@ -224,11 +230,12 @@ func Block(t *starlark.Thread, fn func(ctx context.Context) error) error {
 	if !ok { // a bare thread with no interpreter: nothing to release
 		return fn(context.Background())
 	}
-	st.in.mu.Unlock()
-	err := fn(st.ctx)
-	st.in.mu.Lock()
+	ctx := st.blockContext()
+	st.in.gil.unlock()
+	err := fn(ctx)
+	st.in.gil.lock()
 	st.in.setCurrent(t)
-	if st.ctx.Err() != nil {
+	if ctx.Err() != nil {
 		return ErrCancelled
 	}
 	return err
@@ -238,15 +245,16 @@ func Block(t *starlark.Thread, fn func(ctx context.Context) error) error {
 // goroutine that does not hold it (a network or modem event). A failure is
 // reported on Stderr with its traceback and returned.
 func (in *Interp) Call(name string, fn starlark.Value, args ...starlark.Value) (starlark.Value, error) {
-	in.mu.Lock()
-	defer in.mu.Unlock()
+	in.gil.lock()
+	defer in.gil.unlock()
 	if in.isClosed() {
 		return starlark.None, ErrCancelled
 	}
 	t := in.NewThread(name)
 	defer in.Done(t)
 	v, err := starlark.Call(t, fn, starlark.Tuple(args), nil)
-	if err != nil && !IsCancelled(err) {
+	err = takePending(t, err)
+	if err != nil && !in.exitOn(err) && !IsCancelled(err) {
 		in.ReportError(err)
 	}
 	return v, err
@@ -258,9 +266,9 @@ func (in *Interp) Go(name string, fn starlark.Value, args starlark.Tuple, starte
 	in.bg.Add(1)
 	go func() {
 		defer in.bg.Done()
-		in.mu.Lock()
+		in.gil.lock()
 		if in.isClosed() { // cancelled before this thread got to run
-			in.mu.Unlock()
+			in.gil.unlock()
 			return
 		}
 		t := in.NewThread(name)
@@ -268,9 +276,10 @@ func (in *Interp) Go(name string, fn starlark.Value, args starlark.Tuple, starte
 			started(t)
 		}
 		_, err := starlark.Call(t, fn, args, nil)
+		err = takePending(t, err)
 		in.Done(t)
-		in.mu.Unlock()
-		if err != nil && !IsCancelled(err) && !isExit(err) {
+		in.gil.unlock()
+		if err != nil && !in.exitOn(err) && !IsCancelled(err) {
 			in.reportf(err, "Unhandled exception in thread %s:\n", name)
 		}
 	}()
@@ -286,30 +295,6 @@ func (in *Interp) Close() {
 	in.Env.Close()
 }
 
-// IsCancelled reports whether err comes from a cancelled thread.
-func IsCancelled(err error) bool {
-	return errors.Is(err, ErrCancelled) || (err != nil && strings.Contains(err.Error(), "Starlark computation cancelled"))
-}
-
-// ExitError is returned by sys.exit.
-type ExitError struct{ Code int }
-
-func (e *ExitError) Error() string { return fmt.Sprintf("SystemExit: %d", e.Code) }
-
-func isExit(err error) bool {
-	var e *ExitError
-	return errors.As(err, &e)
-}
-
-// ExitCode returns the code of a sys.exit inside err, if any.
-func ExitCode(err error) (int, bool) {
-	var e *ExitError
-	if errors.As(err, &e) {
-		return e.Code, true
-	}
-	return 0, false
-}
-
 // ExecFile runs the script at path as __main__ on thread t, which must hold
 // the lock. .py files go through the Python front end.
 func (in *Interp) ExecFile(t *starlark.Thread, path string, src []byte) (starlark.StringDict, error) {
@@ -322,9 +307,11 @@ func (in *Interp) ExecFile(t *starlark.Thread, path string, src []byte) (starlar
 	// The main file counts as loading, so a load back to it is a cycle.
 	e := &fileEntry{}
 	in.files[fileKey(path)] = e
+	in.setMain(path)
 	in.loading = append(in.loading, path)
 	defer func() { in.loading = in.loading[:len(in.loading)-1] }()
 	globals, err := in.execFile(t, path, src, "__main__")
+	err = takePending(t, err)
 	e.globals, e.err = globals, err
 	return globals, err
 }
@@ -362,8 +349,8 @@ func (in *Interp) Parse(path string, src []byte) (*syntax.File, error) {
 	if IsPython(path) {
 		res, err := pycompat.Translate(path, src, &pycompat.Options{
 			FileOptions:    FileOptions,
-			ModuleNames:    ModuleNames,
-			DynamicGlobals: path == "<stdin>", // REPL chunks: see the option
+			ModuleNames:    in.moduleNamesFor(path), // starimport.go
+			DynamicGlobals: path == "<stdin>",       // REPL chunks: see the option
 			IsPredeclared:  in.predeclared.Has,
 		})
 		if err != nil {

@@ -23,6 +23,9 @@ type ModuleValue struct {
 	// attributes are submodules, loaded on first use.
 	pkg  *Interp
 	kids []string
+
+	file string // the file a module was imported from (imports.go)
+	dir  string // a package directory: its submodules' files are here
 }
 
 var _ starlark.HasAttrs = (*ModuleValue)(nil)
@@ -38,8 +41,13 @@ func (m *ModuleValue) Attr(name string) (starlark.Value, error) {
 	if v, ok := m.Members[name]; ok {
 		return v, nil
 	}
-	if base, ok := strings.CutSuffix(name, "_"); ok && pycompat.PyIdent(base) == name && m.Members[base] != nil {
-		return m.Members[base], nil // ujson.load, spelt load_ by the Python front end
+	switch {
+	case name == "__name__":
+		return starlark.String(m.Name), nil
+	case name == "__file__" && m.file != "" && m.file != m.dir:
+		return starlark.String(m.file), nil
+	case strings.HasSuffix(name, "_") && pycompat.PyIdent(strings.TrimSuffix(name, "_")) == name && m.Members[strings.TrimSuffix(name, "_")] != nil:
+		return m.Members[strings.TrimSuffix(name, "_")], nil // ujson.load, spelt load_ by the Python front end
 	}
 	if m.pkg != nil {
 		for _, k := range m.kids {
@@ -110,7 +118,7 @@ func (in *Interp) Module(name string) (*ModuleValue, error) {
 }
 
 func notFound(name string) error {
-	msg := fmt.Sprintf("no module named '%s'", name)
+	msg := fmt.Sprintf("No module named '%s'", name)
 	var names []string
 	for _, m := range Modules() {
 		names = append(names, m.Name)
@@ -187,6 +195,12 @@ func (in *Interp) load(t *starlark.Thread, name string) (starlark.StringDict, er
 // loadFile runs a file once per interpreter and caches its globals. A file
 // that is still loading when asked for again is a cycle.
 func (in *Interp) loadFile(t *starlark.Thread, path string) (starlark.StringDict, error) {
+	modName := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(path), ".py"), ".star")
+	return in.loadFileAs(t, path, modName)
+}
+
+// loadFileAs is loadFile with the module's __name__.
+func (in *Interp) loadFileAs(t *starlark.Thread, path, modName string) (starlark.StringDict, error) {
 	path = filepath.Clean(path)
 	if err := in.checkLoad(path); err != nil {
 		return nil, err
@@ -213,8 +227,10 @@ func (in *Interp) loadFile(t *starlark.Thread, path string) (starlark.StringDict
 	}
 	child := in.NewThread("load " + filepath.Base(path))
 	defer in.Done(child)
-	modName := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(path), ".py"), ".star")
+	in.setLoading(t, child)
+	defer in.setLoading(t, nil)
 	globals, err := in.execFile(child, path, src, modName)
+	err = takePending(child, err)
 	if err != nil {
 		e.err = err
 		return nil, err
@@ -243,32 +259,4 @@ func (in *Interp) cycle(path string) string {
 		}
 	}
 	return strings.Join(append(parts, filepath.Base(path)), " -> ")
-}
-
-// importModule implements Python's import for the front end: a registered
-// module or package, else a .py/.star file beside the importing script.
-func (in *Interp) importModule(t *starlark.Thread, name string) (starlark.Value, error) {
-	mv, err := in.Module(name)
-	if err == nil {
-		if _, ok := mv.Members["__call__"].(starlark.Callable); ok {
-			return callableModule{mv}, nil
-		}
-		return mv, nil
-	}
-	if _, isMissing := exc.As(err); !isMissing {
-		return nil, err
-	}
-	rel := strings.ReplaceAll(name, ".", string(filepath.Separator))
-	dir := scriptDir(t)
-	for _, ext := range []string{".py", ".star"} {
-		p := filepath.Join(dir, rel+ext)
-		if _, statErr := os.Stat(p); statErr == nil {
-			globals, err := in.loadFile(t, p)
-			if err != nil {
-				return nil, err
-			}
-			return &ModuleValue{Name: name, Members: globals}, nil
-		}
-	}
-	return nil, err
 }

@@ -89,7 +89,7 @@ func TestImportPackagesAndMissingModules(t *testing.T) {
 		t.Fatalf("out=%q err=%v", out, err)
 	}
 	_, err = run(t, "_import('rtst')\n")
-	if err == nil || !strings.Contains(err.Error(), "no module named 'rtst' (did you mean 'rtest'?)") {
+	if err == nil || !strings.Contains(err.Error(), "No module named 'rtst' (did you mean 'rtest'?)") {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -109,7 +109,7 @@ func TestBlockReleasesLockAndWakesOnCancel(t *testing.T) {
 	}()
 	// The lock becomes free once the script waits.
 	deadline := time.After(5 * time.Second)
-	for !in.mu.TryLock() {
+	for !in.gil.mu.TryLock() {
 		select {
 		case <-deadline:
 			t.Fatal("lock still held while the script waits in Block")

@@ -12,6 +12,7 @@ import (
 	"github.com/qstar-dev/qstar/emulator"
 	"github.com/qstar-dev/qstar/modules/board"
 	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pycompat"
 	"github.com/qstar-dev/qstar/runtime/repl"
 
@@ -192,31 +193,21 @@ func cmdRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	in := runtime.New(env)
 	defer in.Env.Close()
 
-	// SIGINT and SIGTERM cancel every script thread; blocked builtins wake.
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	defer signal.Stop(sigs)
-	interrupted := make(chan struct{})
-	go func() {
-		if _, ok := <-sigs; ok {
-			close(interrupted)
-			in.CancelAll("interrupted")
-		}
-	}()
-
 	in.Lock()
 	t := in.NewThread("main")
+	stopped, stop := handleSignals(in, t)
+	defer stop()
 	_, err = in.ExecFile(t, path, src)
 	in.Done(t)
 	in.Unlock()
 	if err == nil {
 		in.Wait() // like a module: the script runs while its threads do
 	}
-	if code, ok := in.ExitRequested(); ok { // misc.Power, a watchdog
+	if code, ok := in.ExitStatus(); ok { // sys.exit in a callback or thread
 		return code
 	}
 	select {
-	case <-interrupted:
+	case <-stopped:
 		fmt.Fprintln(stderr, "KeyboardInterrupt")
 		return exitInterrupted
 	default:
@@ -229,10 +220,17 @@ func exitCode(in *runtime.Interp, err error, stderr io.Writer) int {
 		return exitOK
 	}
 	if code, ok := runtime.ExitCode(err); ok {
+		if msg := runtime.ExitMessage(err); msg != "" {
+			fmt.Fprintln(stderr, msg)
+		}
 		return code
 	}
 	if runtime.IsCancelled(err) {
-		fmt.Fprintln(stderr, "KeyboardInterrupt")
+		if _, isExc := exc.As(err); isExc { // KeyboardInterrupt: with its traceback
+			in.ReportError(err)
+		} else {
+			fmt.Fprintln(stderr, "KeyboardInterrupt")
+		}
 		return exitInterrupted
 	}
 	in.ReportError(err)

@@ -322,8 +322,8 @@ func (c *Client) deliver(thread *starlark.Thread, m inMsg) (starlark.Value, erro
 	}
 	_, err := starlark.Call(thread, f, starlark.Tuple{starlark.Bytes(m.topic), starlark.Bytes(m.payload)}, nil)
 	if err != nil {
-		if runtime.IsCancelled(err) {
-			return nil, err
+		if _, exit := runtime.ExitCode(err); exit || runtime.IsCancelled(err) {
+			return nil, err // sys.exit in the callback ends the script, as Ctrl-C does
 		}
 		if in := runtime.FromThread(thread); in != nil {
 			in.ReportError(err)

@@ -158,8 +158,22 @@ func runFile(f *syntax.File, extra map[string]starlark.Value) runResult {
 	for k, v := range extra {
 		mods[k] = v
 	}
-	pred["_import"] = starlark.NewBuiltin("_import", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	pred["_import"] = starlark.NewBuiltin("_import", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		n, _ := starlark.AsString(args[0])
+		if len(kwargs) > 0 { // import a.b: bind a
+			n, _, _ = strings.Cut(n, ".")
+		}
+		if len(args) > 1 { // from n import attr
+			m, ok := mods[n]
+			if !ok {
+				return nil, &exc.Error{Type: "ModuleNotFoundError", Msg: "No module named '" + n + "'"}
+			}
+			attr, _ := starlark.AsString(args[1])
+			if v, _ := m.(starlark.HasAttrs).Attr(attr); v != nil {
+				return v, nil
+			}
+			return nil, &exc.Error{Type: "ImportError", Msg: "cannot import name '" + attr + "' from '" + n + "'"}
+		}
 		if m, ok := mods[n]; ok {
 			if n == "urllib" {
 				return &starlarkstruct.Module{Name: n, Members: starlark.StringDict{"parse": mods["urllib.parse"]}}, nil

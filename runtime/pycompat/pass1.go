@@ -392,11 +392,12 @@ func (p *pass1) importStmt(i, j int) error {
 			stmts = append(stmts, fmt.Sprintf("%s = _import(%q)", p.toks[k+1].text, name))
 			k += 2
 		} else {
-			top := name
+			// import a.b.c imports each of a, a.b, a.b.c and binds a
 			if d := strings.IndexByte(name, '.'); d >= 0 {
-				top = name[:d]
+				stmts = append(stmts, fmt.Sprintf("%s = _import(%q, top=True)", name[:d], name))
+			} else {
+				stmts = append(stmts, fmt.Sprintf("%s = _import(%q)", name, name))
 			}
-			stmts = append(stmts, fmt.Sprintf("%s = _import(%q)", top, top))
 		}
 		if k < j {
 			if p.toks[k].text != "," {
@@ -416,30 +417,18 @@ func (p *pass1) importStmt(i, j int) error {
 func (p *pass1) fromStmt(i, j int) error {
 	t := p.toks[i]
 	k := i + 1
-	rel := k
+	dots := ""
 	for k < j && (p.toks[k].text == "." || p.toks[k].text == "...") {
-		k++ // relative import: resolve beside the script
+		dots += p.toks[k].text // relative import: the runtime resolves it in the package
+		k++
 	}
-	if k > rel && k < j && p.toks[k].text == "import" {
-		// from . import a, b: each name is a module beside the script
-		var stmts []string
-		for m := k + 1; m < j; m++ {
-			if p.toks[m].kind == tName && p.toks[m].text != "as" && (m+1 >= j || p.toks[m+1].text != "as") && p.toks[m-1].text != "as" {
-				stmts = append(stmts, fmt.Sprintf("%s = _import(%q)", p.toks[m].text, p.toks[m].text))
-			} else if p.toks[m].text == "as" && m+1 < j {
-				stmts = append(stmts, fmt.Sprintf("%s = _import(%q)", p.toks[m+1].text, p.toks[m-1].text))
-			}
+	mod := dots
+	if dots == "" || k < j && p.toks[k].text != "import" {
+		name, next, err := p.dotted(k, j)
+		if err != nil {
+			return err
 		}
-		if len(stmts) == 0 {
-			return p.errAt(t, "invalid syntax: import what?")
-		}
-		p.replaceUnit(i, j, strings.Join(stmts, "; "))
-		p.note(t.line, "%s -> %s", oneLine(p.src[t.start:p.toks[j-1].end]), strings.Join(stmts, "; "))
-		return nil
-	}
-	mod, k, err := p.dotted(k, j)
-	if err != nil {
-		return err
+		mod, k = dots+name, next
 	}
 	if k >= j || p.toks[k].text != "import" {
 		return p.errAt(p.toks[min(k, j-1)], "invalid syntax: expected 'import'")
@@ -485,7 +474,7 @@ func (p *pass1) fromStmt(i, j int) error {
 				as = p.toks[k+1].text
 				k += 2
 			}
-			stmts = append(stmts, fmt.Sprintf("%s = _import(%q).%s", as, mod, name))
+			stmts = append(stmts, fmt.Sprintf("%s = _import(%q, %q)", as, mod, name))
 			if k < end {
 				if p.toks[k].text != "," {
 					return p.errAt(p.toks[k], "invalid syntax in from-import")

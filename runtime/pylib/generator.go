@@ -360,7 +360,7 @@ func stopIteration(v starlark.Value) error {
 	if v == nil {
 		v = starlark.None
 	}
-	inst.attrs["value"] = v
+	inst.attrs.SetKey(starlark.String("value"), v)
 	return &exc.Error{Type: "StopIteration", Msg: msg, Value: inst}
 }
 

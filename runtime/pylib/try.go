@@ -64,6 +64,11 @@ func uncatchable(err error) bool {
 	return false
 }
 
+// TakePending, set by the runtime, turns the cancellation that carries an
+// exception raised from outside the bytecode (KeyboardInterrupt on Ctrl-C,
+// RecursionError) into that exception, so handlers can catch it.
+var TakePending = func(_ *starlark.Thread, err error) error { return err }
+
 // _try(body, [(classes, handler), ...], orelse, final) runs a translated
 // try statement and returns None or the control signal to re-issue.
 func tryBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -73,6 +78,7 @@ func tryBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 		return nil, err
 	}
 	res, err := starlark.Call(thread, body, nil, nil)
+	err = TakePending(thread, err)
 	sig := asSignal(res)
 	var pending error
 	if err != nil {

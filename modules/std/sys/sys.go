@@ -37,10 +37,10 @@ func newSys(env *runtime.Env) (starlark.StringDict, error) {
 	for i, a := range env.Args {
 		argv[i] = starlark.String(a)
 	}
-	d := pyargs.Builtins(map[string]builtinFn{
-		"exit":            exit(env),
-		"print_exception": printException(env),
-	})
+	fns := limitBuiltins()
+	fns["exit"] = exit(env)
+	fns["print_exception"] = printException(env)
+	d := pyargs.Builtins(fns)
 	d["argv"] = starlark.NewList(argv)
 	d["platform"] = starlark.String("qstar")
 	d["version"] = starlark.String(Version)
