@@ -46,7 +46,7 @@ rtest.call(cb)
 b = made[0]
 print(b.size, len(b), bool(b))
 `
-	out, err := runPy(t, src, "")
+	out, err := runEvalPy(t, src, "")
 	if err != nil || out != "7 3 True\n" {
 		t.Errorf("got %q, %v", out, err)
 	}
