@@ -78,13 +78,13 @@ func TestUnsupported(t *testing.T) {
 	for _, tc := range []struct {
 		src, where, what string
 	}{
-		{"x = 1\nwith open('f') as fh:\n    pass\n", "u.py:2:1", "'with' statement"},
+		{"x = 1\nwith open('f') as fh:\n    pass\nelse:\n    pass\n", "u.py:4:1", "'else' does not follow"},
 		{"def gen():\n    yield 1\n", "u.py:2:5", "'yield'"},
 		{"async def f():\n    pass\n", "u.py:1:1", "'async'"},
 		{"def f():\n    x = 1\n    def g():\n        nonlocal x\n", "u.py:4:9", "'nonlocal'"},
 		{"@decorator\nx = 1\n", "u.py:1:", "a decorator must come before def or class"},
 		{"x = [*a, 1]\n", "u.py:1:6", "'*'"},
-		{"for i in range(3):\n    pass\nelse:\n    pass\n", "u.py:3:1", "for/else"},
+		{"for i in range(3):\n    pass\nelse:\n    pass\nelse:\n    pass\n", "u.py:5:1", "invalid syntax"},
 		{"if (n := 10) > 5:\n    pass\n", "u.py:1:7", "':='"},
 		{"x = 1 + 2j\n", "u.py:1:9", "complex numbers"},
 		{"from nowhere import *\n", "u.py:1:1", "not a registered module"},

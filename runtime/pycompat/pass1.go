@@ -164,38 +164,12 @@ var compoundKw = map[string]bool{
 func (p *pass1) logicalLine(i, j int) error {
 	first := p.toks[i]
 	if first.kind == tOp && first.text == "@" {
-		// @deco becomes _DECORATOR_(deco); pass 2 applies it after the def
-		if i+1 >= j {
-			return p.errAt(first, "invalid syntax: decorator needs an expression")
-		}
-		p.replace(i, mkDecorator+"(")
-		p.insert(p.toks[j-1].end, ")")
-		p.note(first.line, "@decorator -> name = decorator(name) after the def")
-		return p.exprs(i+1, j)
+		return p.decoratorLine(i, j)
 	}
-	indent := p.indentOf(first.start)
-	for len(p.headers) > 0 && p.headers[len(p.headers)-1].indent > indent {
-		p.headers = p.headers[:len(p.headers)-1]
+	kw, err := p.headerKind(first)
+	if err != nil {
+		return err
 	}
-	kw := ""
-	if first.kind == tName && compoundKw[first.text] {
-		kw = first.text
-	}
-	prev := ""
-	if n := len(p.headers); n > 0 && p.headers[n-1].indent == indent {
-		prev = p.headers[n-1].kw
-		p.headers = p.headers[:n-1]
-	}
-	if kw == "else" {
-		switch prev {
-		case "try", "except":
-			kw = "tryelse"
-		case "for", "while":
-			return p.unsupported(first, prev+"/else", "use a flag variable set before break")
-		}
-	}
-	p.headers = append(p.headers, header{indent, kw})
-
 	pos := i
 	if kw != "" {
 		colon := p.headerColon(i, j)
@@ -223,6 +197,46 @@ func (p *pass1) logicalLine(i, j int) error {
 	return nil
 }
 
+// decoratorLine: @deco becomes _DECORATOR_(deco); pass 2 applies it after
+// the def.
+func (p *pass1) decoratorLine(i, j int) error {
+	first := p.toks[i]
+	if i+1 >= j {
+		return p.errAt(first, "invalid syntax: decorator needs an expression")
+	}
+	p.replace(i, mkDecorator+"(")
+	p.insert(p.toks[j-1].end, ")")
+	p.note(first.line, "@decorator -> name = decorator(name) after the def")
+	return p.exprs(i+1, j)
+}
+
+// headerKind tracks the compound headers by indentation and returns the
+// kind of the line starting with first: "" for a simple statement, the
+// keyword for a header, and for `else` which statement it continues.
+func (p *pass1) headerKind(first token) (string, error) {
+	indent := p.indentOf(first.start)
+	for len(p.headers) > 0 && p.headers[len(p.headers)-1].indent > indent {
+		p.headers = p.headers[:len(p.headers)-1]
+	}
+	kw := ""
+	if first.kind == tName && compoundKw[first.text] {
+		kw = first.text
+	}
+	prev := ""
+	if n := len(p.headers); n > 0 && p.headers[n-1].indent == indent {
+		prev = p.headers[n-1].kw
+		p.headers = p.headers[:n-1]
+	}
+	if kw == "else" || kw == "elif" {
+		var err error
+		if kw, err = p.elseKind(first, kw, prev); err != nil {
+			return "", err
+		}
+	}
+	p.headers = append(p.headers, header{indent, kw})
+	return kw, nil
+}
+
 // headerColon finds the ':' that ends a compound header in toks[i:j].
 func (p *pass1) headerColon(i, j int) int {
 	lambdas := 0
@@ -247,14 +261,18 @@ func (p *pass1) headerColon(i, j int) int {
 func (p *pass1) compound(kw string, i, colon int) error {
 	t := p.toks[i]
 	switch kw {
-	case "with", "async":
-		return p.unsupported(t, "'"+kw+"' statement", "open/close the resource explicitly (try/finally)")
+	case "with":
+		return p.withHeader(i, colon)
+	case "async":
+		return p.unsupported(t, "'async' statement", "use _thread and blocking calls")
 	case "try":
 		p.replace(i, "if "+mkTry)
 		return nil
 	case "tryelse":
 		p.replace(i, "elif "+mkTryElse)
 		return nil
+	case "loopelse":
+		return p.loopElseHeader(i)
 	case "finally":
 		p.replace(i, "elif "+mkFinally)
 		return nil

@@ -216,13 +216,11 @@ func (p *pass1) exprs(i, j int) error {
 				}
 			case "yield":
 				return p.unsupported(t, "'yield' (generators)", "build and return a list")
-			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator:
+			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse:
 				return p.errAt(t, "the name %s is reserved by qstar's Python front end", t.text)
 			case "await", "async":
 				return p.unsupported(t, "'"+t.text+"'", "use _thread and blocking calls")
-			case "with":
-				return p.unsupported(t, "'with' statement", "open/close the resource explicitly (try/finally)")
-			case "nonlocal", "global", "import", "class", "try", "except", "finally", "def":
+			case "with", "nonlocal", "global", "import", "class", "try", "except", "finally", "def":
 				return p.errAt(t, "invalid syntax: unexpected '%s'", t.text)
 			}
 		case tNumber:

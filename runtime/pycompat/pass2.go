@@ -13,8 +13,11 @@ import (
 // construct it came from.
 
 type fnInfo struct {
-	globals map[string]bool // names declared global here
-	ns      map[string]bool // names kept in the namespace object
+	globals   map[string]bool // names declared global here
+	ns        map[string]bool // names kept in the namespace object
+	nonlocals map[string]bool // names declared nonlocal here (see nonlocal.go)
+	parent    *fnInfo         // the enclosing function (nil: module level)
+	bound     map[string]bool // parameters and names assigned in the body
 }
 
 type pass2 struct {
@@ -28,6 +31,8 @@ type pass2 struct {
 	n       int
 	// pass statements standing for `global x`
 	globalPass map[syntax.Stmt]bool
+	// breaks the translator made that leave a loop normally (walrus.go)
+	plainBreak map[*syntax.BranchStmt]bool
 
 	dynamic       bool // Options.DynamicGlobals
 	isPredeclared func(string) bool
@@ -45,6 +50,7 @@ func newPass2(file string) *pass2 {
 		module:  &fnInfo{globals: map[string]bool{}, ns: map[string]bool{}},
 
 		globalPass: map[syntax.Stmt]bool{},
+		plainBreak: map[*syntax.BranchStmt]bool{},
 	}
 }
 
@@ -129,6 +135,13 @@ func (p *pass2) stmts(list []syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	var out []syntax.Stmt
 	var decos []*syntax.CallExpr // pending decorators, outermost first
 	for _, s := range list {
+		if ifs, ok := s.(*syntax.IfStmt); ok && markerName(ifs.Cond) == mkLoopElse {
+			var err error
+			if out, err = p.loopElse(out, ifs, fn); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if es, ok := s.(*syntax.ExprStmt); ok {
 			if c, ok := es.X.(*syntax.CallExpr); ok && markerName(c) == mkDecorator && len(c.Args) == 1 {
 				decos = append(decos, c)
@@ -204,6 +217,8 @@ func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 		switch markerName(s.Cond) {
 		case mkTry:
 			return p.tryStmt(s, fn)
+		case mkWith:
+			return p.withStmt(s, fn)
 		case mkExcept, mkTryElse, mkFinally:
 			return nil, p.errAt(s.If, "invalid syntax: except/finally without try")
 		}
@@ -244,247 +259,6 @@ func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 		}
 	}
 	return []syntax.Stmt{s}, nil
-}
-
-type handler struct {
-	pos   syntax.Position
-	class syntax.Expr // nil: bare except
-	name  *syntax.Ident
-	body  []syntax.Stmt
-}
-
-// tryStmt turns the marker chain `if _TRY_: ... elif _EXCEPT_(...): ...`
-// into nested defs and one _try call.
-func (p *pass2) tryStmt(s *syntax.IfStmt, fn *fnInfo) ([]syntax.Stmt, error) {
-	pos := s.If
-	body := s.True
-	var handlers []handler
-	var orelse, final []syntax.Stmt
-	var elsePos, finPos syntax.Position
-	for rest := s.False; len(rest) > 0; {
-		elif, ok := rest[0].(*syntax.IfStmt)
-		if !ok || len(rest) != 1 {
-			return nil, p.errAt(pos, "invalid syntax: try needs except or finally")
-		}
-		switch markerName(elif.Cond) {
-		case mkExcept:
-			if final != nil || orelse != nil {
-				return nil, p.errAt(elif.If, "invalid syntax: except after else/finally")
-			}
-			h := handler{pos: elif.If, body: elif.True}
-			c, ok := elif.Cond.(*syntax.CallExpr)
-			if !ok {
-				return nil, p.errAt(elif.If, "invalid syntax in except clause")
-			}
-			switch len(c.Args) {
-			case 0:
-			case 2:
-				id, ok := c.Args[1].(*syntax.Ident)
-				if !ok {
-					return nil, p.errAt(elif.If, "invalid syntax: except ... as NAME")
-				}
-				h.name = id
-				fallthrough
-			case 1:
-				h.class = c.Args[0]
-			default:
-				return nil, p.errAt(elif.If, "invalid syntax in except clause")
-			}
-			handlers = append(handlers, h)
-		case mkTryElse:
-			if len(handlers) == 0 || final != nil {
-				return nil, p.errAt(elif.If, "invalid syntax: else needs an except clause before it")
-			}
-			orelse, elsePos = elif.True, elif.If
-		case mkFinally:
-			final, finPos = elif.True, elif.If
-		default:
-			return nil, p.errAt(elif.If, "invalid syntax: expected except or finally")
-		}
-		rest = elif.False
-	}
-	if len(handlers) == 0 && final == nil {
-		return nil, p.errAt(pos, "invalid syntax: try needs except or finally")
-	}
-	for i := 1; i < len(handlers); i++ {
-		if handlers[i-1].class == nil {
-			return nil, p.errAt(handlers[i-1].pos, "default 'except:' must be last")
-		}
-	}
-
-	p.n++
-	n := p.n
-	ns := p.module.ns
-	if fn != nil {
-		ns = fn.ns
-	}
-	sig := &signals{}
-	assigned := map[string]bool{}
-	var out []syntax.Stmt
-	mkdef := func(name string, at syntax.Position, params []syntax.Expr, stmts []syntax.Stmt, isHandler bool) (*syntax.DefStmt, error) {
-		stmts, err := p.stmts(stmts, fn)
-		if err != nil {
-			return nil, err
-		}
-		collectAssigned(stmts, assigned, p)
-		stmts = p.controlFlow(stmts, sig, at, false)
-		if isHandler {
-			p.bareRaise(stmts, at)
-		}
-		d := &syntax.DefStmt{Def: at, Name: p.genIdent(at, name), Lparen: at, Params: params, Rparen: at, Body: stmts}
-		p.gen[d] = true
-		p.genName[name] = true
-		out = append(out, d)
-		return d, nil
-	}
-	bodyName := fmt.Sprintf("_try_%d", n)
-	if _, err := mkdef(bodyName, pos, nil, body, false); err != nil {
-		return nil, err
-	}
-	var hlist []syntax.Expr
-	for k, h := range handlers {
-		name := fmt.Sprintf("_exc_%d_%d", n, k)
-		stmts := h.body
-		if h.name != nil {
-			bind := assign(h.pos, ident(h.name.NamePos, h.name.Name), p.genIdent(h.pos, "_e"))
-			stmts = append([]syntax.Stmt{bind}, stmts...)
-		}
-		if _, err := mkdef(name, h.pos, []syntax.Expr{p.genIdent(h.pos, "_e")}, stmts, true); err != nil {
-			return nil, err
-		}
-		var cls syntax.Expr = noneAt(h.pos)
-		if h.class != nil {
-			cls = h.class
-			if _, simple := cls.(*syntax.Ident); !simple {
-				// evaluated only when an exception needs matching, as in Python
-				cls = &syntax.LambdaExpr{Lambda: h.pos, Body: cls}
-			}
-		}
-		hlist = append(hlist, &syntax.TupleExpr{Lparen: h.pos, List: []syntax.Expr{cls, p.genIdent(h.pos, name)}, Rparen: h.pos})
-	}
-	var elseRef, finRef syntax.Expr = noneAt(pos), noneAt(pos)
-	if orelse != nil {
-		name := fmt.Sprintf("_else_%d", n)
-		if _, err := mkdef(name, elsePos, nil, orelse, false); err != nil {
-			return nil, err
-		}
-		elseRef = p.genIdent(elsePos, name)
-	}
-	if final != nil {
-		name := fmt.Sprintf("_fin_%d", n)
-		if _, err := mkdef(name, finPos, nil, final, false); err != nil {
-			return nil, err
-		}
-		finRef = p.genIdent(finPos, name)
-	}
-	r := fmt.Sprintf("_r_%d", n)
-	p.genName[r] = true
-	tryCall := call(pos, p.genIdent(pos, "_try"), p.genIdent(pos, bodyName),
-		&syntax.ListExpr{Lbrack: pos, List: hlist, Rbrack: pos}, elseRef, finRef)
-	for k := range assigned {
-		ns[k] = true
-	}
-	if !sig.any() {
-		out = append(out, &syntax.ExprStmt{X: tryCall})
-	} else {
-		out = append(out, assign(pos, p.genIdent(pos, r), tryCall))
-	}
-	if sig.any() {
-		out = append(out, p.dispatch(pos, r, sig))
-	}
-	p.note(pos, "try/except -> nested defs run by _try()")
-	return out, nil
-}
-
-// signals records which control transfers leave a try part.
-type signals struct{ ret, brk, cont bool }
-
-func (s *signals) any() bool { return s.ret || s.brk || s.cont }
-
-// dispatch re-issues a control transfer that left a try part:
-// if _r != None: (break | continue | return _r.value)
-func (p *pass2) dispatch(pos syntax.Position, r string, sig *signals) syntax.Stmt {
-	var inner []syntax.Stmt
-	cond := func(name string, then syntax.Stmt) syntax.Stmt {
-		return &syntax.IfStmt{If: pos, Cond: &syntax.BinaryExpr{X: p.genIdent(pos, r), OpPos: pos, Op: syntax.EQL, Y: p.genIdent(pos, name)}, True: []syntax.Stmt{then}}
-	}
-	if sig.brk {
-		inner = append(inner, cond("_BREAK", &syntax.BranchStmt{Token: syntax.BREAK, TokenPos: pos}))
-	}
-	if sig.cont {
-		inner = append(inner, cond("_CONTINUE", &syntax.BranchStmt{Token: syntax.CONTINUE, TokenPos: pos}))
-	}
-	if sig.ret {
-		inner = append(inner, &syntax.ReturnStmt{Return: pos, Result: dot(pos, p.genIdent(pos, r), "value")})
-	}
-	return &syntax.IfStmt{If: pos, Cond: &syntax.BinaryExpr{X: p.genIdent(pos, r), OpPos: pos, Op: syntax.NEQ, Y: noneAt(pos)}, True: inner}
-}
-
-// controlFlow rewrites return/break/continue that leave a try part into
-// returns of control signals. inLoop: inside a loop of this part.
-func (p *pass2) controlFlow(list []syntax.Stmt, sig *signals, pos syntax.Position, inLoop bool) []syntax.Stmt {
-	for i, s := range list {
-		switch s := s.(type) {
-		case *syntax.ReturnStmt:
-			if r, ok := s.Result.(*syntax.CallExpr); ok && markerName(r) == "_ret" && p.isGenRet(r) {
-				sig.ret = true
-				continue
-			}
-			var v syntax.Expr = noneAt(s.Return)
-			if s.Result != nil {
-				v = s.Result
-			}
-			ret := call(s.Return, p.genIdent(s.Return, "_ret"), v)
-			list[i] = &syntax.ReturnStmt{Return: s.Return, Result: ret}
-			sig.ret = true
-		case *syntax.BranchStmt:
-			if inLoop || s.Token == syntax.PASS {
-				continue
-			}
-			name := "_BREAK"
-			if s.Token == syntax.CONTINUE {
-				name = "_CONTINUE"
-				sig.cont = true
-			} else {
-				sig.brk = true
-			}
-			list[i] = &syntax.ReturnStmt{Return: s.TokenPos, Result: p.genIdent(s.TokenPos, name)}
-		case *syntax.IfStmt:
-			s.True = p.controlFlow(s.True, sig, pos, inLoop)
-			s.False = p.controlFlow(s.False, sig, pos, inLoop)
-		case *syntax.ForStmt:
-			s.Body = p.controlFlow(s.Body, sig, pos, true)
-		case *syntax.WhileStmt:
-			s.Body = p.controlFlow(s.Body, sig, pos, true)
-		}
-	}
-	return list
-}
-
-func (p *pass2) isGenRet(c *syntax.CallExpr) bool {
-	id, ok := c.Fn.(*syntax.Ident)
-	return ok && p.skip[id]
-}
-
-// bareRaise turns `_raise()` in a handler into `_raise(_e)`.
-func (p *pass2) bareRaise(list []syntax.Stmt, pos syntax.Position) {
-	var walk func(n syntax.Node) bool
-	walk = func(n syntax.Node) bool {
-		switch n := n.(type) {
-		case *syntax.DefStmt:
-			return p.gen[n] // inner try parts share the active exception
-		case *syntax.LambdaExpr:
-			return false
-		case *syntax.CallExpr:
-			if id, ok := n.Fn.(*syntax.Ident); ok && id.Name == "_raise" && len(n.Args) == 0 {
-				n.Args = []syntax.Expr{p.genIdent(n.Lparen, "_e")}
-			}
-		}
-		return true
-	}
-	for _, s := range list {
-		syntax.Walk(s, walk)
-	}
 }
 
 // collectAssigned adds the user names bound in list (not inside nested

@@ -117,7 +117,6 @@ var gotRe = regexp.MustCompile(`got '?([^\s,']+)'?, want`)
 
 var reservedHints = map[string]string{
 	"as":       "'as' is only supported in import and except clauses",
-	"with":     "open/close the resource explicitly (try/finally)",
 	"yield":    "build and return a list",
 	"nonlocal": "keep the shared value in a dict or list",
 	"async":    "use _thread and blocking calls",
@@ -148,7 +147,7 @@ func explainParseError(err error) error {
 	return err
 }
 
-var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator"}
+var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator", mkWith: "with", mkLoopElse: "else"}
 
 func checkMarkers(file string, f *syntax.File) error {
 	var bad *syntax.Ident

@@ -19,6 +19,7 @@ func builtins() starlark.StringDict {
 	d := starlark.StringDict{
 		// helpers the translator emits
 		"_try":              starlark.NewBuiltin("_try", tryBuiltin),
+		"_with":             starlark.NewBuiltin("_with", withBuiltin),
 		"_raise":            starlark.NewBuiltin("raise", raiseBuiltin),
 		"_ret":              starlark.NewBuiltin("_ret", retBuiltin),
 		"_BREAK":            breakSignal,
