@@ -337,7 +337,7 @@ func (p *pass1) simple(i, j int) error {
 			p.note(t.line, "global %s -> module namespace _g", p.src[p.toks[i+min(1, j-i-1)].start:p.toks[j-1].end])
 			return nil
 		case "nonlocal":
-			return p.unsupported(t, "'nonlocal'", "keep the shared value in a dict or list")
+			return p.nonlocalStmt(i, j)
 		case "raise":
 			if i+1 == j {
 				p.replace(i, "_raise()")

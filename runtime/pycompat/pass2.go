@@ -196,69 +196,82 @@ func (p *pass2) stmts(list []syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 }
 
 func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
+	var err error
 	switch s := s.(type) {
 	case *syntax.ExprStmt:
-		if c, ok := s.X.(*syntax.CallExpr); ok && markerName(c) == mkGlobal {
-			for _, a := range c.Args {
-				id, ok := a.(*syntax.Ident)
-				if !ok {
-					return nil, p.errAt(c.Lparen, "invalid syntax: global takes names")
-				}
-				if fn != nil {
-					fn.globals[id.Name] = true
-				}
-				p.module.ns[id.Name] = true
+		if c, ok := s.X.(*syntax.CallExpr); ok {
+			switch markerName(c) {
+			case mkGlobal:
+				return p.globalStmt(c, fn)
+			case mkNonlocal:
+				return p.nonlocalStmt(c, fn)
 			}
-			pass := passAt(c.Lparen)
-			p.globalPass[pass] = true
-			return []syntax.Stmt{pass}, nil
 		}
 	case *syntax.IfStmt:
-		switch markerName(s.Cond) {
-		case mkTry:
-			return p.tryStmt(s, fn)
-		case mkWith:
-			return p.withStmt(s, fn)
-		case mkExcept, mkTryElse, mkFinally:
-			return nil, p.errAt(s.If, "invalid syntax: except/finally without try")
-		}
-		var err error
-		if s.True, err = p.stmts(s.True, fn); err != nil {
-			return nil, err
-		}
-		if len(s.False) == 1 {
-			if elif, ok := s.False[0].(*syntax.IfStmt); ok {
-				switch markerName(elif.Cond) {
-				case mkExcept, mkTryElse, mkFinally:
-					return nil, p.errAt(elif.If, "invalid syntax: except/finally without try")
-				}
-			}
-		}
-		if s.False, err = p.stmts(s.False, fn); err != nil {
-			return nil, err
-		}
+		return p.ifStmt(s, fn)
 	case *syntax.ForStmt:
-		var err error
-		if s.Body, err = p.stmts(s.Body, fn); err != nil {
-			return nil, err
-		}
+		s.Body, err = p.stmts(s.Body, fn)
 	case *syntax.WhileStmt:
-		var err error
-		if s.Body, err = p.stmts(s.Body, fn); err != nil {
-			return nil, err
-		}
+		return p.whileStmt(s, fn)
 	case *syntax.DefStmt:
 		if isClassDef(s) {
 			return p.classDef(s, fn)
 		}
-		info := &fnInfo{globals: map[string]bool{}, ns: map[string]bool{}}
-		p.info[s] = info
-		var err error
-		if s.Body, err = p.stmts(s.Body, info); err != nil {
-			return nil, err
-		}
+		info := p.newFnInfo(s, fn)
+		s.Body, err = p.stmts(s.Body, info)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return []syntax.Stmt{s}, nil
+}
+
+func (p *pass2) ifStmt(s *syntax.IfStmt, fn *fnInfo) ([]syntax.Stmt, error) {
+	switch markerName(s.Cond) {
+	case mkTry:
+		return p.tryStmt(s, fn)
+	case mkWith:
+		return p.withStmt(s, fn)
+	case mkExcept, mkTryElse, mkFinally:
+		return nil, p.errAt(s.If, "invalid syntax: except/finally without try")
+	}
+	var err error
+	if s.True, err = p.stmts(s.True, fn); err != nil {
+		return nil, err
+	}
+	if len(s.False) == 1 {
+		if elif, ok := s.False[0].(*syntax.IfStmt); ok {
+			switch markerName(elif.Cond) {
+			case mkExcept, mkTryElse, mkFinally:
+				return nil, p.errAt(elif.If, "invalid syntax: except/finally without try")
+			}
+		}
+	}
+	if s.False, err = p.stmts(s.False, fn); err != nil {
+		return nil, err
+	}
+	return []syntax.Stmt{s}, nil
+}
+
+func (p *pass2) whileStmt(s *syntax.WhileStmt, fn *fnInfo) ([]syntax.Stmt, error) {
+	var err error
+	if s.Body, err = p.stmts(s.Body, fn); err != nil {
+		return nil, err
+	}
+	return []syntax.Stmt{s}, nil
+}
+
+// newFnInfo records a def's scope facts for the resolver.
+func (p *pass2) newFnInfo(s *syntax.DefStmt, parent *fnInfo) *fnInfo {
+	info := &fnInfo{globals: map[string]bool{}, ns: map[string]bool{}, nonlocals: map[string]bool{}, parent: parent, bound: map[string]bool{}}
+	for _, prm := range s.Params {
+		if name, _ := paramName(prm); name != "" {
+			info.bound[name] = true
+		}
+	}
+	collectAssigned(s.Body, info.bound, p)
+	p.info[s] = info
+	return info
 }
 
 // collectAssigned adds the user names bound in list (not inside nested

@@ -118,7 +118,6 @@ var gotRe = regexp.MustCompile(`got '?([^\s,']+)'?, want`)
 var reservedHints = map[string]string{
 	"as":       "'as' is only supported in import and except clauses",
 	"yield":    "build and return a list",
-	"nonlocal": "keep the shared value in a dict or list",
 	"async":    "use _thread and blocking calls",
 	"await":    "use _thread and blocking calls",
 	"is":       "compare with == / !=",
@@ -147,7 +146,7 @@ func explainParseError(err error) error {
 	return err
 }
 
-var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator", mkWith: "with", mkLoopElse: "else"}
+var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator", mkWith: "with", mkLoopElse: "else", mkNonlocal: "nonlocal"}
 
 func checkMarkers(file string, f *syntax.File) error {
 	var bad *syntax.Ident

@@ -232,7 +232,7 @@ func (p *pass2) resolveDef(s *syntax.DefStmt, sc *scope) []syntax.Stmt {
 	inner.globals = info.globals
 	inner.ns = map[string]bool{}
 	for n := range info.ns {
-		if !info.globals[n] {
+		if !info.globals[n] && !info.nonlocals[n] {
 			inner.ns[n] = true
 		}
 	}
@@ -243,6 +243,9 @@ func (p *pass2) resolveDef(s *syntax.DefStmt, sc *scope) []syntax.Stmt {
 	collectAssigned(s.Body, inner.names, p)
 	for n := range info.globals {
 		delete(inner.names, n)
+	}
+	for n := range info.nonlocals {
+		delete(inner.names, n) // found in the owner's namespace
 	}
 	s.Body = p.resolveStmts(s.Body, inner)
 	if len(inner.ns) > 0 {
