@@ -293,6 +293,8 @@ func (p *pass1) compound(kw string, i, colon int) error {
 		return p.classHeader(i, colon)
 	case "for":
 		return p.exprs(i, colon) // the chain finder needs to see `for x in`
+	case "def":
+		return p.defHeader(i, colon)
 	}
 	return p.exprs(i+1, colon)
 }
@@ -365,6 +367,9 @@ func (p *pass1) simple(i, j int) error {
 				return p.unsupported(t, "Python 2 print statement", "write print(...)")
 			}
 		}
+	}
+	if colon := p.annotationColon(i, j); colon >= 0 {
+		return p.annotatedAssign(i, colon, j)
 	}
 	if err := p.chainedAssign(i, j); err != nil {
 		return err
@@ -584,8 +589,16 @@ func (p *pass1) delStmt(i, j int) error {
 func (p *pass1) chainedAssign(i, j int) error {
 	var eqs []int
 	base := p.toks[i].depth
+	lambdas := 0 // `=` between lambda and its ':' is a parameter default
 	for k := i; k < j; k++ {
-		if p.toks[k].kind == tOp && p.toks[k].text == "=" && p.toks[k].depth == base {
+		t := p.toks[k]
+		switch {
+		case t.depth != base:
+		case t.kind == tName && t.text == "lambda":
+			lambdas++
+		case t.kind == tOp && t.text == ":" && lambdas > 0:
+			lambdas--
+		case t.kind == tOp && t.text == "=" && lambdas == 0:
 			eqs = append(eqs, k)
 		}
 	}

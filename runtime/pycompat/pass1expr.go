@@ -262,7 +262,7 @@ func (p *pass1) exprs(i, j int) error {
 			case "...":
 				return p.unsupported(t, "'...' (Ellipsis)", "use pass or None")
 			case "->":
-				return p.unsupported(t, "return annotations", "remove the '-> type' annotation")
+				return p.errAt(t, "invalid syntax: unexpected '->'")
 			case "**=":
 				return p.unsupported(t, "'**='", "write x = pow(x, y)")
 			}

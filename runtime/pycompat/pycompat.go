@@ -81,10 +81,8 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 		return nil, explainParseError(err)
 	}
 	p := newPass2(filename)
-	if opts.DynamicGlobals {
-		p.dynamic = true
-		p.isPredeclared = opts.IsPredeclared
-	}
+	p.dynamic = opts.DynamicGlobals
+	p.isPredeclared = opts.IsPredeclared
 	if f.Stmts, err = p.stmts(f.Stmts, nil); err != nil {
 		return nil, err
 	}

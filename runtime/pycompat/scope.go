@@ -126,22 +126,26 @@ var builtinNames = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
-// readsModuleName reports whether name, read in scope sc, is a module-level
-// name read from inside a function (not a local, not a builtin).
+// readsModuleName reports whether name, read in scope sc, must be read
+// through _g: a module-level name read from inside a function in a REPL
+// chunk, or a name bound nowhere in the file (NameError when it runs).
 func (p *pass2) readsModuleName(sc *scope, name string) bool {
 	inFunction := false
 	for s := sc; s != nil; s = s.parent {
 		switch s.kind {
 		case kModule:
-			if !inFunction || strings.HasPrefix(name, "_") || starlark.Universe.Has(name) || builtinNames()[name] {
+			if strings.HasPrefix(name, "_") || starlark.Universe.Has(name) || builtinNames()[name] {
 				return false
 			}
 			if p.isPredeclared != nil && p.isPredeclared(name) {
 				return false
 			}
+			if !inFunction && p.dynamic {
+				return false // a REPL chunk: the compiler reports it at once
+			}
 			// A file resolves its own module names statically; only a name
 			// bound nowhere goes through _g, to fail when read, as in Python.
-			return p.dynamic || !s.names[name] && !s.ns[name]
+			return inFunction && p.dynamic || !s.names[name] && !s.ns[name]
 		case kFn, kLambda:
 			if s.names[name] && !s.globals[name] {
 				return false
