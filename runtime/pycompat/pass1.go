@@ -563,10 +563,11 @@ func (p *pass1) delStmt(i, j int) error {
 			p.insert(last.end, " = None")
 		case last.text == "]" && p.match[b-1] > a:
 			o := p.match[b-1]
-			for k := o + 1; k < b-1; k++ {
-				if p.toks[k].text == ":" && p.toks[k].depth == p.toks[o].depth+1 {
-					return p.unsupported(p.toks[k], "del of a slice", "rebuild the list, e.g. x = x[:i] + x[j:]")
+			if p.isSlice(o) {
+				if err := p.delSlice(leadStart, lead, a, o); err != nil {
+					return err
 				}
+				continue
 			}
 			p.replaceRange(leadStart, p.toks[a].start, lead+"_delitem(")
 			p.replace(o, ", ")

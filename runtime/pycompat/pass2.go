@@ -198,6 +198,10 @@ func (p *pass2) stmts(list []syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	var err error
 	switch s := s.(type) {
+	case *syntax.AssignStmt:
+		if call, ok := p.sliceAssign(s); ok {
+			return []syntax.Stmt{call}, nil
+		}
 	case *syntax.ExprStmt:
 		if c, ok := s.X.(*syntax.CallExpr); ok {
 			switch markerName(c) {

@@ -20,6 +20,8 @@ func builtins() starlark.StringDict {
 		// helpers the translator emits
 		"_try":              starlark.NewBuiltin("_try", tryBuiltin),
 		"_with":             starlark.NewBuiltin("_with", withBuiltin),
+		"_setslice":         starlark.NewBuiltin("setslice", setsliceBuiltin),
+		"_delslice":         starlark.NewBuiltin("del", delsliceBuiltin),
 		"_raise":            starlark.NewBuiltin("raise", raiseBuiltin),
 		"_ret":              starlark.NewBuiltin("_ret", retBuiltin),
 		"_BREAK":            breakSignal,
