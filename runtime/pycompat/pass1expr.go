@@ -290,6 +290,9 @@ func (p *pass1) stringTok(k int) error {
 	pre := t.prefix
 	body := t.text[len(pre):]
 	if !strings.Contains(pre, "r") && strings.Contains(body, `\`) {
+		if !strings.Contains(pre, "b") && namedEscape(body) >= 0 {
+			return p.unsupported(t, `the \N{name} escape`, `write the character itself or its \uXXXX escape`)
+		}
 		body = fixEscapes(body, strings.Contains(pre, "b"))
 	}
 	switch pre {
@@ -310,28 +313,6 @@ func (p *pass1) stringTok(k int) error {
 		p.note(t.line, "f-string -> _format()")
 	}
 	return nil
-}
-
-// fixEscapes keeps Python's meaning for escapes Starlark rejects: an
-// unknown escape like '\d' is a backslash and the letter.
-func fixEscapes(body string, isBytes bool) string {
-	var sb strings.Builder
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if c != '\\' || i+1 >= len(body) {
-			sb.WriteByte(c)
-			continue
-		}
-		n := body[i+1]
-		valid := strings.IndexByte("abfnrtv\\'\"\n\r01234567x", n) >= 0 || !isBytes && (n == 'u' || n == 'U')
-		if !valid {
-			sb.WriteByte('\\')
-		}
-		sb.WriteByte(c)
-		sb.WriteByte(n)
-		i++
-	}
-	return sb.String()
 }
 
 // power rewrites the `**` at k into pow(L, R).
