@@ -74,6 +74,9 @@ func rewritePass1(file, src string, opts *Options) (string, []Change, error) {
 	if err != nil {
 		return "", nil, err
 	}
+	if err := checkTabs(file, src, toks); err != nil {
+		return "", nil, err
+	}
 	p := &pass1{file: file, src: src, toks: toks, opts: opts}
 	p.match = matchBrackets(toks)
 	for i := 0; i < len(toks); {

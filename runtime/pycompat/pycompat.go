@@ -69,8 +69,11 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 	if fo == nil {
 		fo = defaultFileOptions
 	}
-	// Windows editors: a UTF-8 byte order mark and CRLF line ends
-	text := strings.TrimPrefix(string(src), "\ufeff")
+	text, err := DecodeSource(filename, src) // PEP 263 coding line, UTF-8 check
+	if err != nil {
+		return nil, err
+	}
+	// Windows editors: CRLF line ends
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text, changes, err := rewritePass1(filename, text, opts)
 	if err != nil {
