@@ -295,6 +295,9 @@ func (p *pass1) compound(kw string, i, colon int) error {
 	case "class":
 		return p.classHeader(i, colon)
 	case "for":
+		if done, err := p.starFor(i, colon); done || err != nil {
+			return err
+		}
 		return p.exprs(i, colon) // the chain finder needs to see `for x in`
 	case "def":
 		return p.defHeader(i, colon)
@@ -373,6 +376,11 @@ func (p *pass1) simple(i, j int) error {
 	}
 	if colon := p.annotationColon(i, j); colon >= 0 {
 		return p.annotatedAssign(i, colon, j)
+	}
+	if eq := p.singleAssign(i, j); eq >= 0 {
+		if done, err := p.starAssign(i, eq, j); done || err != nil {
+			return err
+		}
 	}
 	if err := p.chainedAssign(i, j); err != nil {
 		return err

@@ -122,7 +122,7 @@ var reservedHints = map[string]string{
 	"async":    "use _thread and blocking calls",
 	"await":    "use _thread and blocking calls",
 	"is":       "compare with == / !=",
-	"*":        "star-unpacking in assignments is not available; index the sequence instead",
+	"*":        "star-unpacking works in a flat target list (a, *rest = xs); index the sequence instead",
 	"class":    "define classes at statement level",
 	"def":      "define functions at statement level",
 	"lambda":   "lambda bodies are one expression",

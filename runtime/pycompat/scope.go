@@ -448,7 +448,7 @@ func (p *pass2) iterable(x syntax.Expr) syntax.Expr {
 		switch fn := e.Fn.(type) {
 		case *syntax.Ident:
 			switch fn.Name {
-			case "range", "enumerate", "zip", "sorted", "reversed", "list", "tuple", "_iter":
+			case "range", "enumerate", "zip", "sorted", "reversed", "list", "tuple", "_iter", "_unpack_each":
 				return x
 			}
 		case *syntax.DotExpr:

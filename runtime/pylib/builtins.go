@@ -22,6 +22,8 @@ func builtins() starlark.StringDict {
 		"_with":             starlark.NewBuiltin("_with", withBuiltin),
 		"_setslice":         starlark.NewBuiltin("setslice", setsliceBuiltin),
 		"_delslice":         starlark.NewBuiltin("del", delsliceBuiltin),
+		"_unpack":           starlark.NewBuiltin("unpack", unpackBuiltin),
+		"_unpack_each":      starlark.NewBuiltin("unpack", unpackEachBuiltin),
 		"_raise":            starlark.NewBuiltin("raise", raiseBuiltin),
 		"_ret":              starlark.NewBuiltin("_ret", retBuiltin),
 		"_BREAK":            breakSignal,
