@@ -216,7 +216,7 @@ func (p *pass1) exprs(i, j int) error {
 				}
 			case "yield":
 				return p.unsupported(t, "'yield' (generators)", "build and return a list")
-			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse, mkNonlocal:
+			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse, mkNonlocal, mkWalrus:
 				return p.errAt(t, "the name %s is reserved by qstar's Python front end", t.text)
 			case "await", "async":
 				return p.unsupported(t, "'"+t.text+"'", "use _thread and blocking calls")
@@ -256,7 +256,9 @@ func (p *pass1) exprs(i, j int) error {
 					}
 				}
 			case ":=":
-				return p.unsupported(t, "':=' (assignment expression)", "assign on a separate line")
+				if err := p.walrus(i, k, j); err != nil {
+					return err
+				}
 			case "@", "@=":
 				return p.unsupported(t, "'@'", "decorators and matrix products are not available")
 			case "...":

@@ -196,6 +196,9 @@ func (p *pass2) stmts(list []syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 }
 
 func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
+	if pre := p.walrusStmt(s); len(pre) > 1 {
+		return p.stmtsKeepingOrder(pre, fn)
+	}
 	var err error
 	switch s := s.(type) {
 	case *syntax.AssignStmt:
@@ -258,6 +261,7 @@ func (p *pass2) ifStmt(s *syntax.IfStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 }
 
 func (p *pass2) whileStmt(s *syntax.WhileStmt, fn *fnInfo) ([]syntax.Stmt, error) {
+	p.walrusWhile(s)
 	var err error
 	if s.Body, err = p.stmts(s.Body, fn); err != nil {
 		return nil, err

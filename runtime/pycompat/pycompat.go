@@ -147,7 +147,7 @@ func explainParseError(err error) error {
 	return err
 }
 
-var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator", mkWith: "with", mkLoopElse: "else", mkNonlocal: "nonlocal"}
+var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator", mkWith: "with", mkLoopElse: "else", mkNonlocal: "nonlocal", mkWalrus: ":="}
 
 func checkMarkers(file string, f *syntax.File) error {
 	var bad *syntax.Ident
@@ -162,7 +162,11 @@ func checkMarkers(file string, f *syntax.File) error {
 		})
 	}
 	if bad != nil {
-		return &syntaxError{file, int(bad.NamePos.Line), int(bad.NamePos.Col), "invalid syntax: misplaced '" + markers[bad.Name] + "'"}
+		msg := "invalid syntax: misplaced '" + markers[bad.Name] + "'"
+		if bad.Name == mkWalrus {
+			msg = "':=' here is not supported by qstar; hint: assign on a separate line (a walrus works in a statement's own expression, not inside a lambda or comprehension)"
+		}
+		return &syntaxError{file, int(bad.NamePos.Line), int(bad.NamePos.Col), msg}
 	}
 	return nil
 }
