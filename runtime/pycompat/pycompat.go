@@ -117,15 +117,15 @@ func dedupe(cs []Change) []Change {
 var gotRe = regexp.MustCompile(`got '?([^\s,']+)'?, want`)
 
 var reservedHints = map[string]string{
-	"as":       "'as' is only supported in import and except clauses",
-	"yield":    "build and return a list",
-	"async":    "use _thread and blocking calls",
-	"await":    "use _thread and blocking calls",
-	"is":       "compare with == / !=",
-	"*":        "star-unpacking works in a flat target list (a, *rest = xs); index the sequence instead",
-	"class":    "define classes at statement level",
-	"def":      "define functions at statement level",
-	"lambda":   "lambda bodies are one expression",
+	"as":     "'as' is only supported in import and except clauses",
+	"yield":  "build and return a list",
+	"async":  "use _thread and blocking calls",
+	"await":  "use _thread and blocking calls",
+	"is":     "compare with == / !=",
+	"*":      "star-unpacking works in a flat target list (a, *rest = xs); index the sequence instead",
+	"class":  "define classes at statement level",
+	"def":    "define functions at statement level",
+	"lambda": "lambda bodies are one expression",
 }
 
 // explainParseError turns Starlark's "got import, want primary expression"
