@@ -83,7 +83,7 @@ func TestUnsupported(t *testing.T) {
 		{"async def f():\n    pass\n", "u.py:1:1", "'async'"},
 		{"def f():\n    y = 1\n    def g():\n        nonlocal x\n", "u.py:4:9", "no binding for nonlocal 'x' found"},
 		{"@decorator\nx = 1\n", "u.py:1:", "a decorator must come before def or class"},
-		{"x = [*a, 1]\n", "u.py:1:6", "'*'"},
+		{"x = [*a for a in b]\n", "u.py:1:6", "'*'"},
 		{"for i in range(3):\n    pass\nelse:\n    pass\nelse:\n    pass\n", "u.py:5:1", "invalid syntax"},
 		{"x = [y for v in z if (y := v)]\n", "u.py:1:", "':='"},
 		{"x = 1 + 2j\n", "u.py:1:9", "complex numbers"},

@@ -42,6 +42,7 @@ type pass1 struct {
 	changes []Change
 	opts    *Options
 	headers []header
+	targets [][2]int // token ranges of assignment targets (spread.go)
 }
 
 func (p *pass1) errAt(t token, format string, args ...any) error {
@@ -377,7 +378,11 @@ func (p *pass1) simple(i, j int) error {
 	if colon := p.annotationColon(i, j); colon >= 0 {
 		return p.annotatedAssign(i, colon, j)
 	}
+	if done, err := p.powAssign(i, j); done || err != nil {
+		return err
+	}
 	if eq := p.singleAssign(i, j); eq >= 0 {
+		p.targetRange(i, eq)
 		if done, err := p.starAssign(i, eq, j); done || err != nil {
 			return err
 		}

@@ -246,9 +246,16 @@ func (p *pass1) exprs(i, j int) error {
 		case tOp:
 			switch t.text {
 			case "(":
-				p.generator(k)
+				if !p.spread(k) {
+					p.generator(k)
+					p.starArgsLast(k)
+				}
+			case "[":
+				p.spread(k)
 			case "{":
-				p.setLiteral(k)
+				if !p.spread(k) {
+					p.setLiteral(k)
+				}
 			case "**":
 				if p.operandEnd(k - 1) {
 					if err := p.power(i, k, j); err != nil {
@@ -266,7 +273,7 @@ func (p *pass1) exprs(i, j int) error {
 			case "->":
 				return p.errAt(t, "invalid syntax: unexpected '->'")
 			case "**=":
-				return p.unsupported(t, "'**='", "write x = pow(x, y)")
+				return p.errAt(t, "invalid syntax: unexpected '**='")
 			}
 		}
 	}

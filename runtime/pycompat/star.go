@@ -61,9 +61,6 @@ func (p *pass1) starAssign(i, eq, j int) (bool, error) {
 	p.insert(p.toks[eq+1].start, "_unpack(")
 	p.insert(p.toks[j-1].end, fmt.Sprintf(", %d, %d)", before, after))
 	p.note(p.toks[i].line, "starred target -> _unpack()")
-	if err := p.exprs(i, eq); err != nil {
-		return true, err
-	}
 	return true, p.exprs(eq+1, j)
 }
 
@@ -79,6 +76,7 @@ func (p *pass1) starFor(i, colon int) (bool, error) {
 	if in < 0 || in+1 >= colon {
 		return false, nil
 	}
+	p.targetRange(i+1, in)
 	star, before, after, err := p.starTarget(i+1, in)
 	if err != nil || star < 0 {
 		return false, err
@@ -87,7 +85,7 @@ func (p *pass1) starFor(i, colon int) (bool, error) {
 	p.insert(p.toks[in+1].start, "_unpack_each(")
 	p.insert(p.toks[colon-1].end, fmt.Sprintf(", %d, %d)", before, after))
 	p.note(p.toks[i].line, "starred loop target -> _unpack_each()")
-	return true, p.exprs(i, colon)
+	return true, p.exprs(in+1, colon)
 }
 
 // singleAssign returns the index of the one `=` of toks[i:j] at the
