@@ -77,7 +77,9 @@ func (p *pass1) starArgsLast(k int) {
 		return
 	}
 	items := p.splitCommas(k+1, m, p.toks[k].depth+1)
-	isKw := func(it [2]int) bool { return it[1]-it[0] > 2 && p.toks[it[0]].kind == tName && p.toks[it[0]+1].text == "=" }
+	isKw := func(it [2]int) bool {
+		return it[1]-it[0] > 2 && p.toks[it[0]].kind == tName && p.toks[it[0]+1].text == "="
+	}
 	for n, it := range items {
 		if p.toks[it[0]].text != "*" {
 			continue
