@@ -22,3 +22,10 @@ func (p *pass2) globalStmt(c *syntax.CallExpr, fn *fnInfo) ([]syntax.Stmt, error
 	p.globalPass[pass] = true
 	return []syntax.Stmt{pass}, nil
 }
+
+func (p *pass1) globalStmt(i, j int) error {
+	p.replace(i, mkGlobal+"(")
+	p.insert(p.toks[j-1].end, ")")
+	p.note(p.toks[i].line, "global %s -> module namespace _g", p.src[p.toks[i+min(1, j-i-1)].start:p.toks[j-1].end])
+	return nil
+}

@@ -333,47 +333,8 @@ func (p *pass1) classHeader(i, colon int) error {
 
 // simple handles one simple statement toks[i:j].
 func (p *pass1) simple(i, j int) error {
-	t := p.toks[i]
-	if t.kind == tName {
-		switch t.text {
-		case "import":
-			return p.importStmt(i, j)
-		case "from":
-			return p.fromStmt(i, j)
-		case "global":
-			p.replace(i, mkGlobal+"(")
-			p.insert(p.toks[j-1].end, ")")
-			p.note(t.line, "global %s -> module namespace _g", p.src[p.toks[i+min(1, j-i-1)].start:p.toks[j-1].end])
-			return nil
-		case "nonlocal":
-			return p.nonlocalStmt(i, j)
-		case "raise":
-			if i+1 == j {
-				p.replace(i, "_raise()")
-				p.note(t.line, "raise -> _raise()")
-				return nil
-			}
-			p.replace(i, "_raise(")
-			for k := i + 1; k < j; k++ {
-				if p.toks[k].depth == t.depth && p.toks[k].kind == tName && p.toks[k].text == "from" {
-					p.replace(k, ",")
-				}
-			}
-			p.insert(p.toks[j-1].end, ")")
-			p.note(t.line, "raise E -> _raise(E)")
-			return p.exprs(i+1, j)
-		case "assert":
-			p.replace(i, "_assert(")
-			p.insert(p.toks[j-1].end, ")")
-			p.note(t.line, "assert -> _assert()")
-			return p.exprs(i+1, j)
-		case "del":
-			return p.delStmt(i, j)
-		case "print":
-			if i+1 < j && p.toks[i+1].text != "(" {
-				return p.unsupported(t, "Python 2 print statement", "write print(...)")
-			}
-		}
+	if handled, err := p.keywordStmt(i, j); handled || err != nil {
+		return err
 	}
 	if colon := p.annotationColon(i, j); colon >= 0 {
 		return p.annotatedAssign(i, colon, j)
@@ -391,6 +352,36 @@ func (p *pass1) simple(i, j int) error {
 		return err
 	}
 	return p.exprs(i, j)
+}
+
+// keywordStmt handles the simple statements that start with a keyword
+// Starlark lacks; handled is false for everything else.
+func (p *pass1) keywordStmt(i, j int) (handled bool, err error) {
+	t := p.toks[i]
+	if t.kind != tName {
+		return false, nil
+	}
+	switch t.text {
+	case "import":
+		return true, p.importStmt(i, j)
+	case "from":
+		return true, p.fromStmt(i, j)
+	case "global":
+		return true, p.globalStmt(i, j)
+	case "nonlocal":
+		return true, p.nonlocalStmt(i, j)
+	case "raise":
+		return true, p.raiseStmt(i, j)
+	case "assert":
+		return true, p.assertStmt(i, j)
+	case "del":
+		return true, p.delStmt(i, j)
+	case "print":
+		if i+1 < j && p.toks[i+1].text != "(" {
+			return true, p.unsupported(t, "Python 2 print statement", "write print(...)")
+		}
+	}
+	return false, nil
 }
 
 // dotted reads NAME(.NAME)* at k, returning the name and the next index.

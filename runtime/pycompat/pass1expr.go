@@ -231,51 +231,61 @@ func (p *pass1) exprs(i, j int) error {
 			if err := p.stringTok(k); err != nil {
 				return err
 			}
-			if k > i && p.toks[k-1].kind == tString && (k-1 == i || p.toks[k-2].kind != tString) {
-				// start of a run of adjacent literals: join with +
-				e := k
-				for e+1 < j && p.toks[e+1].kind == tString {
-					e++
-				}
-				p.insert(p.toks[k-1].start, "(")
-				for m := k; m <= e; m++ {
-					p.insert(p.toks[m].start, "+ ")
-				}
-				p.insert(p.toks[e].end, ")")
-			}
+			p.stringRun(i, k, j)
 		case tOp:
-			switch t.text {
-			case "(":
-				if !p.spread(k) {
-					p.generator(k)
-					p.starArgsLast(k)
-				}
-			case "[":
-				p.spread(k)
-			case "{":
-				if !p.spread(k) {
-					p.setLiteral(k)
-				}
-			case "**":
-				if p.operandEnd(k - 1) {
-					if err := p.power(i, k, j); err != nil {
-						return err
-					}
-				}
-			case ":=":
-				if err := p.walrus(i, k, j); err != nil {
-					return err
-				}
-			case "@", "@=":
-				return p.unsupported(t, "'@'", "decorators and matrix products are not available")
-			case "...":
-				return p.unsupported(t, "'...' (Ellipsis)", "use pass or None")
-			case "->":
-				return p.errAt(t, "invalid syntax: unexpected '->'")
-			case "**=":
-				return p.errAt(t, "invalid syntax: unexpected '**='")
+			if err := p.opTok(i, k, j); err != nil {
+				return err
 			}
 		}
+	}
+	return nil
+}
+
+// stringRun joins a run of adjacent string literals starting at k-1
+// with +, as Python concatenates them.
+func (p *pass1) stringRun(i, k, j int) {
+	if k > i && p.toks[k-1].kind == tString && (k-1 == i || p.toks[k-2].kind != tString) {
+		e := k
+		for e+1 < j && p.toks[e+1].kind == tString {
+			e++
+		}
+		p.insert(p.toks[k-1].start, "(")
+		for m := k; m <= e; m++ {
+			p.insert(p.toks[m].start, "+ ")
+		}
+		p.insert(p.toks[e].end, ")")
+	}
+}
+
+// opTok applies the rewrites that start at the operator toks[k].
+func (p *pass1) opTok(i, k, j int) error {
+	t := p.toks[k]
+	switch t.text {
+	case "(":
+		if !p.spread(k) {
+			p.generator(k)
+			p.starArgsLast(k)
+		}
+	case "[":
+		p.spread(k)
+	case "{":
+		if !p.spread(k) {
+			p.setLiteral(k)
+		}
+	case "**":
+		if p.operandEnd(k - 1) {
+			return p.power(i, k, j)
+		}
+	case ":=":
+		return p.walrus(i, k, j)
+	case "@", "@=":
+		return p.unsupported(t, "'@'", "decorators and matrix products are not available")
+	case "...":
+		return p.unsupported(t, "'...' (Ellipsis)", "use pass or None")
+	case "->":
+		return p.errAt(t, "invalid syntax: unexpected '->'")
+	case "**=":
+		return p.errAt(t, "invalid syntax: unexpected '**='")
 	}
 	return nil
 }

@@ -142,46 +142,25 @@ func (p *pass2) stmts(list []syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 			}
 			continue
 		}
-		if es, ok := s.(*syntax.ExprStmt); ok {
-			if c, ok := es.X.(*syntax.CallExpr); ok && markerName(c) == mkDecorator && len(c.Args) == 1 {
-				decos = append(decos, c)
-				continue
-			}
+		if d := decoratorOf(s); d != nil {
+			decos = append(decos, d)
+			continue
 		}
-		def, isDef := s.(*syntax.DefStmt)
-		if len(decos) > 0 && !isDef {
-			return nil, p.errAt(decos[0].Lparen, "invalid syntax: a decorator must come before def or class")
-		}
-		// a decorator naming the function itself (@x.setter) must be
-		// evaluated before the def rebinds the name, as Python does
-		exprs := make([]syntax.Expr, len(decos))
-		for k, d := range decos {
-			exprs[k] = d.Args[0]
-			if mentions(d.Args[0], def.Name.Name) {
-				p.n++
-				tmp := fmt.Sprintf("_deco_%d", p.n)
-				p.genName[tmp] = true
-				out = append(out, assign(d.Lparen, p.genIdent(d.Lparen, tmp), d.Args[0]))
-				exprs[k] = p.genIdent(d.Lparen, tmp)
-			}
-		}
-		res, err := p.stmt(s, fn)
-		if err != nil {
+		var err error
+		if out, err = p.decorated(out, s, decos, fn); err != nil {
 			return nil, err
-		}
-		out = append(out, res...)
-		// name = deco(name), innermost decorator first
-		for k := len(decos) - 1; k >= 0; k-- {
-			pos := decos[k].Lparen
-			name := def.Name.Name
-			out = append(out, assign(pos, ident(pos, name), call(pos, exprs[k], ident(pos, name))))
 		}
 		decos = nil
 	}
 	if len(decos) > 0 {
 		return nil, p.errAt(decos[0].Lparen, "invalid syntax: a decorator must come before def or class")
 	}
-	// `global x` leaves nothing behind unless the block would be empty
+	return p.dropGlobalPasses(out), nil
+}
+
+// dropGlobalPasses: `global x` leaves nothing behind unless the block
+// would be empty.
+func (p *pass2) dropGlobalPasses(out []syntax.Stmt) []syntax.Stmt {
 	kept := out[:0]
 	for _, s := range out {
 		if b, ok := s.(*syntax.BranchStmt); ok && b.Token == syntax.PASS && p.globalPass[b] {
@@ -192,7 +171,50 @@ func (p *pass2) stmts(list []syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	if len(kept) == 0 && len(out) > 0 {
 		kept = append(kept, out[0])
 	}
-	return kept, nil
+	return kept
+}
+
+// decoratorOf returns the _DECORATOR_(d) marker call that s is, or nil.
+func decoratorOf(s syntax.Stmt) *syntax.CallExpr {
+	if es, ok := s.(*syntax.ExprStmt); ok {
+		if c, ok := es.X.(*syntax.CallExpr); ok && markerName(c) == mkDecorator && len(c.Args) == 1 {
+			return c
+		}
+	}
+	return nil
+}
+
+// decorated translates s and applies the decorators before it:
+// name = deco(name) after the def, innermost decorator first.
+func (p *pass2) decorated(out []syntax.Stmt, s syntax.Stmt, decos []*syntax.CallExpr, fn *fnInfo) ([]syntax.Stmt, error) {
+	def, isDef := s.(*syntax.DefStmt)
+	if len(decos) > 0 && !isDef {
+		return nil, p.errAt(decos[0].Lparen, "invalid syntax: a decorator must come before def or class")
+	}
+	// a decorator naming the function itself (@x.setter) must be
+	// evaluated before the def rebinds the name, as Python does
+	exprs := make([]syntax.Expr, len(decos))
+	for k, d := range decos {
+		exprs[k] = d.Args[0]
+		if mentions(d.Args[0], def.Name.Name) {
+			p.n++
+			tmp := fmt.Sprintf("_deco_%d", p.n)
+			p.genName[tmp] = true
+			out = append(out, assign(d.Lparen, p.genIdent(d.Lparen, tmp), d.Args[0]))
+			exprs[k] = p.genIdent(d.Lparen, tmp)
+		}
+	}
+	res, err := p.stmt(s, fn)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, res...)
+	for k := len(decos) - 1; k >= 0; k-- {
+		pos := decos[k].Lparen
+		name := def.Name.Name
+		out = append(out, assign(pos, ident(pos, name), call(pos, exprs[k], ident(pos, name))))
+	}
+	return out, nil
 }
 
 func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
