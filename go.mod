@@ -16,5 +16,6 @@ require (
 	golang.org/x/net v0.44.0 // indirect
 	golang.org/x/sync v0.17.0 // indirect
 	golang.org/x/sys v0.43.0 // indirect
-	golang.org/x/tools v0.26.0 // indirect
+	golang.org/x/text v0.29.0
+	golang.org/x/tools v0.36.0 // indirect
 )

@@ -68,7 +68,7 @@ func TestGeneratorBlockReleasesLentLockAndCancels(t *testing.T) {
 		case <-time.After(time.Millisecond):
 		}
 	}
-	for !in.mu.TryLock() {
+	for !in.gil.mu.TryLock() {
 		select {
 		case <-deadline:
 			t.Fatal("lock still held while the generator waits in Block")

@@ -343,8 +343,12 @@ func compile(f *syntax.File, isPredeclared func(string) bool) (prog *starlark.Pr
 // Parse turns a file into a syntax tree: .py through the Python front end,
 // anything else as Starlark. Source lines are kept for tracebacks.
 func (in *Interp) Parse(path string, src []byte) (*syntax.File, error) {
+	text := string(src)
+	if t, err := pycompat.DecodeSource(path, src); err == nil && IsPython(path) {
+		text = t // a GBK file's traceback lines, as UTF-8
+	}
 	in.sourcesMu.Lock()
-	in.sources[path] = strings.Split(string(src), "\n")
+	in.sources[path] = strings.Split(text, "\n")
 	in.sourcesMu.Unlock()
 	if IsPython(path) {
 		res, err := pycompat.Translate(path, src, &pycompat.Options{

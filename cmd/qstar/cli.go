@@ -248,8 +248,9 @@ func cmdPort(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	res, err := pycompat.Translate(args[0], src, &pycompat.Options{
-		FileOptions: runtime.FileOptions,
-		ModuleNames: runtime.ModuleNames,
+		FileOptions:   runtime.FileOptions,
+		ModuleNames:   runtime.ModuleNames,
+		IsPredeclared: runtime.New(nil).Predeclared().Has, // builtins are not undefined names
 	})
 	if err != nil {
 		fmt.Fprintln(stderr, err)

@@ -20,10 +20,25 @@ package pycompat
 //	(f(x) for x in xs), next(g), g.send(v)    lazy _generator(lambda _it: [_yield(f(x)) for x in _it], xs)
 //	sum/list/sorted/min/max/join(x for ...)   a list comprehension (drained anyway); any/all stay lazy
 //	for x in gen() / iter(obj) / obj.__next__ for x in _iter(...): ...; _iter_end() raises what ended the loop
+//	with A as x, B:  (with.go)                def _with_1(_v): x = _v; body
+//	                                          _with(A, _with_1) between __enter__/__exit__
+//	for/while ... else  (loopelse.go)         a _broken_N flag set by the loop's breaks
+//	nonlocal x  (nonlocal.go)                 x lives in the owner function's _l
+//	a: int = 1, def f(a: int) -> T            annotations dropped (annotations.go)
+//	a[i:j] = v, del a[::2]  (slices.go)       _setslice / _delslice (lists, bytearrays)
+//	a, *rest = xs, for a, *b in rows          _unpack / _unpack_each (star.go)
+//	[*a, 1], {**d, 'k': v}  (spread.go)       _spread_list / _spread_dict ...
+//	while (n := f()) > 0:  (walrus.go)        n = f() hoisted before the test
+//	x **= y, f(*a, k=1)                       x = pow(x, y), f(k=1, *a)
+//	'\xe9', '\351' in str  (escapes.go)       the code point U+00E9
+//	# -*- coding: gbk -*-  (source.go)        GBK/GB2312/GB18030 decoded first;
+//	                                          mixed tabs/spaces: TabError (indent.go)
+//	a name defined nowhere in the file        _g.name: NameError when the line runs
 //
-// Not supported (file:line:col, the construct's name and a hint): with,
-// yield outside a def or in a lambda, async/await, nonlocal, for/while-else, the walrus
-// operator, star-unpacking in assignments, complex numbers, slices in del.
+// Not supported (file:line:col, the construct's name and a hint): yield
+// outside a def or in a lambda, async/await, complex numbers, \N{...}
+// escapes, a walrus inside a lambda or comprehension, nested starred
+// targets ((a, *b), c).
 //
 // Known differences: chained comparisons evaluate every operand; `is`
 // compares by value; augmented-assignment TypeErrors say "+" not "+=";

@@ -42,6 +42,7 @@ type pass1 struct {
 	changes []Change
 	opts    *Options
 	headers []header
+	targets [][2]int // token ranges of assignment targets (spread.go)
 }
 
 func (p *pass1) errAt(t token, format string, args ...any) error {
@@ -72,6 +73,9 @@ func (p *pass1) insert(off int, text string) {
 func rewritePass1(file, src string, opts *Options) (string, []Change, error) {
 	toks, err := tokenize(file, src)
 	if err != nil {
+		return "", nil, err
+	}
+	if err := checkTabs(file, src, toks); err != nil {
 		return "", nil, err
 	}
 	p := &pass1{file: file, src: src, toks: toks, opts: opts}
@@ -165,38 +169,12 @@ var compoundKw = map[string]bool{
 func (p *pass1) logicalLine(i, j int) error {
 	first := p.toks[i]
 	if first.kind == tOp && first.text == "@" {
-		// @deco becomes _DECORATOR_(deco); pass 2 applies it after the def
-		if i+1 >= j {
-			return p.errAt(first, "invalid syntax: decorator needs an expression")
-		}
-		p.replace(i, mkDecorator+"(")
-		p.insert(p.toks[j-1].end, ")")
-		p.note(first.line, "@decorator -> name = decorator(name) after the def")
-		return p.exprs(i+1, j)
+		return p.decoratorLine(i, j)
 	}
-	indent := p.indentOf(first.start)
-	for len(p.headers) > 0 && p.headers[len(p.headers)-1].indent > indent {
-		p.headers = p.headers[:len(p.headers)-1]
+	kw, err := p.headerKind(first)
+	if err != nil {
+		return err
 	}
-	kw := ""
-	if first.kind == tName && compoundKw[first.text] {
-		kw = first.text
-	}
-	prev := ""
-	if n := len(p.headers); n > 0 && p.headers[n-1].indent == indent {
-		prev = p.headers[n-1].kw
-		p.headers = p.headers[:n-1]
-	}
-	if kw == "else" {
-		switch prev {
-		case "try", "except":
-			kw = "tryelse"
-		case "for", "while":
-			return p.unsupported(first, prev+"/else", "use a flag variable set before break")
-		}
-	}
-	p.headers = append(p.headers, header{indent, kw})
-
 	pos := i
 	if kw != "" {
 		colon := p.headerColon(i, j)
@@ -224,6 +202,46 @@ func (p *pass1) logicalLine(i, j int) error {
 	return nil
 }
 
+// decoratorLine: @deco becomes _DECORATOR_(deco); pass 2 applies it after
+// the def.
+func (p *pass1) decoratorLine(i, j int) error {
+	first := p.toks[i]
+	if i+1 >= j {
+		return p.errAt(first, "invalid syntax: decorator needs an expression")
+	}
+	p.replace(i, mkDecorator+"(")
+	p.insert(p.toks[j-1].end, ")")
+	p.note(first.line, "@decorator -> name = decorator(name) after the def")
+	return p.exprs(i+1, j)
+}
+
+// headerKind tracks the compound headers by indentation and returns the
+// kind of the line starting with first: "" for a simple statement, the
+// keyword for a header, and for `else` which statement it continues.
+func (p *pass1) headerKind(first token) (string, error) {
+	indent := p.indentOf(first.start)
+	for len(p.headers) > 0 && p.headers[len(p.headers)-1].indent > indent {
+		p.headers = p.headers[:len(p.headers)-1]
+	}
+	kw := ""
+	if first.kind == tName && compoundKw[first.text] {
+		kw = first.text
+	}
+	prev := ""
+	if n := len(p.headers); n > 0 && p.headers[n-1].indent == indent {
+		prev = p.headers[n-1].kw
+		p.headers = p.headers[:n-1]
+	}
+	if kw == "else" || kw == "elif" {
+		var err error
+		if kw, err = p.elseKind(first, kw, prev); err != nil {
+			return "", err
+		}
+	}
+	p.headers = append(p.headers, header{indent, kw})
+	return kw, nil
+}
+
 // headerColon finds the ':' that ends a compound header in toks[i:j].
 func (p *pass1) headerColon(i, j int) int {
 	lambdas := 0
@@ -248,14 +266,18 @@ func (p *pass1) headerColon(i, j int) int {
 func (p *pass1) compound(kw string, i, colon int) error {
 	t := p.toks[i]
 	switch kw {
-	case "with", "async":
-		return p.unsupported(t, "'"+kw+"' statement", "open/close the resource explicitly (try/finally)")
+	case "with":
+		return p.withHeader(i, colon)
+	case "async":
+		return p.unsupported(t, "'async' statement", "use _thread and blocking calls")
 	case "try":
 		p.replace(i, "if "+mkTry)
 		return nil
 	case "tryelse":
 		p.replace(i, "elif "+mkTryElse)
 		return nil
+	case "loopelse":
+		return p.loopElseHeader(i)
 	case "finally":
 		p.replace(i, "elif "+mkFinally)
 		return nil
@@ -275,7 +297,12 @@ func (p *pass1) compound(kw string, i, colon int) error {
 	case "class":
 		return p.classHeader(i, colon)
 	case "for":
+		if done, err := p.starFor(i, colon); done || err != nil {
+			return err
+		}
 		return p.exprs(i, colon) // the chain finder needs to see `for x in`
+	case "def":
+		return p.defHeader(i, colon)
 	}
 	return p.exprs(i+1, colon)
 }
@@ -307,52 +334,55 @@ func (p *pass1) classHeader(i, colon int) error {
 
 // simple handles one simple statement toks[i:j].
 func (p *pass1) simple(i, j int) error {
-	t := p.toks[i]
-	if t.kind == tName {
-		switch t.text {
-		case "import":
-			return p.importStmt(i, j)
-		case "from":
-			return p.fromStmt(i, j)
-		case "global":
-			p.replace(i, mkGlobal+"(")
-			p.insert(p.toks[j-1].end, ")")
-			p.note(t.line, "global %s -> module namespace _g", p.src[p.toks[i+min(1, j-i-1)].start:p.toks[j-1].end])
-			return nil
-		case "nonlocal":
-			return p.unsupported(t, "'nonlocal'", "keep the shared value in a dict or list")
-		case "raise":
-			if i+1 == j {
-				p.replace(i, "_raise()")
-				p.note(t.line, "raise -> _raise()")
-				return nil
-			}
-			p.replace(i, "_raise(")
-			for k := i + 1; k < j; k++ {
-				if p.toks[k].depth == t.depth && p.toks[k].kind == tName && p.toks[k].text == "from" {
-					p.replace(k, ",")
-				}
-			}
-			p.insert(p.toks[j-1].end, ")")
-			p.note(t.line, "raise E -> _raise(E)")
-			return p.exprs(i+1, j)
-		case "assert":
-			p.replace(i, "_assert(")
-			p.insert(p.toks[j-1].end, ")")
-			p.note(t.line, "assert -> _assert()")
-			return p.exprs(i+1, j)
-		case "del":
-			return p.delStmt(i, j)
-		case "print":
-			if i+1 < j && p.toks[i+1].text != "(" {
-				return p.unsupported(t, "Python 2 print statement", "write print(...)")
-			}
+	if handled, err := p.keywordStmt(i, j); handled || err != nil {
+		return err
+	}
+	if colon := p.annotationColon(i, j); colon >= 0 {
+		return p.annotatedAssign(i, colon, j)
+	}
+	if done, err := p.powAssign(i, j); done || err != nil {
+		return err
+	}
+	if eq := p.singleAssign(i, j); eq >= 0 {
+		p.targetRange(i, eq)
+		if done, err := p.starAssign(i, eq, j); done || err != nil {
+			return err
 		}
 	}
 	if err := p.chainedAssign(i, j); err != nil {
 		return err
 	}
 	return p.exprs(i, j)
+}
+
+// keywordStmt handles the simple statements that start with a keyword
+// Starlark lacks; handled is false for everything else.
+func (p *pass1) keywordStmt(i, j int) (handled bool, err error) {
+	t := p.toks[i]
+	if t.kind != tName {
+		return false, nil
+	}
+	switch t.text {
+	case "import":
+		return true, p.importStmt(i, j)
+	case "from":
+		return true, p.fromStmt(i, j)
+	case "global":
+		return true, p.globalStmt(i, j)
+	case "nonlocal":
+		return true, p.nonlocalStmt(i, j)
+	case "raise":
+		return true, p.raiseStmt(i, j)
+	case "assert":
+		return true, p.assertStmt(i, j)
+	case "del":
+		return true, p.delStmt(i, j)
+	case "print":
+		if i+1 < j && p.toks[i+1].text != "(" {
+			return true, p.unsupported(t, "Python 2 print statement", "write print(...)")
+		}
+	}
+	return false, nil
 }
 
 // dotted reads NAME(.NAME)* at k, returning the name and the next index.
@@ -530,10 +560,11 @@ func (p *pass1) delStmt(i, j int) error {
 			p.insert(last.end, " = None")
 		case last.text == "]" && p.match[b-1] > a:
 			o := p.match[b-1]
-			for k := o + 1; k < b-1; k++ {
-				if p.toks[k].text == ":" && p.toks[k].depth == p.toks[o].depth+1 {
-					return p.unsupported(p.toks[k], "del of a slice", "rebuild the list, e.g. x = x[:i] + x[j:]")
+			if p.isSlice(o) {
+				if err := p.delSlice(leadStart, lead, a, o); err != nil {
+					return err
 				}
+				continue
 			}
 			p.replaceRange(leadStart, p.toks[a].start, lead+"_delitem(")
 			p.replace(o, ", ")
@@ -556,8 +587,16 @@ func (p *pass1) delStmt(i, j int) error {
 func (p *pass1) chainedAssign(i, j int) error {
 	var eqs []int
 	base := p.toks[i].depth
+	lambdas := 0 // `=` between lambda and its ':' is a parameter default
 	for k := i; k < j; k++ {
-		if p.toks[k].kind == tOp && p.toks[k].text == "=" && p.toks[k].depth == base {
+		t := p.toks[k]
+		switch {
+		case t.depth != base:
+		case t.kind == tName && t.text == "lambda":
+			lambdas++
+		case t.kind == tOp && t.text == ":" && lambdas > 0:
+			lambdas--
+		case t.kind == tOp && t.text == "=" && lambdas == 0:
 			eqs = append(eqs, k)
 		}
 	}

@@ -13,8 +13,8 @@ func TestLoadIsRenamed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`ujson.load_(f)`, `load_ = _import("load.cfg")`, `jl = _import("json").load_`,
-		`load_ = _import("json").load_`, `x = _import("load").x`, `def load_(self)`, `self.load_`, `load("sim", "sim")`} {
+	for _, want := range []string{`ujson.load_(`, `load_ = _import("load.cfg")`, `jl = _import("json", "load_")`,
+		`load_ = _import("json", "load_")`, `x = _import("load", "x")`, `def load_(self)`, `self.load_`, `load("sim", "sim")`} {
 		if !strings.Contains(res.Starlark, want) {
 			t.Errorf("translation lacks %q:\n%s", want, res.Starlark)
 		}

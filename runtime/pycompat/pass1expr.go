@@ -219,13 +219,11 @@ func (p *pass1) exprs(i, j int) error {
 				}
 			case "yield":
 				p.yieldTok(k, j) // generator.go
-			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator:
+			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse, mkNonlocal, mkWalrus:
 				return p.errAt(t, "the name %s is reserved by qstar's Python front end", t.text)
 			case "await", "async":
 				return p.unsupported(t, "'"+t.text+"'", "use _thread and blocking calls")
-			case "with":
-				return p.unsupported(t, "'with' statement", "open/close the resource explicitly (try/finally)")
-			case "nonlocal", "global", "import", "class", "try", "except", "finally", "def":
+			case "with", "nonlocal", "global", "import", "class", "try", "except", "finally", "def":
 				return p.errAt(t, "invalid syntax: unexpected '%s'", t.text)
 			}
 		case tNumber:
@@ -236,42 +234,61 @@ func (p *pass1) exprs(i, j int) error {
 			if err := p.stringTok(k); err != nil {
 				return err
 			}
-			if k > i && p.toks[k-1].kind == tString && (k-1 == i || p.toks[k-2].kind != tString) {
-				// start of a run of adjacent literals: join with +
-				e := k
-				for e+1 < j && p.toks[e+1].kind == tString {
-					e++
-				}
-				p.insert(p.toks[k-1].start, "(")
-				for m := k; m <= e; m++ {
-					p.insert(p.toks[m].start, "+ ")
-				}
-				p.insert(p.toks[e].end, ")")
-			}
+			p.stringRun(i, k, j)
 		case tOp:
-			switch t.text {
-			case "(":
-				p.generator(k)
-			case "{":
-				p.setLiteral(k)
-			case "**":
-				if p.operandEnd(k - 1) {
-					if err := p.power(i, k, j); err != nil {
-						return err
-					}
-				}
-			case ":=":
-				return p.unsupported(t, "':=' (assignment expression)", "assign on a separate line")
-			case "@", "@=":
-				return p.unsupported(t, "'@'", "decorators and matrix products are not available")
-			case "...":
-				return p.unsupported(t, "'...' (Ellipsis)", "use pass or None")
-			case "->":
-				return p.unsupported(t, "return annotations", "remove the '-> type' annotation")
-			case "**=":
-				return p.unsupported(t, "'**='", "write x = pow(x, y)")
+			if err := p.opTok(i, k, j); err != nil {
+				return err
 			}
 		}
+	}
+	return nil
+}
+
+// stringRun joins a run of adjacent string literals starting at k-1
+// with +, as Python concatenates them.
+func (p *pass1) stringRun(i, k, j int) {
+	if k > i && p.toks[k-1].kind == tString && (k-1 == i || p.toks[k-2].kind != tString) {
+		e := k
+		for e+1 < j && p.toks[e+1].kind == tString {
+			e++
+		}
+		p.insert(p.toks[k-1].start, "(")
+		for m := k; m <= e; m++ {
+			p.insert(p.toks[m].start, "+ ")
+		}
+		p.insert(p.toks[e].end, ")")
+	}
+}
+
+// opTok applies the rewrites that start at the operator toks[k].
+func (p *pass1) opTok(i, k, j int) error {
+	t := p.toks[k]
+	switch t.text {
+	case "(":
+		if !p.spread(k) {
+			p.generator(k)
+			p.starArgsLast(k)
+		}
+	case "[":
+		p.spread(k)
+	case "{":
+		if !p.spread(k) {
+			p.setLiteral(k)
+		}
+	case "**":
+		if p.operandEnd(k - 1) {
+			return p.power(i, k, j)
+		}
+	case ":=":
+		return p.walrus(i, k, j)
+	case "@", "@=":
+		return p.unsupported(t, "'@'", "decorators and matrix products are not available")
+	case "...":
+		return p.unsupported(t, "'...' (Ellipsis)", "use pass or None")
+	case "->":
+		return p.errAt(t, "invalid syntax: unexpected '->'")
+	case "**=":
+		return p.errAt(t, "invalid syntax: unexpected '**='")
 	}
 	return nil
 }
@@ -295,6 +312,9 @@ func (p *pass1) stringTok(k int) error {
 	pre := t.prefix
 	body := t.text[len(pre):]
 	if !strings.Contains(pre, "r") && strings.Contains(body, `\`) {
+		if !strings.Contains(pre, "b") && namedEscape(body) >= 0 {
+			return p.unsupported(t, `the \N{name} escape`, `write the character itself or its \uXXXX escape`)
+		}
 		body = fixEscapes(body, strings.Contains(pre, "b"))
 	}
 	switch pre {
@@ -315,28 +335,6 @@ func (p *pass1) stringTok(k int) error {
 		p.note(t.line, "f-string -> _format()")
 	}
 	return nil
-}
-
-// fixEscapes keeps Python's meaning for escapes Starlark rejects: an
-// unknown escape like '\d' is a backslash and the letter.
-func fixEscapes(body string, isBytes bool) string {
-	var sb strings.Builder
-	for i := 0; i < len(body); i++ {
-		c := body[i]
-		if c != '\\' || i+1 >= len(body) {
-			sb.WriteByte(c)
-			continue
-		}
-		n := body[i+1]
-		valid := strings.IndexByte("abfnrtv\\'\"\n\r01234567x", n) >= 0 || !isBytes && (n == 'u' || n == 'U')
-		if !valid {
-			sb.WriteByte('\\')
-		}
-		sb.WriteByte(c)
-		sb.WriteByte(n)
-		i++
-	}
-	return sb.String()
 }
 
 // power rewrites the `**` at k into pow(L, R).

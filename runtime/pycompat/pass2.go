@@ -13,8 +13,11 @@ import (
 // construct it came from.
 
 type fnInfo struct {
-	globals map[string]bool // names declared global here
-	ns      map[string]bool // names kept in the namespace object
+	globals   map[string]bool // names declared global here
+	ns        map[string]bool // names kept in the namespace object
+	nonlocals map[string]bool // names declared nonlocal here (see nonlocal.go)
+	parent    *fnInfo         // the enclosing function (nil: module level)
+	bound     map[string]bool // parameters and names assigned in the body
 }
 
 type pass2 struct {
@@ -30,6 +33,8 @@ type pass2 struct {
 	n         int
 	// pass statements standing for `global x`
 	globalPass map[syntax.Stmt]bool
+	// breaks the translator made that leave a loop normally (walrus.go)
+	plainBreak map[*syntax.BranchStmt]bool
 
 	dynamic       bool // Options.DynamicGlobals
 	isPredeclared func(string) bool
@@ -48,6 +53,7 @@ func newPass2(file string) *pass2 {
 		module:    &fnInfo{globals: map[string]bool{}, ns: map[string]bool{}},
 
 		globalPass: map[syntax.Stmt]bool{},
+		plainBreak: map[*syntax.BranchStmt]bool{},
 	}
 }
 
@@ -132,46 +138,32 @@ func (p *pass2) stmts(list []syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	var out []syntax.Stmt
 	var decos []*syntax.CallExpr // pending decorators, outermost first
 	for _, s := range list {
-		if es, ok := s.(*syntax.ExprStmt); ok {
-			if c, ok := es.X.(*syntax.CallExpr); ok && markerName(c) == mkDecorator && len(c.Args) == 1 {
-				decos = append(decos, c)
-				continue
+		if ifs, ok := s.(*syntax.IfStmt); ok && markerName(ifs.Cond) == mkLoopElse {
+			var err error
+			if out, err = p.loopElse(out, ifs, fn); err != nil {
+				return nil, err
 			}
+			continue
 		}
-		def, isDef := s.(*syntax.DefStmt)
-		if len(decos) > 0 && !isDef {
-			return nil, p.errAt(decos[0].Lparen, "invalid syntax: a decorator must come before def or class")
+		if d := decoratorOf(s); d != nil {
+			decos = append(decos, d)
+			continue
 		}
-		// a decorator naming the function itself (@x.setter) must be
-		// evaluated before the def rebinds the name, as Python does
-		exprs := make([]syntax.Expr, len(decos))
-		for k, d := range decos {
-			exprs[k] = d.Args[0]
-			if mentions(d.Args[0], def.Name.Name) {
-				p.n++
-				tmp := fmt.Sprintf("_deco_%d", p.n)
-				p.genName[tmp] = true
-				out = append(out, assign(d.Lparen, p.genIdent(d.Lparen, tmp), d.Args[0]))
-				exprs[k] = p.genIdent(d.Lparen, tmp)
-			}
-		}
-		res, err := p.stmt(s, fn)
-		if err != nil {
+		var err error
+		if out, err = p.decorated(out, s, decos, fn); err != nil {
 			return nil, err
-		}
-		out = append(out, res...)
-		// name = deco(name), innermost decorator first
-		for k := len(decos) - 1; k >= 0; k-- {
-			pos := decos[k].Lparen
-			name := def.Name.Name
-			out = append(out, assign(pos, ident(pos, name), call(pos, exprs[k], ident(pos, name))))
 		}
 		decos = nil
 	}
 	if len(decos) > 0 {
 		return nil, p.errAt(decos[0].Lparen, "invalid syntax: a decorator must come before def or class")
 	}
-	// `global x` leaves nothing behind unless the block would be empty
+	return p.dropGlobalPasses(out), nil
+}
+
+// dropGlobalPasses: `global x` leaves nothing behind unless the block
+// would be empty.
+func (p *pass2) dropGlobalPasses(out []syntax.Stmt) []syntax.Stmt {
 	kept := out[:0]
 	for _, s := range out {
 		if b, ok := s.(*syntax.BranchStmt); ok && b.Token == syntax.PASS && p.globalPass[b] {
@@ -182,59 +174,77 @@ func (p *pass2) stmts(list []syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	if len(kept) == 0 && len(out) > 0 {
 		kept = append(kept, out[0])
 	}
-	return kept, nil
+	return kept
+}
+
+// decoratorOf returns the _DECORATOR_(d) marker call that s is, or nil.
+func decoratorOf(s syntax.Stmt) *syntax.CallExpr {
+	if es, ok := s.(*syntax.ExprStmt); ok {
+		if c, ok := es.X.(*syntax.CallExpr); ok && markerName(c) == mkDecorator && len(c.Args) == 1 {
+			return c
+		}
+	}
+	return nil
+}
+
+// decorated translates s and applies the decorators before it:
+// name = deco(name) after the def, innermost decorator first.
+func (p *pass2) decorated(out []syntax.Stmt, s syntax.Stmt, decos []*syntax.CallExpr, fn *fnInfo) ([]syntax.Stmt, error) {
+	def, isDef := s.(*syntax.DefStmt)
+	if len(decos) > 0 && !isDef {
+		return nil, p.errAt(decos[0].Lparen, "invalid syntax: a decorator must come before def or class")
+	}
+	// a decorator naming the function itself (@x.setter) must be
+	// evaluated before the def rebinds the name, as Python does
+	exprs := make([]syntax.Expr, len(decos))
+	for k, d := range decos {
+		exprs[k] = d.Args[0]
+		if mentions(d.Args[0], def.Name.Name) {
+			p.n++
+			tmp := fmt.Sprintf("_deco_%d", p.n)
+			p.genName[tmp] = true
+			out = append(out, assign(d.Lparen, p.genIdent(d.Lparen, tmp), d.Args[0]))
+			exprs[k] = p.genIdent(d.Lparen, tmp)
+		}
+	}
+	res, err := p.stmt(s, fn)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, res...)
+	for k := len(decos) - 1; k >= 0; k-- {
+		pos := decos[k].Lparen
+		name := def.Name.Name
+		out = append(out, assign(pos, ident(pos, name), call(pos, exprs[k], ident(pos, name))))
+	}
+	return out, nil
 }
 
 func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
+	if pre := p.walrusStmt(s); len(pre) > 1 {
+		return p.stmtsKeepingOrder(pre, fn)
+	}
+	var err error
 	switch s := s.(type) {
+	case *syntax.AssignStmt:
+		if call, ok := p.sliceAssign(s); ok {
+			return []syntax.Stmt{call}, nil
+		}
 	case *syntax.ExprStmt:
-		if c, ok := s.X.(*syntax.CallExpr); ok && markerName(c) == mkGlobal {
-			for _, a := range c.Args {
-				id, ok := a.(*syntax.Ident)
-				if !ok {
-					return nil, p.errAt(c.Lparen, "invalid syntax: global takes names")
-				}
-				if fn != nil {
-					fn.globals[id.Name] = true
-				}
-				p.module.ns[id.Name] = true
+		if c, ok := s.X.(*syntax.CallExpr); ok {
+			switch markerName(c) {
+			case mkGlobal:
+				return p.globalStmt(c, fn)
+			case mkNonlocal:
+				return p.nonlocalStmt(c, fn)
 			}
-			pass := passAt(c.Lparen)
-			p.globalPass[pass] = true
-			return []syntax.Stmt{pass}, nil
 		}
 	case *syntax.IfStmt:
-		switch markerName(s.Cond) {
-		case mkTry:
-			return p.tryStmt(s, fn)
-		case mkExcept, mkTryElse, mkFinally:
-			return nil, p.errAt(s.If, "invalid syntax: except/finally without try")
-		}
-		var err error
-		if s.True, err = p.stmts(s.True, fn); err != nil {
-			return nil, err
-		}
-		if len(s.False) == 1 {
-			if elif, ok := s.False[0].(*syntax.IfStmt); ok {
-				switch markerName(elif.Cond) {
-				case mkExcept, mkTryElse, mkFinally:
-					return nil, p.errAt(elif.If, "invalid syntax: except/finally without try")
-				}
-			}
-		}
-		if s.False, err = p.stmts(s.False, fn); err != nil {
-			return nil, err
-		}
+		return p.ifStmt(s, fn)
 	case *syntax.ForStmt:
-		var err error
-		if s.Body, err = p.stmts(s.Body, fn); err != nil {
-			return nil, err
-		}
+		s.Body, err = p.stmts(s.Body, fn)
 	case *syntax.WhileStmt:
-		var err error
-		if s.Body, err = p.stmts(s.Body, fn); err != nil {
-			return nil, err
-		}
+		return p.whileStmt(s, fn)
 	case *syntax.DefStmt:
 		if isClassDef(s) {
 			return p.classDef(s, fn)
@@ -242,255 +252,62 @@ func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 		if !p.genBodies[s] && isGeneratorDef(s) {
 			p.generatorDef(s) // generator.go
 		}
-		info := &fnInfo{globals: map[string]bool{}, ns: map[string]bool{}}
-		p.info[s] = info
-		var err error
-		if s.Body, err = p.stmts(s.Body, info); err != nil {
-			return nil, err
-		}
+		info := p.newFnInfo(s, fn)
+		s.Body, err = p.stmts(s.Body, info)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return []syntax.Stmt{s}, nil
 }
 
-type handler struct {
-	pos   syntax.Position
-	class syntax.Expr // nil: bare except
-	name  *syntax.Ident
-	body  []syntax.Stmt
-}
-
-// tryStmt turns the marker chain `if _TRY_: ... elif _EXCEPT_(...): ...`
-// into nested defs and one _try call.
-func (p *pass2) tryStmt(s *syntax.IfStmt, fn *fnInfo) ([]syntax.Stmt, error) {
-	pos := s.If
-	body := s.True
-	var handlers []handler
-	var orelse, final []syntax.Stmt
-	var elsePos, finPos syntax.Position
-	for rest := s.False; len(rest) > 0; {
-		elif, ok := rest[0].(*syntax.IfStmt)
-		if !ok || len(rest) != 1 {
-			return nil, p.errAt(pos, "invalid syntax: try needs except or finally")
-		}
-		switch markerName(elif.Cond) {
-		case mkExcept:
-			if final != nil || orelse != nil {
-				return nil, p.errAt(elif.If, "invalid syntax: except after else/finally")
-			}
-			h := handler{pos: elif.If, body: elif.True}
-			c, ok := elif.Cond.(*syntax.CallExpr)
-			if !ok {
-				return nil, p.errAt(elif.If, "invalid syntax in except clause")
-			}
-			switch len(c.Args) {
-			case 0:
-			case 2:
-				id, ok := c.Args[1].(*syntax.Ident)
-				if !ok {
-					return nil, p.errAt(elif.If, "invalid syntax: except ... as NAME")
-				}
-				h.name = id
-				fallthrough
-			case 1:
-				h.class = c.Args[0]
-			default:
-				return nil, p.errAt(elif.If, "invalid syntax in except clause")
-			}
-			handlers = append(handlers, h)
-		case mkTryElse:
-			if len(handlers) == 0 || final != nil {
-				return nil, p.errAt(elif.If, "invalid syntax: else needs an except clause before it")
-			}
-			orelse, elsePos = elif.True, elif.If
-		case mkFinally:
-			final, finPos = elif.True, elif.If
-		default:
-			return nil, p.errAt(elif.If, "invalid syntax: expected except or finally")
-		}
-		rest = elif.False
+func (p *pass2) ifStmt(s *syntax.IfStmt, fn *fnInfo) ([]syntax.Stmt, error) {
+	switch markerName(s.Cond) {
+	case mkTry:
+		return p.tryStmt(s, fn)
+	case mkWith:
+		return p.withStmt(s, fn)
+	case mkExcept, mkTryElse, mkFinally:
+		return nil, p.errAt(s.If, "invalid syntax: except/finally without try")
 	}
-	if len(handlers) == 0 && final == nil {
-		return nil, p.errAt(pos, "invalid syntax: try needs except or finally")
-	}
-	for i := 1; i < len(handlers); i++ {
-		if handlers[i-1].class == nil {
-			return nil, p.errAt(handlers[i-1].pos, "default 'except:' must be last")
-		}
-	}
-
-	p.n++
-	n := p.n
-	ns := p.module.ns
-	if fn != nil {
-		ns = fn.ns
-	}
-	sig := &signals{}
-	assigned := map[string]bool{}
-	var out []syntax.Stmt
-	mkdef := func(name string, at syntax.Position, params []syntax.Expr, stmts []syntax.Stmt, isHandler bool) (*syntax.DefStmt, error) {
-		stmts, err := p.stmts(stmts, fn)
-		if err != nil {
-			return nil, err
-		}
-		collectAssigned(stmts, assigned, p)
-		stmts = p.controlFlow(stmts, sig, at, false)
-		if isHandler {
-			p.bareRaise(stmts, at)
-		}
-		d := &syntax.DefStmt{Def: at, Name: p.genIdent(at, name), Lparen: at, Params: params, Rparen: at, Body: stmts}
-		p.gen[d] = true
-		p.genName[name] = true
-		out = append(out, d)
-		return d, nil
-	}
-	bodyName := fmt.Sprintf("_try_%d", n)
-	if _, err := mkdef(bodyName, pos, nil, body, false); err != nil {
+	var err error
+	if s.True, err = p.stmts(s.True, fn); err != nil {
 		return nil, err
 	}
-	var hlist []syntax.Expr
-	for k, h := range handlers {
-		name := fmt.Sprintf("_exc_%d_%d", n, k)
-		stmts := h.body
-		if h.name != nil {
-			bind := assign(h.pos, ident(h.name.NamePos, h.name.Name), p.genIdent(h.pos, "_e"))
-			stmts = append([]syntax.Stmt{bind}, stmts...)
-		}
-		if _, err := mkdef(name, h.pos, []syntax.Expr{p.genIdent(h.pos, "_e")}, stmts, true); err != nil {
-			return nil, err
-		}
-		var cls syntax.Expr = noneAt(h.pos)
-		if h.class != nil {
-			cls = h.class
-			if _, simple := cls.(*syntax.Ident); !simple {
-				// evaluated only when an exception needs matching, as in Python
-				cls = &syntax.LambdaExpr{Lambda: h.pos, Body: cls}
+	if len(s.False) == 1 {
+		if elif, ok := s.False[0].(*syntax.IfStmt); ok {
+			switch markerName(elif.Cond) {
+			case mkExcept, mkTryElse, mkFinally:
+				return nil, p.errAt(elif.If, "invalid syntax: except/finally without try")
 			}
 		}
-		hlist = append(hlist, &syntax.TupleExpr{Lparen: h.pos, List: []syntax.Expr{cls, p.genIdent(h.pos, name)}, Rparen: h.pos})
 	}
-	var elseRef, finRef syntax.Expr = noneAt(pos), noneAt(pos)
-	if orelse != nil {
-		name := fmt.Sprintf("_else_%d", n)
-		if _, err := mkdef(name, elsePos, nil, orelse, false); err != nil {
-			return nil, err
-		}
-		elseRef = p.genIdent(elsePos, name)
+	if s.False, err = p.stmts(s.False, fn); err != nil {
+		return nil, err
 	}
-	if final != nil {
-		name := fmt.Sprintf("_fin_%d", n)
-		if _, err := mkdef(name, finPos, nil, final, false); err != nil {
-			return nil, err
-		}
-		finRef = p.genIdent(finPos, name)
-	}
-	r := fmt.Sprintf("_r_%d", n)
-	p.genName[r] = true
-	tryCall := call(pos, p.genIdent(pos, "_try"), p.genIdent(pos, bodyName),
-		&syntax.ListExpr{Lbrack: pos, List: hlist, Rbrack: pos}, elseRef, finRef)
-	for k := range assigned {
-		ns[k] = true
-	}
-	if !sig.any() {
-		out = append(out, &syntax.ExprStmt{X: tryCall})
-	} else {
-		out = append(out, assign(pos, p.genIdent(pos, r), tryCall))
-	}
-	if sig.any() {
-		out = append(out, p.dispatch(pos, r, sig))
-	}
-	p.note(pos, "try/except -> nested defs run by _try()")
-	return out, nil
+	return []syntax.Stmt{s}, nil
 }
 
-// signals records which control transfers leave a try part.
-type signals struct{ ret, brk, cont bool }
-
-func (s *signals) any() bool { return s.ret || s.brk || s.cont }
-
-// dispatch re-issues a control transfer that left a try part:
-// if _r != None: (break | continue | return _r.value)
-func (p *pass2) dispatch(pos syntax.Position, r string, sig *signals) syntax.Stmt {
-	var inner []syntax.Stmt
-	cond := func(name string, then syntax.Stmt) syntax.Stmt {
-		return &syntax.IfStmt{If: pos, Cond: &syntax.BinaryExpr{X: p.genIdent(pos, r), OpPos: pos, Op: syntax.EQL, Y: p.genIdent(pos, name)}, True: []syntax.Stmt{then}}
+func (p *pass2) whileStmt(s *syntax.WhileStmt, fn *fnInfo) ([]syntax.Stmt, error) {
+	p.walrusWhile(s)
+	var err error
+	if s.Body, err = p.stmts(s.Body, fn); err != nil {
+		return nil, err
 	}
-	if sig.brk {
-		inner = append(inner, cond("_BREAK", &syntax.BranchStmt{Token: syntax.BREAK, TokenPos: pos}))
-	}
-	if sig.cont {
-		inner = append(inner, cond("_CONTINUE", &syntax.BranchStmt{Token: syntax.CONTINUE, TokenPos: pos}))
-	}
-	if sig.ret {
-		inner = append(inner, &syntax.ReturnStmt{Return: pos, Result: dot(pos, p.genIdent(pos, r), "value")})
-	}
-	return &syntax.IfStmt{If: pos, Cond: &syntax.BinaryExpr{X: p.genIdent(pos, r), OpPos: pos, Op: syntax.NEQ, Y: noneAt(pos)}, True: inner}
+	return []syntax.Stmt{s}, nil
 }
 
-// controlFlow rewrites return/break/continue that leave a try part into
-// returns of control signals. inLoop: inside a loop of this part.
-func (p *pass2) controlFlow(list []syntax.Stmt, sig *signals, pos syntax.Position, inLoop bool) []syntax.Stmt {
-	for i, s := range list {
-		switch s := s.(type) {
-		case *syntax.ReturnStmt:
-			if r, ok := s.Result.(*syntax.CallExpr); ok && markerName(r) == "_ret" && p.isGenRet(r) {
-				sig.ret = true
-				continue
-			}
-			var v syntax.Expr = noneAt(s.Return)
-			if s.Result != nil {
-				v = s.Result
-			}
-			ret := call(s.Return, p.genIdent(s.Return, "_ret"), v)
-			list[i] = &syntax.ReturnStmt{Return: s.Return, Result: ret}
-			sig.ret = true
-		case *syntax.BranchStmt:
-			if inLoop || s.Token == syntax.PASS {
-				continue
-			}
-			name := "_BREAK"
-			if s.Token == syntax.CONTINUE {
-				name = "_CONTINUE"
-				sig.cont = true
-			} else {
-				sig.brk = true
-			}
-			list[i] = &syntax.ReturnStmt{Return: s.TokenPos, Result: p.genIdent(s.TokenPos, name)}
-		case *syntax.IfStmt:
-			s.True = p.controlFlow(s.True, sig, pos, inLoop)
-			s.False = p.controlFlow(s.False, sig, pos, inLoop)
-		case *syntax.ForStmt:
-			s.Body = p.controlFlow(s.Body, sig, pos, true)
-		case *syntax.WhileStmt:
-			s.Body = p.controlFlow(s.Body, sig, pos, true)
+// newFnInfo records a def's scope facts for the resolver.
+func (p *pass2) newFnInfo(s *syntax.DefStmt, parent *fnInfo) *fnInfo {
+	info := &fnInfo{globals: map[string]bool{}, ns: map[string]bool{}, nonlocals: map[string]bool{}, parent: parent, bound: map[string]bool{}}
+	for _, prm := range s.Params {
+		if name, _ := paramName(prm); name != "" {
+			info.bound[name] = true
 		}
 	}
-	return list
-}
-
-func (p *pass2) isGenRet(c *syntax.CallExpr) bool {
-	id, ok := c.Fn.(*syntax.Ident)
-	return ok && p.skip[id]
-}
-
-// bareRaise turns `_raise()` in a handler into `_raise(_e)`.
-func (p *pass2) bareRaise(list []syntax.Stmt, pos syntax.Position) {
-	var walk func(n syntax.Node) bool
-	walk = func(n syntax.Node) bool {
-		switch n := n.(type) {
-		case *syntax.DefStmt:
-			return p.gen[n] // inner try parts share the active exception
-		case *syntax.LambdaExpr:
-			return false
-		case *syntax.CallExpr:
-			if id, ok := n.Fn.(*syntax.Ident); ok && id.Name == "_raise" && len(n.Args) == 0 {
-				n.Args = []syntax.Expr{p.genIdent(n.Lparen, "_e")}
-			}
-		}
-		return true
-	}
-	for _, s := range list {
-		syntax.Walk(s, walk)
-	}
+	collectAssigned(s.Body, info.bound, p)
+	p.info[s] = info
+	return info
 }
 
 // collectAssigned adds the user names bound in list (not inside nested

@@ -69,8 +69,11 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 	if fo == nil {
 		fo = defaultFileOptions
 	}
-	// Windows editors: a UTF-8 byte order mark and CRLF line ends
-	text := strings.TrimPrefix(string(src), "\ufeff")
+	text, err := DecodeSource(filename, src) // PEP 263 coding line, UTF-8 check
+	if err != nil {
+		return nil, err
+	}
+	// Windows editors: CRLF line ends
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text, changes, err := rewritePass1(filename, text, opts)
 	if err != nil {
@@ -81,10 +84,8 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 		return nil, explainParseError(err)
 	}
 	p := newPass2(filename)
-	p.isPredeclared = opts.IsPredeclared // open, help: read inside functions too
-	if opts.DynamicGlobals {
-		p.dynamic = true
-	}
+	p.dynamic = opts.DynamicGlobals
+	p.isPredeclared = opts.IsPredeclared
 	if f.Stmts, err = p.stmts(f.Stmts, nil); err != nil {
 		return nil, err
 	}
@@ -119,17 +120,15 @@ func dedupe(cs []Change) []Change {
 var gotRe = regexp.MustCompile(`got '?([^\s,']+)'?, want`)
 
 var reservedHints = map[string]string{
-	"as":       "'as' is only supported in import and except clauses",
-	"with":     "open/close the resource explicitly (try/finally)",
-	"yield":    "build and return a list",
-	"nonlocal": "keep the shared value in a dict or list",
-	"async":    "use _thread and blocking calls",
-	"await":    "use _thread and blocking calls",
-	"is":       "compare with == / !=",
-	"*":        "star-unpacking in assignments is not available; index the sequence instead",
-	"class":    "define classes at statement level",
-	"def":      "define functions at statement level",
-	"lambda":   "lambda bodies are one expression",
+	"as":     "'as' is only supported in import and except clauses",
+	"yield":  "build and return a list",
+	"async":  "use _thread and blocking calls",
+	"await":  "use _thread and blocking calls",
+	"is":     "compare with == / !=",
+	"*":      "star-unpacking works in a flat target list (a, *rest = xs); index the sequence instead",
+	"class":  "define classes at statement level",
+	"def":    "define functions at statement level",
+	"lambda": "lambda bodies are one expression",
 }
 
 // explainParseError turns Starlark's "got import, want primary expression"
@@ -151,7 +150,7 @@ func explainParseError(err error) error {
 	return err
 }
 
-var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator"}
+var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator", mkWith: "with", mkLoopElse: "else", mkNonlocal: "nonlocal", mkWalrus: ":="}
 
 func checkMarkers(file string, f *syntax.File) error {
 	var bad *syntax.Ident
@@ -166,7 +165,11 @@ func checkMarkers(file string, f *syntax.File) error {
 		})
 	}
 	if bad != nil {
-		return &syntaxError{file, int(bad.NamePos.Line), int(bad.NamePos.Col), "invalid syntax: misplaced '" + markers[bad.Name] + "'"}
+		msg := "invalid syntax: misplaced '" + markers[bad.Name] + "'"
+		if bad.Name == mkWalrus {
+			msg = "':=' here is not supported by qstar; hint: assign on a separate line (a walrus works in a statement's own expression, not inside a lambda or comprehension)"
+		}
+		return &syntaxError{file, int(bad.NamePos.Line), int(bad.NamePos.Col), msg}
 	}
 	return nil
 }

@@ -127,22 +127,26 @@ var builtinNames = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
-// readsModuleName reports whether name, read in scope sc, is a module-level
-// name read from inside a function (not a local, not a builtin).
+// readsModuleName reports whether name, read in scope sc, must be read
+// through _g: a module-level name read from inside a function in a REPL
+// chunk, or a name bound nowhere in the file (NameError when it runs).
 func (p *pass2) readsModuleName(sc *scope, name string) bool {
 	inFunction := false
 	for s := sc; s != nil; s = s.parent {
 		switch s.kind {
 		case kModule:
-			if !inFunction || strings.HasPrefix(name, "_") || starlark.Universe.Has(name) || builtinNames()[name] {
+			if strings.HasPrefix(name, "_") || starlark.Universe.Has(name) || builtinNames()[name] {
 				return false
 			}
 			if p.isPredeclared != nil && p.isPredeclared(name) {
 				return false
 			}
+			if !inFunction && p.dynamic {
+				return false // a REPL chunk: the compiler reports it at once
+			}
 			// A file resolves its own module names statically; only a name
 			// bound nowhere goes through _g, to fail when read, as in Python.
-			return p.dynamic || !s.names[name] && !s.ns[name]
+			return inFunction && p.dynamic || !s.names[name] && !s.ns[name]
 		case kFn, kLambda:
 			if s.names[name] && !s.globals[name] {
 				return false
@@ -236,7 +240,7 @@ func (p *pass2) resolveDef(s *syntax.DefStmt, sc *scope) []syntax.Stmt {
 	inner.globals = info.globals
 	inner.ns = map[string]bool{}
 	for n := range info.ns {
-		if !info.globals[n] {
+		if !info.globals[n] && !info.nonlocals[n] {
 			inner.ns[n] = true
 		}
 	}
@@ -247,6 +251,9 @@ func (p *pass2) resolveDef(s *syntax.DefStmt, sc *scope) []syntax.Stmt {
 	collectAssigned(s.Body, inner.names, p)
 	for n := range info.globals {
 		delete(inner.names, n)
+	}
+	for n := range info.nonlocals {
+		delete(inner.names, n) // found in the owner's namespace
 	}
 	s.Body = p.resolveStmts(s.Body, inner)
 	if len(inner.ns) > 0 {
@@ -456,7 +463,7 @@ func (p *pass2) iterable(x syntax.Expr) syntax.Expr {
 		switch fn := e.Fn.(type) {
 		case *syntax.Ident:
 			switch fn.Name {
-			case "range", "sorted", "list", "tuple", "_iter":
+			case "range", "sorted", "list", "tuple", "_iter", "_unpack_each":
 				return x
 			}
 		case *syntax.DotExpr:

@@ -36,7 +36,13 @@ func iterBuiltins(d starlark.StringDict) {
 	}
 	// builtins that drain an iterator report the error that ended it
 	for _, name := range []string{"list", "tuple", "sorted", "set", "dict", "min", "max", "any", "all"} {
-		d[name] = errorAware(starlark.Universe[name].(*starlark.Builtin))
+		switch b := d[name].(type) {
+		case *pyType: // already error-aware (pytypes.go)
+		case *starlark.Builtin: // pylib's own (min/max with key and default)
+			d[name] = errorAware(b)
+		default:
+			d[name] = errorAware(starlark.Universe[name].(*starlark.Builtin))
+		}
 	}
 	for _, name := range []string{"sum", "map", "filter"} {
 		if b, ok := d[name].(*starlark.Builtin); ok {

@@ -104,8 +104,12 @@ var typeAttrs = map[string]starlark.StringDict{
 var builtinTypes = map[string]*pyType{}
 
 func init() {
-	for _, name := range []string{"str", "bool", "list", "dict", "tuple", "set"} {
+	for _, name := range []string{"str", "bool"} {
 		builtinTypes[name] = WrapType(name, starlark.Universe[name].(starlark.Callable)).(*pyType)
+	}
+	// the constructors that drain an iterator report what ended it (iter.go)
+	for _, name := range []string{"list", "dict", "tuple", "set"} {
+		builtinTypes[name] = WrapType(name, errorAware(starlark.Universe[name].(*starlark.Builtin))).(*pyType)
 	}
 	builtinTypes["bytes"] = WrapType("bytes", starlark.NewBuiltin("bytes", bytesBuiltin)).(*pyType)
 	builtinTypes["int"] = &pyType{name: "int", call: intCall, attrs: typeAttrs["int"]}

@@ -405,7 +405,7 @@ func SetModuleNamespace(t *starlark.Thread, ns starlark.Value) {
 // the translator made (a try block, a handler, a class body), so a
 // traceback can show the enclosing function instead.
 func SyntheticFrame(name string) bool {
-	for _, p := range []string{"_try_", "_exc_", "_else_", "_fin_", "_class_"} {
+	for _, p := range []string{"_try_", "_exc_", "_else_", "_fin_", "_class_", "_with_"} {
 		if strings.HasPrefix(name, p) {
 			return true
 		}

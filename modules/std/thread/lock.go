@@ -110,6 +110,10 @@ func (s *Semaphore) Attr(name string) (starlark.Value, error) {
 		f = s.locked
 	case name == "getCnt" && s.kind == "semphore":
 		f = s.getCnt
+	case name == "__enter__":
+		f = s.enter
+	case name == "__exit__":
+		f = s.exit
 	default:
 		return nil, nil
 	}

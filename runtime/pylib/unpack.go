@@ -1,0 +1,72 @@
+package pylib
+
+import (
+	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime/exc"
+)
+
+// _unpack(seq, before, after) splits seq for a starred assignment target:
+// a tuple of `before` items, a list of the middle, `after` items.
+func unpackBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var seq starlark.Value
+	var before, after int
+	if err := starlark.UnpackPositionalArgs("_unpack", args, kwargs, 3, &seq, &before, &after); err != nil {
+		return nil, err
+	}
+	return starSplit(seq, before, after)
+}
+
+// _unpack_each(rows, before, after) is _unpack applied to each row, for a
+// starred loop target.
+func unpackEachBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var rows starlark.Value
+	var before, after int
+	if err := starlark.UnpackPositionalArgs("_unpack_each", args, kwargs, 3, &rows, &before, &after); err != nil {
+		return nil, err
+	}
+	vals, err := iterValues(rows)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]starlark.Value, len(vals))
+	for i, row := range vals {
+		if out[i], err = starSplit(row, before, after); err != nil {
+			return nil, err
+		}
+	}
+	return starlark.NewList(out), nil
+}
+
+func starSplit(seq starlark.Value, before, after int) (starlark.Value, error) {
+	if _, ok := seq.(starlark.Iterable); !ok {
+		if _, ok := seq.(starlark.String); !ok {
+			if _, ok := seq.(starlark.Bytes); !ok {
+				return nil, exc.TypeError("cannot unpack non-iterable %s object", typeName(seq))
+			}
+		}
+	}
+	vals, err := iterValues(seq)
+	if err != nil {
+		return nil, err
+	}
+	if len(vals) < before+after {
+		return nil, exc.ValueError("not enough values to unpack (expected at least %d, got %d)", before+after, len(vals))
+	}
+	out := append(starlark.Tuple(nil), vals[:before]...)
+	mid := append([]starlark.Value(nil), vals[before:len(vals)-after]...)
+	out = append(out, starlark.NewList(mid))
+	return append(out, vals[len(vals)-after:]...), nil
+}
+
+// iterValues lists what a Python for loop over v would see.
+func iterValues(v starlark.Value) ([]starlark.Value, error) {
+	if s, ok := v.(starlark.String); ok {
+		var out []starlark.Value
+		for _, r := range string(s) {
+			out = append(out, starlark.String(string(r)))
+		}
+		return out, nil
+	}
+	return collect(v)
+}
