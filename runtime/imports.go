@@ -74,11 +74,14 @@ func (in *Interp) importCall(t *starlark.Thread, args starlark.Tuple, kwargs []s
 		return in.importFrom(t, abs, string(a))
 	}
 	mv, err := in.importAbs(t, abs)
-	if err != nil || !top {
-		return mv, err
+	if err == nil && top {
+		first, _, _ := strings.Cut(abs, ".")
+		mv, err = in.importAbs(t, first)
 	}
-	first, _, _ := strings.Cut(abs, ".")
-	return in.importAbs(t, first)
+	if err != nil {
+		return nil, err
+	}
+	return asCallable(mv), nil
 }
 
 // importModule imports a module by its absolute dotted name.

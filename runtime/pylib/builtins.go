@@ -161,7 +161,9 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 				return true, nil
 			}
 		}
-		return false, nil
+		// module types built on a builtin one: OrderedDict is a dict
+		sub, ok := x.(interface{ PySubclassOf(string) bool })
+		return ok && sub.PySubclassOf(c.name), nil
 	case *starlark.Builtin:
 		if c.Name() == "callable" {
 			break

@@ -150,6 +150,9 @@ func cleanNumber(s string) string {
 
 // int(x=0, base=10) as in Python.
 func intCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 && len(kwargs) == 0 {
+		return starlark.MakeInt(0), nil // int(), as defaultdict(int) calls it
+	}
 	if len(args) > 0 {
 		switch x := args[0].(type) {
 		case starlark.String:
@@ -180,6 +183,9 @@ func intCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 
 // float(x=0.0) as in Python.
 func floatCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 && len(kwargs) == 0 {
+		return starlark.Float(0), nil
+	}
 	if len(args) == 1 && len(kwargs) == 0 {
 		switch x := args[0].(type) {
 		case starlark.String:

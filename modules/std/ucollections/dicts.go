@@ -265,6 +265,11 @@ func callFactory(f starlark.Value) (starlark.Value, error) {
 			return z, nil
 		}
 	}
+	if t, ok := f.(interface{ Name() string }); ok { // pylib's int, list, ... types
+		if z, ok := zeroValues[t.Name()]; ok && f.Type() == "type" {
+			return z, nil
+		}
+	}
 	return starlark.Call(&starlark.Thread{Name: "default_factory"}, f, nil, nil)
 }
 
