@@ -67,8 +67,10 @@ func (in *Interp) print(t *starlark.Thread, b *starlark.Builtin, args starlark.T
 		sb.WriteString(pyrepr.Str(a))
 	}
 	sb.WriteString(end)
-	_, err := in.Env.Write([]byte(sb.String()))
-	return starlark.None, err
+	if _, err := in.Env.Write([]byte(sb.String())); err != nil {
+		return nil, outputError(err) // output.go
+	}
+	return starlark.None, nil
 }
 
 func pyStr(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

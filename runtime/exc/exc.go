@@ -74,6 +74,7 @@ var parents = map[string]string{
 	"ConnectionError":        "OSError",
 	"ConnectionRefusedError": "ConnectionError",
 	"ConnectionResetError":   "ConnectionError",
+	"BrokenPipeError":        "ConnectionError",
 	"UnicodeError":           "ValueError",
 	"UnicodeDecodeError":     "UnicodeError",
 	"UnicodeEncodeError":     "UnicodeError",
