@@ -81,12 +81,6 @@ func (in *Interp) importCall(t *starlark.Thread, args starlark.Tuple, kwargs []s
 	return in.importAbs(t, first)
 }
 
-// importModule imports a module by its absolute dotted name.
-func (in *Interp) importModule(t *starlark.Thread, name string) (starlark.Value, error) {
-	in.imports.init()
-	return in.importAbs(t, name)
-}
-
 // importFrom is `from mod import attr`: a member of mod, else its
 // submodule mod.attr, else ImportError as in CPython.
 func (in *Interp) importFrom(t *starlark.Thread, mod, attr string) (starlark.Value, error) {
