@@ -75,8 +75,10 @@ func (in *Interp) print(t *starlark.Thread, b *starlark.Builtin, args starlark.T
 	if file != starlark.None {
 		return starlark.None, printTo(t, file, sb.String())
 	}
-	_, err := in.Env.Write([]byte(sb.String()))
-	return starlark.None, err
+	if _, err := in.Env.Write([]byte(sb.String())); err != nil {
+		return nil, outputError(err) // output.go
+	}
+	return starlark.None, nil
 }
 
 func pyStr(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -51,7 +51,7 @@ type Interp struct {
 	sources   map[string][]string // file name -> source lines, for tracebacks
 	loading   []string            // files being loaded, outermost first
 	imports   importState         // modules imported from files (imports.go)
-	starDepth int                 // nested `from X import *` translations (starimport.go)
+	starDepth atomic.Int32        // nested `from X import *` translations (starimport.go)
 
 	threadsMu sync.Mutex
 	running   map[*starlark.Thread]*threadState

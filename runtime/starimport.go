@@ -23,15 +23,15 @@ func (in *Interp) moduleNamesFor(path string) func(string) ([]string, bool) {
 			return names, true
 		}
 		file := in.findModuleFile(path, mod)
-		if file == "" || in.starDepth > 8 { // a cycle of star imports
+		if file == "" || in.starDepth.Load() > 8 { // a cycle of star imports
 			return nil, false
 		}
 		src, err := os.ReadFile(file)
 		if err != nil {
 			return nil, false
 		}
-		in.starDepth++
-		defer func() { in.starDepth-- }()
+		in.starDepth.Add(1)
+		defer in.starDepth.Add(-1)
 		res, err := pycompat.Translate(file, src, &pycompat.Options{
 			FileOptions: FileOptions, ModuleNames: in.moduleNamesFor(file), IsPredeclared: in.predeclared.Has,
 		})

@@ -2,8 +2,9 @@ package pycompat
 
 // What the front end accepts, and how (each rewrite is listed by `qstar port`):
 //
-//	import a / import a as b / import a.b     a = _import("a")
-//	from a import b, c as d / (b,\n c) / *    b = _import("a").b  (* via Options.ModuleNames)
+//	import a / import a as b / import a.b     a = _import("a") / b = _import("a") / a = _import("a.b", top=True)
+//	from a import b, c as d / (b,\n c)        b = _import("a", "b"); from .m import x: x = _import(".m", "x")
+//	from a import *                           b = _import("a").b for each name (via Options.ModuleNames)
 //	global x                                  x lives in the module namespace _g
 //	try/except E as e/else/finally            nested defs run by _try(); names assigned
 //	                                          inside live in _g (module) or _l (function)

@@ -156,6 +156,9 @@ func Run(in *runtime.Interp, opts Options) int {
 	failed := false
 	run := func(src string) (exit int, stop bool) {
 		err := s.Exec(src, func(r string) { fmt.Fprintln(in.Env, r) })
+		if code, ok := in.ExitStatus(); ok { // sys.exit in a thread or callback
+			return code, true
+		}
 		if err == nil {
 			return 0, false
 		}
