@@ -27,6 +27,9 @@ type File struct {
 	skipLF    bool   // the last char read was a "\r" turned into "\n"
 	encoding  string
 	closed    bool
+
+	slow   bool             // a FIFO or device: I/O releases the interpreter lock
+	thread *starlark.Thread // the script thread in the current method call
 }
 
 var (
