@@ -2,6 +2,7 @@ package devfs
 
 import (
 	"os"
+	"syscall"
 	"path/filepath"
 	"strings"
 )
@@ -11,6 +12,9 @@ import (
 // and every --allow-fs grant (after "..", and after following symlinks).
 // The device root "/" has no host path: callers check IsRoot first.
 func (fs *FS) Resolve(p string) (string, error) {
+	if p == "" {
+		return "", pathErr(syscall.ENOENT, p) // as CPython, not the working directory
+	}
 	abs := fs.Abs(p)
 	host, ok := fs.hostPath(abs)
 	if !ok {
