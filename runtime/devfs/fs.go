@@ -34,6 +34,7 @@ type FS struct {
 	Block BlockFunc
 
 	mu    sync.Mutex
+	tmp   string // the scratch directory (TempDir), made on first use
 	cwd   string // device working directory (a device path)
 	files map[*File]bool
 }

@@ -132,7 +132,8 @@ func (fs *FS) forget(f *File) {
 	fs.mu.Unlock()
 }
 
-// CloseAll closes every file still open (the interpreter is closing).
+// CloseAll closes every file still open and removes /tmp (the
+// interpreter is closing).
 func (fs *FS) CloseAll() {
 	fs.mu.Lock()
 	open := make([]*File, 0, len(fs.files))
@@ -143,4 +144,5 @@ func (fs *FS) CloseAll() {
 	for _, f := range open {
 		f.Close()
 	}
+	fs.removeTmp()
 }
