@@ -19,6 +19,10 @@ func osExc(e *exc.Error, err error) *Instance {
 	inst.attrs["errno"] = starlark.MakeInt(e.Errno)
 	inst.attrs["strerror"] = starlark.String(e.Strerror)
 	inst.attrs["filename"] = filename
+	inst.attrs["filename2"] = starlark.None
+	if e.Filename2 != nil {
+		inst.attrs["filename2"] = starlark.String(*e.Filename2)
+	}
 	return inst
 }
 
@@ -35,6 +39,9 @@ func osErrorStr(x *Instance) (string, bool) {
 	}
 	if ok && filename != starlark.None {
 		s += ": " + pyrepr.Repr(filename)
+		if f2, ok := x.attrs["filename2"]; ok && f2 != starlark.None {
+			s += " -> " + pyrepr.Repr(f2)
+		}
 	}
 	return s, true
 }

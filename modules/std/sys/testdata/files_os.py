@@ -60,3 +60,8 @@ print(sorted([e.name for e in it.__enter__()]))
 it.__exit__(None, None, None)
 print(os.access("scan/f.txt", os.F_OK), os.access("scan/f.txt", os.R_OK | os.W_OK), os.access("nope", os.F_OK))
 print(os.access("scan/f.txt", os.X_OK), os.cpu_count() > 0, os.path.getmtime("scan/f.txt") > 0)
+show_error(lambda: os.rename("no-such", "other"))
+try:
+    os.rename("no-such", "other")
+except OSError as e:
+    print(e.filename, e.filename2, e.args)
