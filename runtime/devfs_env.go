@@ -15,6 +15,7 @@ func (e *Env) FS() *devfs.FS {
 			dir, _ = os.Getwd()
 		}
 		e.fs = devfs.New(dir, e.Grants.FS)
+		e.fs.Block = Block // FIFOs and devices wait with the lock released
 		e.OnClose(e.fs.CloseAll)
 	})
 	return e.fs

@@ -27,6 +27,10 @@ type File struct {
 	skipLF    bool   // the last char read was a "\r" turned into "\n"
 	encoding  string
 	closed    bool
+
+	slow    bool             // a FIFO or device: I/O releases the interpreter lock
+	thread  *starlark.Thread // the script thread in the current method call
+	onClose func()           // tempfile's delete=True
 }
 
 var (
@@ -148,8 +152,15 @@ func (f *File) Close() error {
 	}
 	f.closed = true
 	f.fs.forget(f)
-	return f.f.Close()
+	err := f.f.Close()
+	if f.onClose != nil {
+		f.onClose()
+	}
+	return err
 }
+
+// OnClose runs fn after the file closes (tempfile removes the file).
+func (f *File) OnClose(fn func()) { f.onClose = fn }
 
 // Closed reports whether the file was closed.
 func (f *File) Closed() bool { return f.closed }

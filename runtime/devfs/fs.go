@@ -29,7 +29,12 @@ type FS struct {
 	allow    []string          // host paths granted with --allow-fs (absolute, clean)
 	mounts   map[string]string // device mount point -> host directory, besides /usr and /bak
 
+	// Block releases the interpreter lock around waits on FIFOs and
+	// devices (set by the runtime; nil runs them in place).
+	Block BlockFunc
+
 	mu    sync.Mutex
+	tmp   string // the scratch directory (TempDir), made on first use
 	cwd   string // device working directory (a device path)
 	files map[*File]bool
 }

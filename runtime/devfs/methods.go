@@ -64,7 +64,9 @@ func (f *File) Attr(name string) (starlark.Value, error) {
 	if !ok {
 		return nil, nil
 	}
-	return starlark.NewBuiltin(name, func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return starlark.NewBuiltin(name, func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		f.thread = t
+		defer func() { f.thread = nil }()
 		return m(f, args, kwargs)
 	}), nil
 }
@@ -93,7 +95,8 @@ func (f *File) read(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Valu
 	if err := f.checkRead(); err != nil {
 		return nil, err
 	}
-	data, err := f.readN(n)
+	var data []byte
+	err = f.io(func() (err error) { data, err = f.readN(n); return })
 	if err != nil {
 		return nil, pathErr(err, f.name)
 	}
@@ -108,7 +111,8 @@ func (f *File) readlineM(args starlark.Tuple, kwargs []starlark.Tuple) (starlark
 	if err := f.checkRead(); err != nil {
 		return nil, err
 	}
-	line, err := f.readLine(n)
+	var line []byte
+	err = f.io(func() (err error) { line, err = f.readLine(n); return })
 	if err != nil {
 		return nil, pathErr(err, f.name)
 	}
@@ -127,7 +131,8 @@ func (f *File) readlines(args starlark.Tuple, kwargs []starlark.Tuple) (starlark
 	var out []starlark.Value
 	total := 0
 	for hint <= 0 || total < hint {
-		line, err := f.readLine(-1)
+		var line []byte
+		err := f.io(func() (err error) { line, err = f.readLine(-1); return })
 		if err != nil {
 			return nil, pathErr(err, f.name)
 		}
@@ -154,7 +159,8 @@ func (f *File) readinto(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.
 		return nil, err
 	}
 	p := make([]byte, dst.Len())
-	n, err := io.ReadFull(f.reader(), p)
+	var n int
+	err := f.io(func() (err error) { n, err = io.ReadFull(f.reader(), p); return })
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, pathErr(err, f.name)
 	}
@@ -199,7 +205,7 @@ func (f *File) write(v starlark.Value) (int, error) {
 	if !f.mode.binary && f.newline != "" {
 		out = []byte(strings.ReplaceAll(string(data), "\n", f.newline))
 	}
-	if _, err := f.f.Write(out); err != nil {
+	if err := f.io(func() error { _, err := f.f.Write(out); return err }); err != nil {
 		return 0, pathErr(err, f.name)
 	}
 	if f.mode.binary {

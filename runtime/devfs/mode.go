@@ -65,5 +65,21 @@ func parseMode(m string) (mode, error) {
 		md.read, md.write = true, true
 		md.flags = md.flags&^(os.O_WRONLY|os.O_RDONLY) | os.O_RDWR
 	}
+	if md.binary {
+		md.text = binaryModeName(kind, plus)
+	}
 	return md, nil
+}
+
+// binaryModeName is f.mode of a binary file as CPython's FileIO spells it:
+// 'w+b' reads back as 'rb+'.
+func binaryModeName(kind byte, plus bool) string {
+	name := map[byte]string{'r': "rb", 'w': "wb", 'x': "xb", 'a': "ab"}[kind]
+	if plus {
+		if kind == 'w' {
+			name = "rb"
+		}
+		name += "+"
+	}
+	return name
 }

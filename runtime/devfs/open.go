@@ -13,7 +13,7 @@ import (
 // encoding=None, errors=None, newline=None, closefd=True, opener=None) on
 // the device filesystem fs returns.
 func OpenBuiltin(fs func() *FS) *starlark.Builtin {
-	return starlark.NewBuiltin("open", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return starlark.NewBuiltin("open", func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		var file starlark.Value
 		modeStr := "r"
 		var buffering, encoding, errors, newline, closefd, opener starlark.Value = starlark.None, starlark.None,
@@ -31,13 +31,19 @@ func OpenBuiltin(fs func() *FS) *starlark.Builtin {
 				return nil, exc.TypeError("expected str, bytes or os.PathLike object, not %s", file.Type())
 			}
 		}
-		return fs().Open(name, modeStr, encoding, newline)
+		return fs().open(t, name, modeStr, encoding, newline)
 	})
 }
 
 // Open opens the script path p with an open() mode; encoding and newline
 // are open()'s arguments (nil or None for the defaults).
 func (fs *FS) Open(p, modeStr string, encoding, newline starlark.Value) (*File, error) {
+	return fs.open(nil, p, modeStr, encoding, newline)
+}
+
+// open is Open on script thread t, which waits for a FIFO or device with
+// the interpreter lock released.
+func (fs *FS) open(t *starlark.Thread, p, modeStr string, encoding, newline starlark.Value) (*File, error) {
 	if encoding == nil {
 		encoding = starlark.None
 	}
@@ -62,7 +68,12 @@ func (fs *FS) Open(p, modeStr string, encoding, newline starlark.Value) (*File, 
 	if err != nil {
 		return nil, err
 	}
-	osf, err := os.OpenFile(host, md.flags, 0o666)
+	f.slow = slowFile(host)
+	open := func() (*os.File, error) { return os.OpenFile(host, md.flags, 0o666) }
+	if f.slow {
+		open = func() (*os.File, error) { return fs.openSlow(t, host, md.flags) }
+	}
+	osf, err := open()
 	if err != nil {
 		return nil, pathErr(err, p)
 	}
@@ -121,7 +132,8 @@ func (fs *FS) forget(f *File) {
 	fs.mu.Unlock()
 }
 
-// CloseAll closes every file still open (the interpreter is closing).
+// CloseAll closes every file still open and removes /tmp (the
+// interpreter is closing).
 func (fs *FS) CloseAll() {
 	fs.mu.Lock()
 	open := make([]*File, 0, len(fs.files))
@@ -132,4 +144,5 @@ func (fs *FS) CloseAll() {
 	for _, f := range open {
 		f.Close()
 	}
+	fs.removeTmp()
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"syscall"
 	"time"
+
+	"github.com/qstar-dev/qstar/runtime/exc"
 )
 
 // The operations below take script paths and return CPython's OSError
@@ -152,7 +154,14 @@ func (fs *FS) Rename(from, to string) error {
 	if err != nil {
 		return err
 	}
-	return pathErr0(os.Rename(src, dst), from)
+	if err := os.Rename(src, dst); err != nil {
+		e := pathErr(err, from)
+		if oe, ok := exc.As(e); ok && oe.Errno != 0 {
+			return oe.WithFilename2(to)
+		}
+		return e
+	}
+	return nil
 }
 
 // hostForChange resolves a path to remove or rename: never the root or a

@@ -143,7 +143,8 @@ func (f *File) next(args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Valu
 	if err := f.checkRead(); err != nil {
 		return nil, err
 	}
-	line, err := f.readLine(-1)
+	var line []byte
+	err := f.io(func() (err error) { line, err = f.readLine(-1); return })
 	if err != nil {
 		return nil, pathErr(err, f.name)
 	}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Resolve maps a script path to the host path it names, or returns a
@@ -11,6 +12,9 @@ import (
 // and every --allow-fs grant (after "..", and after following symlinks).
 // The device root "/" has no host path: callers check IsRoot first.
 func (fs *FS) Resolve(p string) (string, error) {
+	if p == "" {
+		return "", pathErr(syscall.ENOENT, p) // as CPython, not the working directory
+	}
 	abs := fs.Abs(p)
 	host, ok := fs.hostPath(abs)
 	if !ok {
@@ -43,7 +47,7 @@ func (fs *FS) hostPath(abs string) (string, bool) {
 	if host, ok := fs.mounted(abs); ok {
 		return host, true
 	}
-	if within(abs, fs.usr) {
+	if within(abs, fs.usr) || fs.inTmp(abs) {
 		return abs, true
 	}
 	return "", false
@@ -52,7 +56,7 @@ func (fs *FS) hostPath(abs string) (string, bool) {
 // inside reports whether a real (symlink-free) host path is in the data
 // directory or a grant, themselves taken with their symlinks resolved.
 func (fs *FS) inside(real string) bool {
-	if within(real, realPath(fs.usr)) {
+	if within(real, realPath(fs.usr)) || fs.inTmp(real) {
 		return true
 	}
 	for _, a := range fs.allow {

@@ -136,3 +136,23 @@ func TestCloseAllClosesOpenFiles(t *testing.T) {
 		t.Errorf("file still open after CloseAll")
 	}
 }
+
+// TestTempDirIsReachableAndRemoved: the scratch directory tempfile uses is
+// reachable without a grant, its neighbours are not, and it goes at close.
+func TestTempDirIsReachableAndRemoved(t *testing.T) {
+	fs, _ := newTestFS(t)
+	tmp, err := fs.TempDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fs.Resolve(tmp + "/scratch.txt"); err != nil {
+		t.Errorf("scratch file: %v", err)
+	}
+	if _, err := fs.Resolve(filepath.Dir(tmp) + "/someone-else"); err == nil {
+		t.Errorf("a neighbour of the scratch directory was allowed")
+	}
+	fs.CloseAll()
+	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+		t.Errorf("scratch directory still there after CloseAll: %v", err)
+	}
+}

@@ -14,6 +14,7 @@ func fillSys(info *Info, fi fs.FileInfo) {
 	}
 	info.Ino, info.Dev, info.Nlink = uint64(st.Ino), uint64(st.Dev), uint64(st.Nlink)
 	info.Uid, info.Gid = st.Uid, st.Gid
+	info.Atime, info.Ctime = statTimes(st)
 }
 
 func statvfs(host string) (Vfs, error) {

@@ -75,3 +75,10 @@ func itoa(n int) string {
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
 }
+
+// WithFilename2 adds rename's destination to an OSError built by OSErr.
+func (e *Error) WithFilename2(name string) *Error {
+	e.Filename2 = &name
+	e.Msg += " -> " + pyrepr.QuoteString(name)
+	return e
+}

@@ -18,9 +18,10 @@ type Error struct {
 	Value any
 	// Errno, Strerror and Filename are OSError's attributes (see OSErr);
 	// Errno 0 means the error carries none.
-	Errno    int
-	Strerror string
-	Filename *string
+	Errno     int
+	Strerror  string
+	Filename  *string
+	Filename2 *string // rename's destination: "[Errno 2] ...: 'a' -> 'b'"
 }
 
 func (e *Error) Error() string {

@@ -20,6 +20,11 @@ func osExc(e *exc.Error, err error) *Instance {
 	inst.attrs.SetKey(starlark.String("errno"), starlark.MakeInt(e.Errno))
 	inst.attrs.SetKey(starlark.String("strerror"), starlark.String(e.Strerror))
 	inst.attrs.SetKey(starlark.String("filename"), filename)
+	var filename2 starlark.Value = starlark.None
+	if e.Filename2 != nil {
+		filename2 = starlark.String(*e.Filename2)
+	}
+	inst.attrs.SetKey(starlark.String("filename2"), filename2)
 	return inst
 }
 
@@ -36,6 +41,9 @@ func osErrorStr(x *Instance) (string, bool) {
 	}
 	if ok && filename != starlark.None {
 		s += ": " + pyrepr.Repr(filename)
+		if f2, ok, _ := x.attrs.Get(starlark.String("filename2")); ok && f2 != starlark.None {
+			s += " -> " + pyrepr.Repr(f2)
+		}
 	}
 	return s, true
 }

@@ -29,24 +29,28 @@ func newUOS(env *runtime.Env) (starlark.StringDict, error) {
 
 func osMembers(m *osMod) starlark.StringDict {
 	d := pyargs.Builtins(map[string]builtinFn{
-		"uname":    m.uname,
-		"urandom":  urandom,
-		"listdir":  m.listdir,
-		"ilistdir": m.ilistdir,
-		"stat":     m.stat(false),
-		"lstat":    m.stat(true),
-		"statvfs":  m.statvfs,
-		"remove":   m.remove,
-		"unlink":   m.remove,
-		"rmdir":    m.pathOp("rmdir", (*devfs.FS).Rmdir),
-		"mkdir":    m.mkdir,
-		"makedirs": m.makedirs,
-		"rename":   m.rename,
-		"replace":  m.rename,
-		"chdir":    m.pathOp("chdir", (*devfs.FS).Chdir),
-		"getcwd":   m.getcwd,
-		"walk":     m.walk,
-		"getpid":   getpid,
+		"uname":     m.uname,
+		"urandom":   urandom,
+		"listdir":   m.listdir,
+		"ilistdir":  m.ilistdir,
+		"stat":      m.stat(false),
+		"lstat":     m.stat(true),
+		"statvfs":   m.statvfs,
+		"remove":    m.remove,
+		"unlink":    m.remove,
+		"rmdir":     m.pathOp("rmdir", (*devfs.FS).Rmdir),
+		"mkdir":     m.mkdir,
+		"makedirs":  m.makedirs,
+		"rename":    m.rename,
+		"replace":   m.rename,
+		"chdir":     m.pathOp("chdir", (*devfs.FS).Chdir),
+		"getcwd":    m.getcwd,
+		"walk":      m.walk,
+		"getpid":    getpid,
+		"scandir":   m.scandir,
+		"access":    m.access,
+		"cpu_count": cpuCount,
+		"sync":      noop,
 	})
 	for k, v := range m.envMembers() {
 		d[k] = v
@@ -64,6 +68,9 @@ func osMembers(m *osMod) starlark.StringDict {
 	d["pardir"] = starlark.String("..")
 	d["extsep"] = starlark.String(".")
 	d["devnull"] = starlark.String("/dev/null")
+	for k, v := range map[string]int{"F_OK": 0, "X_OK": 1, "W_OK": 2, "R_OK": 4} {
+		d[k] = starlark.MakeInt(v)
+	}
 	return d
 }
 

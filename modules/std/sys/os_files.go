@@ -5,6 +5,7 @@ import (
 	"syscall"
 
 	"go.starlark.net/starlark"
+	"go.starlark.net/syntax"
 
 	"github.com/qstar-dev/qstar/modules/std/internal/ntuple"
 	"github.com/qstar-dev/qstar/runtime/devfs"
@@ -84,12 +85,11 @@ func (m *osMod) stat(link bool) builtinFn {
 			starlark.MakeUint64(fi.Nlink), starlark.MakeUint64(uint64(fi.Uid)), starlark.MakeUint64(uint64(fi.Gid)),
 			starlark.MakeInt64(fi.Size), starlark.MakeInt64(fi.Atime.Unix()), starlark.MakeInt64(fi.Mtime.Unix()),
 			starlark.MakeInt64(fi.Ctime.Unix()))
-		st.Extra = starlark.StringDict{
+		return &statResult{Tuple: st, times: starlark.StringDict{
 			"st_atime": starlark.Float(float64(fi.Atime.UnixNano()) / 1e9),
 			"st_mtime": starlark.Float(float64(fi.Mtime.UnixNano()) / 1e9),
 			"st_ctime": starlark.Float(float64(fi.Ctime.UnixNano()) / 1e9),
-		}
-		return st, nil
+		}}, nil
 	}
 }
 
@@ -230,4 +230,22 @@ func (m *osMod) walk(t *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 	}
 	visit(top)
 	return starlark.NewList(out), nil
+}
+
+// statResult is os.stat_result: its items are ints, as CPython's, but
+// st_atime, st_mtime and st_ctime read as floats.
+type statResult struct {
+	*ntuple.Tuple
+	times starlark.StringDict
+}
+
+func (s *statResult) Attr(name string) (starlark.Value, error) {
+	if v, ok := s.times[name]; ok {
+		return v, nil
+	}
+	return s.Tuple.Attr(name)
+}
+
+func (s *statResult) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
+	return starlark.CompareDepth(op, s.Items, y.(*statResult).Items, depth)
 }

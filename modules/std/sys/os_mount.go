@@ -63,5 +63,6 @@ func (m *osMod) mountMembers() starlark.StringDict {
 	})
 	d["umount"] = starlark.NewBuiltin("umount", m.pathOp("umount", (*devfs.FS).Umount))
 	d["set_callback"] = starlark.NewBuiltin("set_callback", answerZero)
+	d["set_det"] = starlark.NewBuiltin("set_det", answerZero)
 	return d
 }

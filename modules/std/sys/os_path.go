@@ -38,6 +38,8 @@ func newOSPath(env *runtime.Env) (starlark.StringDict, error) {
 		"islink":     m.query("islink", func(fi infoQuery) starlark.Value { return starlark.False }),
 		"getsize":    m.sizeOrTime("getsize"),
 		"getmtime":   m.sizeOrTime("getmtime"),
+		"getatime":   m.sizeOrTime("getatime"),
+		"getctime":   m.sizeOrTime("getctime"),
 	})
 	d["sep"] = starlark.String("/")
 	return d, nil

@@ -28,7 +28,8 @@ func (m *osMod) query(name string, f func(infoQuery) starlark.Value) builtinFn {
 	}
 }
 
-// sizeOrTime is getsize/getmtime, which raise OSError for a missing path.
+// sizeOrTime is getsize/getmtime/getatime/getctime, which raise OSError
+// for a missing path.
 func (m *osMod) sizeOrTime(name string) builtinFn {
 	return func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		p, err := pathArg(name, args, kwargs, "")
@@ -39,8 +40,13 @@ func (m *osMod) sizeOrTime(name string) builtinFn {
 		if err != nil {
 			return nil, err
 		}
-		if name == "getsize" {
+		switch name {
+		case "getsize":
 			return starlark.MakeInt64(info.Size), nil
+		case "getatime":
+			return starlark.Float(float64(info.Atime.UnixNano()) / 1e9), nil
+		case "getctime":
+			return starlark.Float(float64(info.Ctime.UnixNano()) / 1e9), nil
 		}
 		return starlark.Float(float64(info.Mtime.UnixNano()) / 1e9), nil
 	}

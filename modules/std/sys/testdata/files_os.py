@@ -46,3 +46,22 @@ print(os.path.basename("/usr/x.json"), os.path.dirname("/usr/x.json"), os.path.d
 print(os.path.splitext("a/b.tar.gz"), os.path.splitext(".profile"), os.path.splitext("a.b/c"))
 print(os.path.normpath("a//b/./c/../d"), os.path.normpath(""), os.path.isabs("/x"), os.path.isabs("x"))
 print(os.sep, repr(os.linesep), os.curdir, os.pardir, len(os.urandom(8)))
+
+# scandir, access
+os.mkdir("scan")
+f = open("scan/f.txt", "w")
+f.write("abc")
+f.close()
+os.mkdir("scan/sub")
+for e in sorted(os.scandir("scan"), key=lambda e: e.name):
+    print(e.name, e.path, e.is_dir(), e.is_file(), e.stat().st_size if e.is_file() else "-")
+it = os.scandir("scan")
+print(sorted([e.name for e in it.__enter__()]))
+it.__exit__(None, None, None)
+print(os.access("scan/f.txt", os.F_OK), os.access("scan/f.txt", os.R_OK | os.W_OK), os.access("nope", os.F_OK))
+print(os.access("scan/f.txt", os.X_OK), os.cpu_count() > 0, os.path.getmtime("scan/f.txt") > 0)
+show_error(lambda: os.rename("no-such", "other"))
+try:
+    os.rename("no-such", "other")
+except OSError as e:
+    print(e.filename, e.filename2, e.args)
