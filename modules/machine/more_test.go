@@ -42,3 +42,29 @@ except ValueError as err:
     print("ValueError:", err)
 `, lines("b'one\\n' b'two\\n' b'three' b''", "[0, 1] 0 [0, 0]", "ValueError: invalid is_reset value, must in [0,1]"))
 }
+
+func TestSPI(t *testing.T) {
+	mustPy(t, profile, `
+from machine import SPI
+flash = SPI(SPI.SPI0, 0, 1)
+jedec = bytearray(3)
+print(flash.write_read(jedec, bytearray([0x9F, 0, 0]), 3), list(jedec))
+print(flash.write(b"\x06", 1))
+r = bytearray(2)
+print(flash.read(r, 2), list(r))
+loop = SPI(SPI.SPI1, 3, 6)
+echo = bytearray(4)
+print(loop.write_read(echo, b"ping", 4), echo)
+for args in ((4, 0, 0), (0, 4, 0), (0, 0, 7)):
+    try:
+        SPI(*args)
+    except ValueError as e:
+        print("ValueError:", e)
+try:
+    SPI(2, 0, 0)
+except ValueError as e:
+    print("ValueError:", e)
+`, lines("0 [239, 64, 24]", "0", "0 [239, 64]", "0 bytearray(b'ping')",
+		"ValueError: port must be (0~3)", "ValueError: mode must be (0~3)", "ValueError: clk must be (0~6)",
+		"ValueError: spi init fail"))
+}
