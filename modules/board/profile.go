@@ -142,7 +142,7 @@ func (r *Reg) UnmarshalJSON(b []byte) error {
 }
 
 // DefaultProfile is the board used when none is given: GPIO1..47 with
-// nothing connected, UART0..4 and I2C0..3 with nothing on them, a 3.59 V
+// nothing connected, UART0..4, I2C0..3 and SPI0..1 with nothing on them, a 3.59 V
 // battery (the QuecPython docs' example) and four ADC channels at 0 mV.
 func DefaultProfile() *Profile {
 	return &Profile{
