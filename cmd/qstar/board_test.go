@@ -84,3 +84,13 @@ func TestTimersStopOnInterrupt(t *testing.T) {
 		}
 	}
 }
+
+// In a piped REPL session a restart from a timer ends the session too.
+func TestPowerRestartEndsREPL(t *testing.T) {
+	src := "import osTimer, utime\nfrom misc import Power\nt = osTimer()\nt.start(20, 0, lambda a: Power.powerRestart())\nutime.sleep(5)\nprint('late')\n"
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"repl"}, strings.NewReader(src), &stdout, &stderr)
+	if code != 75 || strings.Contains(stdout.String(), "late") || strings.Contains(stderr.String(), "KeyboardInterrupt") {
+		t.Errorf("exit %d; stdout %q; stderr %q", code, stdout.String(), stderr.String())
+	}
+}

@@ -26,6 +26,8 @@ type Board interface {
 	// Pin returns GPIO n, not yet configured; ErrNoDevice if there is none.
 	Pin(n int) (Pin, error)
 	I2C(bus int) (I2C, error)
+	// SPI opens a bus in mode 0..3 (CPOL<<1|CPHA) at hz.
+	SPI(port, mode, hz int) (SPI, error)
 	UART(port int, cfg UARTConfig) (UART, error)
 	// ADC reads channel ch in millivolts.
 	ADC(ch int) (int, error)
@@ -85,6 +87,13 @@ type Pin interface {
 // address addr in one transaction (a repeated start); either may be empty.
 type I2C interface {
 	Tx(addr int, w, r []byte) error
+	Close() error
+}
+
+// SPI is one bus. Transfer clocks out w while reading into r, full duplex;
+// a nil w sends zeros, a nil r discards what comes back.
+type SPI interface {
+	Transfer(w, r []byte) error
 	Close() error
 }
 

@@ -1,5 +1,24 @@
 package board
 
+// Why qstar speaks the GPIO uAPI itself rather than through a library:
+//
+//   - github.com/warthog618/go-gpiocdev (gpiod renamed, maintained:
+//     cgo-free, uAPI v1 and v2, edge events with timestamps and debounce,
+//     a gpio-sim based test suite) is the better library, but
+//     the Go module proxy this project builds from refuses it ("403: this
+//     module version is not available"), so it cannot be a dependency.
+//   - periph.io/x/host/v3/gpioioctl (v3.8.5, on the proxy, cgo-free, uAPI
+//     v2, WaitForEdge) registers a driver in init and needs host.Init to
+//     find chips, logs through the log package instead of returning
+//     errors, and its Read() on an output line re-requests the line as an
+//     input with pull-up, which breaks QuecPython's Pin.read() on an
+//     output (it must return the driven level).
+//
+// What qstar needs is small: one line per request, set config, get/set
+// values, and edge events read from the request's descriptor. So the
+// structures and ioctl numbers below are the kernel's, checked by a unit
+// test, and exercised against gpio-sim where the kernel has it.
+
 // The Linux GPIO character device's v2 uAPI (include/uapi/linux/gpio.h),
 // laid out as the kernel has it. Each u64 sits at a multiple of 8 through
 // the header's own padding, so the Go layout matches on 32-bit ARM too.

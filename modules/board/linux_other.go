@@ -16,6 +16,7 @@ var errNotLinux = errors.New("the linux board needs Linux")
 
 func (*Linux) Pin(int) (Pin, error)                             { return nil, errNotLinux }
 func (*Linux) I2C(int) (I2C, error)                             { return nil, errNotLinux }
+func (*Linux) SPI(int, int, int) (SPI, error)                   { return nil, errNotLinux }
 func (*Linux) UART(int, UARTConfig) (UART, error)               { return nil, errNotLinux }
 func (*Linux) ADC(int) (int, error)                             { return 0, errNotLinux }
 func (*Linux) Vbatt() (int, error)                              { return 0, errNotLinux }

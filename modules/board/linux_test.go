@@ -120,3 +120,23 @@ func TestLinuxI2CBus(t *testing.T) {
 	}
 	t.Skipf("%v exist, but writing to an unknown device is not safe; run with an i2c-stub bus by hand", buses)
 }
+
+func TestSPIMessageEncoding(t *testing.T) {
+	if unsafe.Sizeof(spiTransfer{}) != sizeofSPITransfer {
+		t.Errorf("struct spi_ioc_transfer is %d bytes, want 32", unsafe.Sizeof(spiTransfer{}))
+	}
+	if spiIocMessage1 != 0x40206B00 || spiIocWrMode != 0x40016B01 || spiIocWrSpeed != 0x40046B04 {
+		t.Errorf("spidev ioctls %#x %#x %#x", spiIocMessage1, spiIocWrMode, spiIocWrSpeed)
+	}
+	w, r := []byte{0x9F, 0, 0}, make([]byte, 3)
+	m := spiMessage(w, r, 812500)
+	if m.Len != 3 || m.SpeedHz != 812500 || m.BitsPerWord != 8 || m.TxBuf != uint64(uintptr(unsafe.Pointer(&w[0]))) || m.RxBuf != uint64(uintptr(unsafe.Pointer(&r[0]))) {
+		t.Errorf("transfer %+v", m)
+	}
+	if m := spiMessage(nil, r, 1); m.TxBuf != 0 || m.Len != 3 {
+		t.Errorf("read-only transfer %+v", m)
+	}
+	if _, err := os.Stat("/dev/spidev0.0"); err != nil {
+		t.Log("no /dev/spidev0.0 on this host: the spidev path is covered by the encoding checks only")
+	}
+}

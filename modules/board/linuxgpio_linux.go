@@ -19,6 +19,7 @@ type linuxPin struct {
 	line       int
 	mu         sync.Mutex
 	req        *os.File // the line request; nil until configured
+	fd         uintptr  // req's descriptor: req.Fd() would make it blocking
 	dir        Dir
 	pull       Pull
 	edge       Edge
@@ -40,7 +41,7 @@ func (p *linuxPin) apply(level int) error {
 	flags := gpioFlags(p.dir, p.pull, p.edge, p.watching)
 	cfg := lineConfig(flags, level)
 	if p.req != nil {
-		if err := ioctl(p.req.Fd(), gpioSetConfigIoctl, unsafe.Pointer(&cfg)); err != nil {
+		if err := ioctl(p.fd, gpioSetConfigIoctl, unsafe.Pointer(&cfg)); err != nil {
 			return fmt.Errorf("GPIO%d: set config: %w", p.n, err)
 		}
 		return nil
@@ -58,7 +59,7 @@ func (p *linuxPin) apply(level int) error {
 		unix.Close(int(r.Fd))
 		return err
 	}
-	p.req = os.NewFile(uintptr(r.Fd), fmt.Sprintf("gpio%d", p.n))
+	p.req, p.fd = os.NewFile(uintptr(r.Fd), fmt.Sprintf("gpio%d", p.n)), uintptr(r.Fd)
 	return nil
 }
 
@@ -78,7 +79,7 @@ func (p *linuxPin) values(req uintptr, v *gpioLineValues) error {
 			return err
 		}
 	}
-	return ioctl(p.req.Fd(), req, unsafe.Pointer(v))
+	return ioctl(p.fd, req, unsafe.Pointer(v))
 }
 
 func (p *linuxPin) Read() (int, error) {

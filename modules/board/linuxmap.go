@@ -19,6 +19,7 @@ type LinuxMap struct {
 	GPIO     map[string]string `json:"gpio"`     // GPIOn -> "/dev/gpiochip0:<n>"
 	UART     map[string]string `json:"uart"`     // UARTn -> "/dev/ttyS<n>"
 	I2C      map[string]string `json:"i2c"`      // I2Cn -> "/dev/i2c-<n>"
+	SPI      map[string]string `json:"spi"`      // SPIn -> "/dev/spidev<n>.0"
 	ADC      map[string]string `json:"adc"`      // ADCn -> iio:device0 in_voltage<n> (_raw × _scale)
 	Vbatt    string            `json:"vbatt"`    // first power_supply */voltage_now
 	Watchdog string            `json:"watchdog"` // /dev/watchdog
@@ -38,7 +39,7 @@ func loadLinuxMap(path string) (*LinuxMap, error) {
 	if err := dec.Decode(m); err != nil {
 		return nil, fmt.Errorf("%s:%w", path, jsonError(data, err, dec.InputOffset()))
 	}
-	for _, sec := range []map[string]string{m.GPIO, m.UART, m.I2C, m.ADC} {
+	for _, sec := range []map[string]string{m.GPIO, m.UART, m.I2C, m.SPI, m.ADC} {
 		for k := range sec {
 			if _, err := strconv.Atoi(k); err != nil {
 				return nil, fmt.Errorf("%s: key %q: want a number such as \"2\"", path, k)

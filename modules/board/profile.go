@@ -30,6 +30,8 @@ type Profile struct {
 	Wires           []Wire      `json:"wires"`
 	I2C             []I2CDevice `json:"i2c"`
 	I2CBuses        int         `json:"i2c_buses"` // I2C0..I2C(n-1) exist
+	SPI             []SPISpec   `json:"spi"`
+	SPIPorts        int         `json:"spi_ports"` // SPI0..SPI(n-1) exist
 	UART            []UARTSpec  `json:"uart"`
 	UARTPorts       int         `json:"uart_ports"` // UART0..UART(n-1) exist
 	VbattMV         int         `json:"vbatt_mv"`
@@ -61,6 +63,15 @@ type I2CDevice struct {
 	Addr     Num            `json:"addr"`      // 7-bit address, 8..119
 	RegWidth *int           `json:"reg_width"` // 0 (no register address), 1 or 2; default 1
 	Regs     map[string]Reg `json:"regs"`      // register address -> value(s)
+}
+
+// SPISpec is what sits on a bus: a loopback (MISO tied to MOSI), or a
+// device that answers every transfer with Reply from its first byte on
+// (zeros after it). A bus with neither reads zeros.
+type SPISpec struct {
+	Port     int  `json:"port"`
+	Loopback bool `json:"loopback"`
+	Reply    Reg  `json:"reply"`
 }
 
 // UARTSpec is what sits on the other end of a port: a loopback plug
@@ -131,11 +142,11 @@ func (r *Reg) UnmarshalJSON(b []byte) error {
 }
 
 // DefaultProfile is the board used when none is given: GPIO1..47 with
-// nothing connected, UART0..4 and I2C0..3 with nothing on them, a 3.59 V
+// nothing connected, UART0..4, I2C0..3 and SPI0..1 with nothing on them, a 3.59 V
 // battery (the QuecPython docs' example) and four ADC channels at 0 mV.
 func DefaultProfile() *Profile {
 	return &Profile{
-		MaxGPIO: 47, I2CBuses: 4, UARTPorts: 5, VbattMV: 3590, ADCMV: []int{0, 0, 0, 0},
+		MaxGPIO: 47, I2CBuses: 4, UARTPorts: 5, SPIPorts: 2, VbattMV: 3590, ADCMV: []int{0, 0, 0, 0},
 		PowerOnReason: 1, PowerDownReason: 1,
 	}
 }
@@ -249,6 +260,11 @@ func (p *Profile) Check() error {
 		seen[u.Port] = true
 		if u.Loopback && len(u.Peer) > 0 {
 			return fmt.Errorf("uart port %d: loopback or peer, not both", u.Port)
+		}
+	}
+	for _, sp := range p.SPI {
+		if sp.Port < 0 || sp.Port >= p.SPIPorts {
+			return fmt.Errorf("spi port %d: want 0..%d", sp.Port, p.SPIPorts-1)
 		}
 	}
 	if p.VbattMV < 0 {

@@ -28,11 +28,12 @@ func init() {
 type Sim struct {
 	p *Profile
 
-	mu    sync.Mutex
-	pins  map[int]*simPin
-	wires map[int][]int
-	i2c   map[[2]int]*simDevice // {bus, addr}
-	uarts map[int]*simUART      // the port's current open end
+	mu      sync.Mutex
+	pins    map[int]*simPin
+	wires   map[int][]int
+	i2c     map[[2]int]*simDevice // {bus, addr}
+	uarts   map[int]*simUART      // the port's current open end
+	spiSent map[int][]byte
 }
 
 type simPin struct {
@@ -61,7 +62,7 @@ func NewSim(p *Profile) *Sim {
 	if p == nil {
 		p = DefaultProfile()
 	}
-	s := &Sim{p: p, pins: map[int]*simPin{}, wires: map[int][]int{}, i2c: map[[2]int]*simDevice{}, uarts: map[int]*simUART{}}
+	s := &Sim{p: p, pins: map[int]*simPin{}, wires: map[int][]int{}, i2c: map[[2]int]*simDevice{}, uarts: map[int]*simUART{}, spiSent: map[int][]byte{}}
 	for n := 1; n <= p.MaxGPIO; n++ {
 		s.pins[n] = &simPin{n: n, ext: -1}
 	}
@@ -285,6 +286,52 @@ func (s *Sim) Commands(bus, addr int) [][]byte {
 		return append([][]byte(nil), d.log...)
 	}
 	return nil
+}
+
+// SPI implements Board.
+func (s *Sim) SPI(port, mode, hz int) (SPI, error) {
+	if port < 0 || port >= s.p.SPIPorts {
+		return nil, fmt.Errorf("SPI%d: %w", port, ErrNoDevice)
+	}
+	b := &simSPI{s: s, port: port}
+	for _, sp := range s.p.SPI {
+		if sp.Port == port {
+			b.spec = sp
+		}
+	}
+	return b, nil
+}
+
+type simSPI struct {
+	s    *Sim
+	port int
+	spec SPISpec
+}
+
+func (b *simSPI) Transfer(w, r []byte) error {
+	b.s.mu.Lock()
+	b.s.spiSent[b.port] = append(b.s.spiSent[b.port], w...)
+	b.s.mu.Unlock()
+	for i := range r {
+		switch {
+		case b.spec.Loopback && i < len(w):
+			r[i] = w[i]
+		case !b.spec.Loopback && i < len(b.spec.Reply):
+			r[i] = b.spec.Reply[i]
+		default:
+			r[i] = 0
+		}
+	}
+	return nil
+}
+
+func (b *simSPI) Close() error { return nil }
+
+// SPISent is everything written to SPI port so far.
+func (s *Sim) SPISent(port int) []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]byte(nil), s.spiSent[port]...)
 }
 
 // ADC implements Board.

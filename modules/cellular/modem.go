@@ -1,7 +1,7 @@
 // Package cellular is qstar's modem layer: one Modem interface with a
 // simulated backend ("sim", a JSON profile) and a serial AT backend ("at"),
 // and the QuecPython script modules sim, dataCall, modem, checkNet and net
-// built on it.
+// built on it, plus atcmd and sms on the modem's raw AT channel (ATPort).
 //
 // Select the backend with --modem or QSTAR_MODEM:
 //

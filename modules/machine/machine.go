@@ -18,7 +18,7 @@ import (
 func init() {
 	runtime.Register(runtime.Module{
 		Name: "machine",
-		Doc:  "hardware: Pin, ExtInt, UART, I2C, Timer, WDT, RTC on the --board backend",
+		Doc:  "hardware: Pin, ExtInt, UART, I2C, SPI, Timer, WDT, RTC on the --board backend",
 		New:  newModule,
 	})
 }
@@ -44,6 +44,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"ExtInt": h.extIntClass(),
 		"UART":   h.uartClass(),
 		"I2C":    h.i2cClass(),
+		"SPI":    h.spiClass(),
 		"Timer":  h.timerClass(),
 		"WDT":    h.wdtClass(),
 		"RTC":    h.rtcClass(),

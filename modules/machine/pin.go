@@ -1,6 +1,7 @@
 package machine
 
 import (
+	"errors"
 	"fmt"
 
 	"go.starlark.net/starlark"
@@ -70,6 +71,9 @@ func (h *hw) pin(c *gotype.Class, n int) (*pinState, error) {
 	}
 	line, err := bd.Pin(n)
 	if err != nil {
+		if !errors.Is(err, board.ErrNoDevice) {
+			h.env.Logf("%v", err) // why, beyond QuecPython's message
+		}
 		return nil, exc.ValueError("invalid pin")
 	}
 	p = &pinState{n: n, line: line, dir: board.Out}

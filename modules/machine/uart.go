@@ -2,6 +2,7 @@ package machine
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -69,6 +70,10 @@ func (h *hw) uartClass() *gotype.Class {
 		}
 		dev, err := bd.UART(port, cfg)
 		if err != nil {
+			if !errors.Is(err, board.ErrNoDevice) {
+				h.env.Logf("%v", err)
+				return nil, exc.ValueError("UART(%d) init fail", port)
+			}
 			return nil, exc.ValueError("UART(%d) does not exist", port)
 		}
 		u := &uartState{port: port, dev: dev, q: q, done: make(chan struct{})}

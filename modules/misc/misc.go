@@ -16,7 +16,7 @@ import (
 func init() {
 	runtime.Register(runtime.Module{
 		Name: "misc",
-		Doc:  "Power (restart/down as exit codes 75/0, getVbatt, reasons), ADC, PowerKey on the --board backend",
+		Doc:  "Power (restart/down as exit codes 75/0, getVbatt, reasons), ADC, PWM, PowerKey on the --board backend",
 		New:  newModule,
 	})
 }
@@ -31,6 +31,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"Power":    powerClass(env),
 		"ADC":      adcClass(env),
 		"PowerKey": powerKeyClass(),
+		"PWM":      pwmClass(),
 	}, nil
 }
 

@@ -43,6 +43,38 @@ print(PowerKey().powerKeyEventRegister(lambda s: None))
 	}
 }
 
+func TestPWM(t *testing.T) {
+	_, got, err := run(t, "sim", `
+from misc import PWM
+import utime
+pwm = PWM(PWM.PWM0, PWM.ABOVE_10US, 250, 500)
+print(PWM.ABOVE_1US, PWM.ABOVE_MS, PWM.ABOVE_10US, PWM.ABOVE_BELOW_US, PWM.PWM3)
+print(pwm.open(), pwm)
+utime.sleep_ms(5)
+print(pwm.close(), pwm)
+for args in ((4, 1, 1, 2), (0, 7, 1, 2), (0, 1, 0, 2), (0, 1, 3, 2), (0, 1, 1, 70000)):
+    try:
+        PWM(*args)
+    except ValueError as e:
+        print("ValueError:", e)
+`)
+	if err != nil {
+		t.Fatal(err, got)
+	}
+	want := `0 1 2 3 3
+0 PWM(pin:0 high time:250 cycle_time:500) on
+0 PWM(pin:0 high time:250 cycle_time:500) off
+ValueError: invalid pwm value, must be in {0~3}
+ValueError: invalid cycle_range value, must be in {0:us or 1:ms or 2:10us}
+ValueError: invalid high_time value, must be in {0~65535}
+ValueError: invalid high_time value, must less more cycle_time or be equal to cycle_time
+ValueError: invalid cycle_time value, must be in {0~65535}
+`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestPowerRestartEndsTheRun(t *testing.T) {
 	in, got, err := run(t, "sim", `
 from misc import Power

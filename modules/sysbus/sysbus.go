@@ -104,18 +104,48 @@ func (b *bus) unsubscribe(t *starlark.Thread, _ *starlark.Builtin, args starlark
 		_, _, err := b.table.Delete(topic)
 		return starlark.None, err
 	}
-	for i := 0; i < list.Len(); i++ {
-		if same, err := starlark.Equal(list.Index(i), cb); err == nil && same {
-			rest := make([]starlark.Value, 0, list.Len()-1)
-			for j := 0; j < list.Len(); j++ {
-				if j != i {
-					rest = append(rest, list.Index(j))
-				}
-			}
-			return starlark.None, b.table.SetKey(topic, starlark.NewList(rest))
+	i := findHandler(list, cb)
+	if i < 0 {
+		return nil, exc.ValueError("list.remove(x): x not in list")
+	}
+	rest := make([]starlark.Value, 0, list.Len()-1)
+	for j := 0; j < list.Len(); j++ {
+		if j != i {
+			rest = append(rest, list.Index(j))
 		}
 	}
-	return nil, exc.ValueError("list.remove(x): x not in list")
+	return starlark.None, b.table.SetKey(topic, starlark.NewList(rest))
+}
+
+// findHandler is the index of cb in list, or -1. A bound method
+// (self.on_msg) is a new builtin each time it is read, so after an exact
+// match it matches a builtin by receiver and name, and failing a receiver,
+// by name when only one handler has it.
+func findHandler(list *starlark.List, cb starlark.Value) int {
+	for i := 0; i < list.Len(); i++ {
+		if same, err := starlark.Equal(list.Index(i), cb); err == nil && same {
+			return i
+		}
+	}
+	want, ok := cb.(*starlark.Builtin)
+	if !ok {
+		return -1
+	}
+	found, count := -1, 0
+	for i := 0; i < list.Len(); i++ {
+		h, ok := list.Index(i).(*starlark.Builtin)
+		if !ok || h.Name() != want.Name() {
+			continue
+		}
+		if h.Receiver() != nil && identical(h.Receiver(), want.Receiver()) {
+			return i
+		}
+		found, count = i, count+1
+	}
+	if count == 1 && want.Receiver() == nil {
+		return found
+	}
+	return -1
 }
 
 // snapshot is the topic's handlers now (a handler may unsubscribe).
@@ -208,4 +238,15 @@ func (b *bus) subTable(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 		}
 	}
 	return out, nil
+}
+
+// identical compares by identity; a value whose type cannot be compared
+// (a tuple is a slice) is not identical to anything.
+func identical(a, b starlark.Value) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return a == b
 }

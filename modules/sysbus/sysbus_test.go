@@ -81,6 +81,8 @@ class Media:
 m = Media()
 sys_bus.publish_sync("set_volume", {"v": 7})
 print(m.volume)
+sys_bus.unsubscribe("set_volume", m.set_volume)
+print(len(sys_bus.sub_table("set_volume")))
 sys_bus.subscribe("view", lambda topic, kwargs: print("load", topic, kwargs["name"]))
 sys_bus.publish("view", {"name": "alarms"})
 def chained(topic, msg):
@@ -90,7 +92,7 @@ def chained(topic, msg):
 sys_bus.subscribe("chain", chained)
 sys_bus.publish("chain", 0)
 `)
-	want := "7\nload view alarms\nchain 0\nchain 1\nchain 2\nchain 3\n"
+	want := "7\n0\nload view alarms\nchain 0\nchain 1\nchain 2\nchain 3\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}

@@ -155,6 +155,9 @@ func Run(in *runtime.Interp, opts Options) int {
 
 	failed := false
 	run := func(src string) (exit int, stop bool) {
+		if code, ok := in.ExitRequested(); ok { // misc.Power or a watchdog, while idle
+			return code, true
+		}
 		err := s.Exec(src, func(r string) { fmt.Fprintln(in.Env, r) })
 		if code, ok := in.ExitStatus(); ok { // sys.exit in a thread or callback
 			return code, true
