@@ -8,6 +8,7 @@ package ure
 import (
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/modules/std/internal/pytype"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
@@ -32,6 +33,8 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		d[name] = starlark.NewBuiltin(name, moduleFn(name))
 	}
 	d["error"] = pylib.ExceptionClass(errName)
+	d["Pattern"] = pytype.New("re.Pattern", noConstruct("re.Pattern"), "re.Pattern")
+	d["Match"] = pytype.New("re.Match", noConstruct("re.Match"), "re.Match")
 	for _, f := range flagNames {
 		d[f.name] = starlark.MakeInt(f.bit)
 		d[f.name[:1]] = starlark.MakeInt(f.bit)
@@ -142,4 +145,11 @@ func purgeFn(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwarg
 func purge() {
 	cache.Range(func(k, _ any) bool { cache.Delete(k); return true })
 	cacheSize.Store(0)
+}
+
+// noConstruct is the constructor of a type scripts only get from the module.
+func noConstruct(name string) builtinFn {
+	return func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return nil, exc.TypeError("cannot create '%s' instances", name)
+	}
 }

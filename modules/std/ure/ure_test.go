@@ -120,3 +120,11 @@ print(re.findall(r'\w+', 'café', re.ASCII), re.findall(rb'\w+', b'caf\xe9'), re
 print(re.findall(r'\W+', 'a, é!'), re.sub(r'\S', '.', 'ab é'))
 `)
 }
+
+func TestTypes(t *testing.T) {
+	stdtest.SamePyOutput(t, `import re
+p = re.compile('a')
+print(isinstance(p, re.Pattern), isinstance(p.match('a'), re.Match), isinstance('a', re.Pattern), re.Pattern, re.Match)
+print(p == re.compile('a'), p != re.compile('a', re.I))
+`)
+}
