@@ -1,8 +1,9 @@
-// Package ure provides QuecPython's ure and CPython's re on Go's RE2
-// engine: Python's syntax is translated (named groups, {,n}, \Z, verbose
-// mode, inline flags), what RE2 cannot do (lookaround, backreferences) is
-// refused with a re.error naming the construct, and matching, sub, split
-// and findall follow CPython's rules, for str and bytes.
+// Package ure provides QuecPython's ure and CPython's re. Python's syntax
+// is translated (named groups, {,n}, \Z, verbose mode, inline flags) for
+// Go's RE2 engine, which runs in linear time; a pattern RE2 cannot run
+// (lookaround, backreferences, atomic or conditional groups) goes to the
+// regexp2 backtracking engine instead. Matching, sub, split and findall
+// follow CPython's rules, for str and bytes.
 package ure
 
 import (
@@ -17,7 +18,7 @@ import (
 
 func init() {
 	for _, name := range []string{"ure", "re"} {
-		runtime.Register(runtime.Module{Name: name, Doc: "regular expressions (CPython's re on RE2: no lookaround or backreferences)", New: newModule})
+		runtime.Register(runtime.Module{Name: name, Doc: "regular expressions (CPython's re: RE2, and backtracking for lookaround and backreferences)", New: newModule})
 	}
 }
 
