@@ -270,3 +270,23 @@ func callFactory(f starlark.Value) (starlark.Value, error) {
 
 // PySubclassOf makes isinstance(x, dict) true, as these are dict subclasses.
 func (x *Dict) PySubclassOf(name string) bool { return name == "dict" }
+
+// fromkeys is OrderedDict.fromkeys(iterable, value=None).
+func fromkeys(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var keys starlark.Value
+	var value starlark.Value = starlark.None
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &keys, &value); err != nil {
+		return nil, err
+	}
+	vals, err := iterate(keys)
+	if err != nil {
+		return nil, err
+	}
+	x := &Dict{kind: ordered, d: starlark.NewDict(len(vals)), factory: starlark.None}
+	for _, k := range vals {
+		if err := x.d.SetKey(k, value); err != nil {
+			return nil, err
+		}
+	}
+	return x, nil
+}
