@@ -44,6 +44,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 	delete(d, "D")
 	delete(d, "V")
 	d["NOFLAG"] = starlark.MakeInt(0)
+	d["DEBUG"] = starlark.MakeInt(128) // accepted and ignored
 	return d, nil
 }
 
