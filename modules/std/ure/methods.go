@@ -98,6 +98,11 @@ func (p *Pattern) prepare(s, pos, endpos starlark.Value) (*program, *subject, [2
 		hi = int(max(min(v, int64(n)), 0))
 	}
 	hi = max(hi, lo)
+	if lo > 0 && prog.re2 != nil && prog.context {
+		if prog, err = p.contextual(sb.bytes); err != nil {
+			return nil, nil, none, none, err
+		}
+	}
 	return prog, sb, [2]int{lo, hi}, [2]int{sb.offset(lo), sb.offset(hi)}, nil
 }
 

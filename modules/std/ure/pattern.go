@@ -46,6 +46,11 @@ type Pattern struct {
 	progs [2]*program // [text, bytes]
 	err   [2]error
 	once  [2]sync.Once
+	// the backtracking form of an RE2 pattern using ^ or \b, for searches
+	// from pos > 0, where RE2 would not see the text before pos
+	ctx     [2]*program
+	ctxErr  [2]error
+	ctxOnce [2]sync.Once
 }
 
 // program is one translation: search, match-at-start and whole-string
@@ -114,20 +119,30 @@ func (p *Pattern) program(bytes bool) (*program, error) {
 	if bytes {
 		k = 1
 	}
-	p.once[k].Do(func() { p.progs[k], p.err[k] = p.build(bytes) })
+	p.once[k].Do(func() { p.progs[k], p.err[k] = p.build(bytes, false) })
 	return p.progs[k], p.err[k]
 }
 
-func (p *Pattern) build(bytes bool) (*program, error) {
+// contextual is the backtracking form of the program, built on first use.
+func (p *Pattern) contextual(bytes bool) (*program, error) {
+	k := 0
+	if bytes {
+		k = 1
+	}
+	p.ctxOnce[k].Do(func() { p.ctx[k], p.ctxErr[k] = p.build(bytes, true) })
+	return p.ctx[k], p.ctxErr[k]
+}
+
+func (p *Pattern) build(bytes, forceBacktrack bool) (*program, error) {
 	text := p.text
 	if bytes {
 		text = latin1(text) // each byte one character, so \xff means the byte 0xff
 	}
 	verbose, ascii := p.flags&flagX != 0, p.flags&flagA != 0
-	tr, err := convert(text, verbose, bytes, ascii, false)
+	tr, err := convert(text, verbose, bytes, ascii, forceBacktrack)
 	var u *unsupported
-	backtrack := errors.As(err, &u)
-	if backtrack {
+	backtrack := forceBacktrack || errors.As(err, &u)
+	if backtrack && !forceBacktrack {
 		tr, err = convert(text, verbose, bytes, ascii, true)
 	}
 	if err != nil {

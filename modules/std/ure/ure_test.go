@@ -124,3 +124,13 @@ print(isinstance(p, re.Pattern), isinstance(p.match('a'), re.Match), isinstance(
 print(p == re.compile('a'), p != re.compile('a', re.I))
 `)
 }
+
+// ^ and \b must see the text before pos, as in CPython.
+func TestSearchFromPosKeepsContext(t *testing.T) {
+	stdtest.SamePyOutput(t, `import re
+p = re.compile(r'\bcat')
+print(p.search('concat cat', 3), p.search('concat cat', 6), p.findall('cat concat cat', 1))
+q = re.compile('^a', re.M)
+print(q.search('ba\na', 1), q.search('ba\na', 2), re.compile('^a').search('aa', 1), re.compile('^a').match('aa', 1))
+`)
+}
