@@ -98,7 +98,9 @@ func (p *Pattern) prepare(s, pos, endpos starlark.Value) (*program, *subject, [2
 		hi = int(max(min(v, int64(n)), 0))
 	}
 	hi = max(hi, lo)
-	if lo > 0 && prog.re2 != nil && prog.context {
+	// RE2's \b is ASCII-only and its ^ and \b cannot see before pos: the
+	// backtracking form gives Python's answer in those cases
+	if prog.re2 != nil && prog.context && (lo > 0 || !sb.ascii && !sb.bytes) {
 		if prog, err = p.contextual(sb.bytes); err != nil {
 			return nil, nil, none, none, err
 		}

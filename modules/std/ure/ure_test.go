@@ -134,3 +134,9 @@ q = re.compile('^a', re.M)
 print(q.search('ba\na', 1), q.search('ba\na', 2), re.compile('^a').search('aa', 1), re.compile('^a').match('aa', 1))
 `)
 }
+
+func TestUnicodeWordBoundary(t *testing.T) {
+	stdtest.SamePyOutput(t, `import re
+print(re.findall(r'\bcafé\b', 'un café noir'), re.sub(r'\b(\w)', lambda m: m.group(1).upper(), 'élan vital über'))
+`)
+}
