@@ -187,10 +187,7 @@ func (c *converter) escape(inClass bool) error {
 	case e == 'b':
 		return emit(`\x08`)
 	case strings.ContainsRune("dDsSwW", e):
-		if u, ok := unicodeClass(e, inClass); ok && !c.bytes && !c.ascii {
-			return emit(u)
-		}
-		return emit(`\` + string(e))
+		return c.classEscape(pos, e, inClass, emit)
 	case strings.ContainsRune("afnrtv", e):
 		return emit(`\` + string(e))
 	case e == 'x':
@@ -258,6 +255,9 @@ func (c *converter) class() error {
 		c.i++
 	}
 	first := true
+	// regexp2 drops a class listed after \W, \S or \D in a set ([\W\d]),
+	// so those go last
+	var negated string
 	for {
 		if c.i >= len(c.src) {
 			return c.errAt(start, "unterminated character set")
@@ -266,8 +266,12 @@ func (c *converter) class() error {
 		switch {
 		case r == ']' && !first:
 			c.i++
+			c.out.WriteString(negated)
 			c.item("]")
 			return nil
+		case c.backtrack && r == '\\' && strings.ContainsRune("WSD", c.peek(1)):
+			negated += `\` + string(c.peek(1))
+			c.i += 2
 		case r == '\\':
 			if err := c.escape(true); err != nil {
 				return err
@@ -281,4 +285,42 @@ func (c *converter) class() error {
 		}
 		first = false
 	}
+}
+
+// classEscape spells \d \D \s \S \w \W: Unicode for str patterns, ASCII
+// for bytes and re.ASCII, as Python means them.
+func (c *converter) classEscape(pos int, e rune, inClass bool, emit func(string) error) error {
+	unicode := !c.bytes && !c.ascii
+	switch {
+	case c.backtrack && unicode:
+		return emit(`\` + string(e)) // regexp2's own classes are Unicode
+	case c.backtrack:
+		if a, ok := asciiClass(e, inClass); ok {
+			return emit(a)
+		}
+		return emit(`\` + string(e))
+	case unicode:
+		if u, ok := unicodeClass(e, inClass); ok {
+			return emit(u)
+		}
+		// a negated Unicode class inside a set is beyond RE2's syntax
+		return c.refuse(pos, "negated class \\"+string(e)+" inside a set")
+	}
+	return emit(`\` + string(e)) // RE2's own classes are ASCII
+}
+
+// asciiClass spells an ASCII class for regexp2, whose escapes are Unicode.
+func asciiClass(e rune, inClass bool) (string, bool) {
+	sets := map[rune]string{'d': `0-9`, 'w': `a-zA-Z0-9_`, 's': ` \t\n\r\f\v`}
+	if set, ok := sets[e]; ok {
+		if inClass {
+			return set, true
+		}
+		return "[" + set + "]", true
+	}
+	lower := e + ('a' - 'A')
+	if inClass {
+		return "", false
+	}
+	return "[^" + sets[lower] + "]", true
 }

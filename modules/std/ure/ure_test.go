@@ -113,7 +113,7 @@ func TestUnicodeClasses(t *testing.T) {
 	stdtest.SamePyOutput(t, `import re
 print(re.findall(r'\w+', 'café naïve 東京 x_1'), re.findall(r'\d', '1٣'), re.findall(r'[\w-]+', 'é-b c'))
 print(re.findall(r'\w+', 'café', re.ASCII), re.findall(rb'\w+', b'caf\xe9'), re.split(r'\s+', 'a\u3000b c'))
-print(re.findall(r'\W+', 'a, é!'), re.sub(r'\S', '.', 'ab é'))
+print(re.findall(r'\W+', 'a, é!'), re.sub(r'\S', '.', 'ab é'), re.findall(r'[^\W\d]+', 'ab12cé'), re.findall(r'[\W\d]+', 'a1, é2'), re.findall(rb'(?=\w)\w+', b'a\xe9b'))
 `)
 }
 
