@@ -166,7 +166,11 @@ func (x *Dict) Get(k starlark.Value) (starlark.Value, bool, error) {
 }
 
 func (x *Dict) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
-	return starlark.CompareDepth(op, x.d, y.(*Dict).d, depth)
+	other, ok := y.(*Dict)
+	if !ok {
+		return unlike(op, x, y)
+	}
+	return starlark.CompareDepth(op, x.d, other.d, depth)
 }
 
 func (x *Dict) String() string { return x.PyRepr() }

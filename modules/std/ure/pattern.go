@@ -229,8 +229,8 @@ func (p *Pattern) Truth() starlark.Bool  { return true }
 func (p *Pattern) Hash() (uint32, error) { return starlark.String(fmt.Sprint(p.text, p.flags)).Hash() }
 
 func (p *Pattern) CompareSameType(op syntax2, y starlark.Value, depth int) (bool, error) {
-	q := y.(*Pattern)
-	same := p.text == q.text && p.flags == q.flags && p.isBytes() == q.isBytes()
+	q, ok := y.(*Pattern)
+	same := ok && p.text == q.text && p.flags == q.flags && p.isBytes() == q.isBytes()
 	switch op {
 	case eql:
 		return same, nil
