@@ -24,6 +24,14 @@ func pyPercent(format string, arg starlark.Value) (string, error) {
 		args = starlark.Tuple{a}
 	default:
 		args = starlark.Tuple{a}
+		if sub, ok := a.(interface{ PySubclassOf(string) bool }); ok && sub.PySubclassOf("tuple") {
+			if seq, ok := a.(starlark.Indexable); ok { // a namedtuple gives its items, as in Python
+				args = make(starlark.Tuple, seq.Len())
+				for i := range args {
+					args[i] = seq.Index(i)
+				}
+			}
+		}
 	}
 	next := 0
 	take := func() (starlark.Value, error) {

@@ -170,3 +170,17 @@ func attr(v starlark.Value, name string) (starlark.Value, error) {
 	}
 	return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", pyargs.TypeName(v), name)
 }
+
+// FileHandler(filename, mode='a', encoding=None, delay=False) writes
+// through the builtin open, where the runtime has one.
+func (s *state) newFileHandler(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var name, mode, encoding, delay, errors starlark.Value
+	if err := pyargs.Unpack(b.Name(), args, kwargs, []string{"filename", "mode?", "encoding?", "delay?", "errors?"}, &name, &mode, &encoding, &delay, &errors); err != nil {
+		return nil, err
+	}
+	stream, err := openFile(t, name, mode)
+	if err != nil {
+		return nil, err
+	}
+	return &Handler{s: s, kind: "FileHandler", stream: stream}, nil
+}

@@ -22,6 +22,7 @@ type Logger struct {
 	handlers  []*Handler
 	propagate bool
 	disabled  bool
+	detached  bool // made by logging.Logger(name): no parent, as in CPython
 }
 
 var _ starlark.HasAttrs = (*Logger)(nil)
@@ -45,7 +46,7 @@ func (l *Logger) Truth() starlark.Bool  { return true }
 func (l *Logger) Hash() (uint32, error) { return starlark.String(l.name).Hash() }
 
 func (l *Logger) parent() *Logger {
-	if l == l.s.root {
+	if l == l.s.root || l.detached {
 		return nil
 	}
 	return l.s.parent(l.name)
@@ -282,3 +283,25 @@ func moduleName(path string) string {
 }
 
 func filepathBase(p string) string { return filepath.Base(p) }
+
+// newLogger is logging.Logger(name, level=NOTSET): a logger outside the
+// getLogger registry, as in CPython.
+func (s *state) newLogger(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var name, level starlark.Value
+	if err := pyargs.Unpack(b.Name(), args, kwargs, []string{"name", "level?"}, &name, &level); err != nil {
+		return nil, err
+	}
+	n, ok := name.(starlark.String)
+	if !ok {
+		return nil, exc.TypeError("A logger name must be a string")
+	}
+	l := &Logger{s: s, name: string(n), propagate: true, detached: true}
+	if level != nil {
+		lv, err := s.levelOf(level)
+		if err != nil {
+			return nil, err
+		}
+		l.level = lv
+	}
+	return l, nil
+}

@@ -72,6 +72,8 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 	d["NullHandler"] = pytype.New("logging.NullHandler", s.newNullHandler)
 	d["Handler"] = pytype.New("logging.Handler", s.newBaseHandler, "Handler", "StreamHandler", "NullHandler", "FileHandler", "_StderrHandler")
 	d["Formatter"] = pytype.New("logging.Formatter", newFormatter)
+	d["Logger"] = pytype.New("logging.Logger", s.newLogger)
+	d["FileHandler"] = pytype.New("logging.FileHandler", s.newFileHandler)
 	d["root"] = s.root
 	d["BASIC_FORMAT"] = starlark.String(basicFormat)
 	d["lastResort"] = s.last

@@ -91,3 +91,15 @@ log.warning('short time')
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestLoggerClass(t *testing.T) {
+	stdtest.SamePyOutput(t, `import logging
+import sys
+l = logging.Logger('detached', logging.INFO)
+h = logging.StreamHandler(sys.stdout)
+l.addHandler(h)
+l.info('detached %d', 1)
+l.debug('no')
+print(isinstance(l, logging.Logger), isinstance(logging.getLogger('x'), logging.Logger), l.level, l.name)
+`)
+}

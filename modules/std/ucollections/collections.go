@@ -22,9 +22,11 @@ type builtinFn = func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []sta
 
 func newModule(env *runtime.Env) (starlark.StringDict, error) {
 	return starlark.StringDict{
-		"deque":       pytype.New("collections.deque", newDeque),
-		"namedtuple":  starlark.NewBuiltin("namedtuple", newNamedTupleType),
-		"OrderedDict": pytype.New("collections.OrderedDict", dictConstructor(ordered)),
+		"deque":      pytype.New("collections.deque", newDeque),
+		"namedtuple": starlark.NewBuiltin("namedtuple", newNamedTupleType),
+		"OrderedDict": pytype.New("collections.OrderedDict", dictConstructor(ordered)).With(starlark.StringDict{
+			"fromkeys": starlark.NewBuiltin("fromkeys", fromkeys),
+		}),
 		"defaultdict": pytype.New("collections.defaultdict", dictConstructor(defaulting)),
 		"Counter":     pytype.New("collections.Counter", dictConstructor(counter)),
 	}, nil

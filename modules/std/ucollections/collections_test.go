@@ -129,7 +129,7 @@ print(od)
 od.move_to_end('c', last=False)
 print(od, od.popitem(), od.popitem(last=False), od)
 del od['a']
-print(od, json.dumps(OrderedDict([('z', 1), ('y', [2])])))
+print(od, json.dumps(OrderedDict([('z', 1), ('y', [2])])), OrderedDict.fromkeys('ab', 0), OrderedDict.fromkeys([3]))
 o2 = OrderedDict(x=1)
 o2.update({'y': 2})
 print(o2, dict(o2), o2.copy(), list(o2.items()), list(o2.keys()), list(o2.values()))

@@ -111,7 +111,11 @@ func (d *Deque) Has(x starlark.Value) (bool, error) {
 }
 
 func (d *Deque) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
-	return starlark.CompareDepth(op, starlark.Tuple(d.items), starlark.Tuple(y.(*Deque).items), depth)
+	other, ok := y.(*Deque) // a script class named deque has the same Type()
+	if !ok {
+		return unlike(op, d, y)
+	}
+	return starlark.CompareDepth(op, starlark.Tuple(d.items), starlark.Tuple(other.items), depth)
 }
 
 // push adds v at the right (or left), dropping from the other end when full.
@@ -154,4 +158,16 @@ func (d *Deque) Delete(k starlark.Value) (starlark.Value, bool, error) {
 	v := d.items[i]
 	d.items = append(d.items[:i:i], d.items[i+1:]...)
 	return v, true, nil
+}
+
+// unlike compares values of different Go types that share a type name:
+// unequal, and not ordered.
+func unlike(op syntax.Token, x, y starlark.Value) (bool, error) {
+	switch op {
+	case syntax.EQL:
+		return false, nil
+	case syntax.NEQ:
+		return true, nil
+	}
+	return false, typeErr("'%s' not supported between these '%s' values", op, x.Type())
 }

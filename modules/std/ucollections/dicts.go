@@ -166,7 +166,11 @@ func (x *Dict) Get(k starlark.Value) (starlark.Value, bool, error) {
 }
 
 func (x *Dict) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
-	return starlark.CompareDepth(op, x.d, y.(*Dict).d, depth)
+	other, ok := y.(*Dict)
+	if !ok {
+		return unlike(op, x, y)
+	}
+	return starlark.CompareDepth(op, x.d, other.d, depth)
 }
 
 func (x *Dict) String() string { return x.PyRepr() }
@@ -275,3 +279,23 @@ func callFactory(f starlark.Value) (starlark.Value, error) {
 
 // PySubclassOf makes isinstance(x, dict) true, as these are dict subclasses.
 func (x *Dict) PySubclassOf(name string) bool { return name == "dict" }
+
+// fromkeys is OrderedDict.fromkeys(iterable, value=None).
+func fromkeys(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var keys starlark.Value
+	var value starlark.Value = starlark.None
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &keys, &value); err != nil {
+		return nil, err
+	}
+	vals, err := iterate(keys)
+	if err != nil {
+		return nil, err
+	}
+	x := &Dict{kind: ordered, d: starlark.NewDict(len(vals)), factory: starlark.None}
+	for _, k := range vals {
+		if err := x.d.SetKey(k, value); err != nil {
+			return nil, err
+		}
+	}
+	return x, nil
+}

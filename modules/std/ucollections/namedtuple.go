@@ -287,7 +287,11 @@ func (p *NamedTuple) Slice(start, end, step int) starlark.Value {
 func (p *NamedTuple) Has(x starlark.Value) (bool, error) { return p.items.Has(x) }
 
 func (p *NamedTuple) CompareSameType(op syntax.Token, y starlark.Value, depth int) (bool, error) {
-	return starlark.CompareDepth(op, p.items, y.(*NamedTuple).items, depth)
+	other, ok := y.(*NamedTuple)
+	if !ok {
+		return unlike(op, p, y)
+	}
+	return starlark.CompareDepth(op, p.items, other.items, depth)
 }
 
 func (p *NamedTuple) AttrNames() []string {

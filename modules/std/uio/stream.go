@@ -36,6 +36,9 @@ func newStream(text bool) builtinFn {
 			return nil, err
 		}
 		s := &Stream{text: text}
+		if _, isSize := init.(starlark.Int); isSize {
+			init = nil // MicroPython's BytesIO(alloc_size): an empty stream
+		}
 		if !pyargs.IsNone(init) {
 			r, err := s.content(init)
 			if err != nil {

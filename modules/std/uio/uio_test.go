@@ -46,12 +46,15 @@ for bad in [lambda: s.getvalue(), lambda: s.write('x'), lambda: io.StringIO().wr
 // Writing through __enter__/__exit__, as the translated with statement does.
 func TestWithProtocol(t *testing.T) {
 	out, err := stdtest.RunPy(t, `import uio
+pre = uio.BytesIO(64)  # MicroPython: a size to allocate
+pre.write(b'ab')
+print(pre.getvalue())
 f = uio.StringIO()
 g = f.__enter__()
 g.write('inside')
 print(g is f, f.__exit__(None, None, None), f.closed)
 `)
-	want := "True None True\n"
+	want := "b'ab'\nTrue None True\n"
 	if err != nil || out != want {
 		t.Errorf("got %q, %v; want %q", out, err, want)
 	}

@@ -15,25 +15,26 @@ type translation struct {
 }
 
 // converter walks a Python pattern once, rewriting what RE2 spells
-// differently, refusing what RE2 cannot do, and reporting syntax errors
+// differently, flagging what RE2 cannot do (see unsupported), and reporting syntax errors
 // with CPython's messages and positions (in characters).
 type converter struct {
-	src      []rune
-	i        int
-	out      strings.Builder
-	verbose  bool
-	bytes    bool
-	ascii    bool  // re.ASCII: \d, \s, \w stay ASCII
-	open     []int // positions of unclosed '('
-	atom     bool  // the last item can take a repeat
-	repeated bool  // the last item was a repeat
-	context  bool
-	dollar   bool
-	endZ     bool
+	src       []rune
+	i         int
+	out       strings.Builder
+	verbose   bool
+	bytes     bool
+	ascii     bool  // re.ASCII: \d, \s, \w stay ASCII
+	backtrack bool  // writing for regexp2 (.NET syntax), which takes what RE2 refuses
+	open      []int // positions of unclosed '('
+	atom      bool  // the last item can take a repeat
+	repeated  bool  // the last item was a repeat
+	context   bool
+	dollar    bool
+	endZ      bool
 }
 
-func convert(pattern string, verbose, bytes, ascii bool) (translation, error) {
-	c := &converter{src: []rune(pattern), verbose: verbose, bytes: bytes, ascii: ascii}
+func convert(pattern string, verbose, bytes, ascii, backtrack bool) (translation, error) {
+	c := &converter{src: []rune(pattern), verbose: verbose, bytes: bytes, ascii: ascii, backtrack: backtrack}
 	for c.i < len(c.src) {
 		if err := c.step(); err != nil {
 			return translation{}, err
@@ -49,9 +50,26 @@ func (c *converter) errAt(pos int, format string, args ...any) error {
 	return reError(fmt.Sprintf(format, args...) + fmt.Sprintf(" at position %d", pos))
 }
 
+// unsupported is a construct RE2 cannot run; the pattern then goes to the
+// backtracking engine.
+type unsupported struct{ msg string }
+
+func (u *unsupported) Error() string { return u.msg }
+
 // refuse reports a construct RE2 cannot run.
 func (c *converter) refuse(pos int, what string) error {
-	return c.errAt(pos, "%s are not supported (qstar's regular expressions run on RE2)", what)
+	return &unsupported{fmt.Sprintf("%s at position %d", what, pos)}
+}
+
+// char spells character v for the target engine.
+func (c *converter) char(v int) string {
+	if !c.backtrack {
+		return fmt.Sprintf(`\x{%x}`, v)
+	}
+	if v <= 0xffff {
+		return fmt.Sprintf(`\u%04x`, v)
+	}
+	return regexp.QuoteMeta(string(rune(v)))
 }
 
 func (c *converter) peek(off int) rune {
@@ -180,7 +198,13 @@ func (c *converter) repeat(q string, width int) error {
 			c.atom = false
 			return nil
 		case "+":
-			return c.refuse(pos, "possessive repeats")
+			if !c.backtrack {
+				return c.refuse(pos, "possessive repeats")
+			}
+			c.i++
+			c.out.WriteByte('+')
+			c.repeated, c.atom = false, false
+			return nil
 		}
 		return c.errAt(pos, "multiple repeat")
 	}
@@ -212,7 +236,7 @@ func checkCounts(q string, pos int, c *converter) error {
 	if hi >= 0 && lo > hi {
 		return c.errAt(pos+1, "min repeat greater than max repeat")
 	}
-	if lo > 1000 || hi > 1000 {
+	if (lo > 1000 || hi > 1000) && !c.backtrack {
 		return c.refuse(pos, "repeat counts above 1000")
 	}
 	return nil

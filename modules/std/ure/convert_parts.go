@@ -26,25 +26,54 @@ func (c *converter) group() error {
 			}
 			end = c.i + len([]rune(string(c.src[c.i:])[:j])) + 1
 		}
-		c.out.WriteString(string(c.src[c.i:end]))
+		opener := string(c.src[c.i:end])
+		if c.backtrack {
+			opener = strings.Replace(opener, "(?P<", "(?<", 1)
+		}
+		c.out.WriteString(opener)
 		c.i = end
 		c.open = append(c.open, pos)
 		c.atom, c.repeated = false, false
 		return nil
 	case c.hasPrefix("(?P="):
-		return c.refuse(pos, "backreferences such as (?P=name)")
-	case c.hasPrefix("(?="):
-		return c.refuse(pos, "lookahead assertions (?=...)")
-	case c.hasPrefix("(?!"):
-		return c.refuse(pos, "negative lookahead assertions (?!...)")
-	case c.hasPrefix("(?<="):
-		return c.refuse(pos, "lookbehind assertions (?<=...)")
-	case c.hasPrefix("(?<!"):
-		return c.refuse(pos, "negative lookbehind assertions (?<!...)")
-	case c.hasPrefix("(?>"):
-		return c.refuse(pos, "atomic groups (?>...)")
+		if !c.backtrack {
+			return c.refuse(pos, "backreference (?P=name)")
+		}
+		end := strings.IndexRune(string(c.src[c.i:]), ')')
+		if end < 0 {
+			return c.errAt(pos+4, "missing ), unterminated name")
+		}
+		name := string([]rune(string(c.src[c.i:])[4:end]))
+		c.i += 5 + len([]rune(name))
+		c.item(`\k<` + name + `>`)
+		return nil
+	case c.hasPrefix("(?="), c.hasPrefix("(?!"), c.hasPrefix("(?<="), c.hasPrefix("(?<!"), c.hasPrefix("(?>"):
+		if !c.backtrack {
+			return c.refuse(pos, "lookaround or atomic group")
+		}
+		n := 3
+		if c.hasPrefix("(?<") {
+			n = 4
+		}
+		c.out.WriteString(string(c.src[c.i : c.i+n]))
+		c.i += n
+		c.open = append(c.open, pos)
+		c.atom, c.repeated = false, false
+		return nil
 	case c.hasPrefix("(?("):
-		return c.refuse(pos, "conditional groups (?(id)yes|no)")
+		if !c.backtrack {
+			return c.refuse(pos, "conditional group")
+		}
+		end := strings.IndexRune(string(c.src[c.i+3:]), ')')
+		if end < 0 {
+			return c.errAt(pos+3, "missing ), unterminated name")
+		}
+		cond := string([]rune(string(c.src[c.i+3:])[:end]))
+		c.out.WriteString("(?(" + cond + ")")
+		c.i += 4 + len([]rune(cond))
+		c.open = append(c.open, pos)
+		c.atom, c.repeated = false, false
+		return nil
 	case c.hasPrefix("(?#"):
 		for c.i < len(c.src) && c.src[c.i] != ')' {
 			c.i++
@@ -134,9 +163,17 @@ func (c *converter) escape(inClass bool) error {
 		if v > 0o377 {
 			return c.errAt(pos, "octal escape value \\%o outside of range 0-0o377", v)
 		}
-		return emit(fmt.Sprintf(`\x{%x}`, v))
+		return emit(c.char(v))
 	case e >= '1' && e <= '9':
-		return c.refuse(pos, "backreferences such as \\"+string(e))
+		if !c.backtrack {
+			return c.refuse(pos, "backreference \\"+string(e))
+		}
+		n := int(e - '0')
+		if d := c.peek(0); d >= '0' && d <= '9' {
+			n = n*10 + int(d-'0')
+			c.i++
+		}
+		return emit(fmt.Sprintf(`(?:\%d)`, n))
 	case e == 'Z' && !inClass:
 		c.endZ = true
 		return emit(`\z`)
@@ -150,10 +187,7 @@ func (c *converter) escape(inClass bool) error {
 	case e == 'b':
 		return emit(`\x08`)
 	case strings.ContainsRune("dDsSwW", e):
-		if u, ok := unicodeClass(e, inClass); ok && !c.bytes && !c.ascii {
-			return emit(u)
-		}
-		return emit(`\` + string(e))
+		return c.classEscape(pos, e, inClass, emit)
 	case strings.ContainsRune("afnrtv", e):
 		return emit(`\` + string(e))
 	case e == 'x':
@@ -171,7 +205,7 @@ func (c *converter) escape(inClass bool) error {
 // unicodeClass spells Python's Unicode \d, \s, \w (and their negations
 // outside a set) for RE2, whose own classes are ASCII only.
 func unicodeClass(e rune, inClass bool) (string, bool) {
-	const word, space = `\p{L}\p{N}_`, `\t\n\v\f\r \x{1c}-\x{1f}\x{85}\p{Z}`
+	const word, space = `\p{L}\p{N}_`, `\t\n\v\f\r \x1c-\x1f\x85\p{Z}`
 	switch e {
 	case 'd':
 		return `\p{Nd}`, true
@@ -207,7 +241,7 @@ func (c *converter) hexEscape(pos, n int, emit func(string) error) error {
 		return c.errAt(pos, "incomplete escape \\%c%s", c.src[pos+1], digits)
 	}
 	c.i += n
-	return emit(fmt.Sprintf(`\x{%x}`, v))
+	return emit(c.char(int(v)))
 }
 
 // class copies a [...] set, keeping Python's meaning: a leading ']' is a
@@ -221,6 +255,9 @@ func (c *converter) class() error {
 		c.i++
 	}
 	first := true
+	// regexp2 drops a class listed after \W, \S or \D in a set ([\W\d]),
+	// so those go last
+	var negated string
 	for {
 		if c.i >= len(c.src) {
 			return c.errAt(start, "unterminated character set")
@@ -229,8 +266,12 @@ func (c *converter) class() error {
 		switch {
 		case r == ']' && !first:
 			c.i++
+			c.out.WriteString(negated)
 			c.item("]")
 			return nil
+		case c.backtrack && r == '\\' && strings.ContainsRune("WSD", c.peek(1)):
+			negated += `\` + string(c.peek(1))
+			c.i += 2
 		case r == '\\':
 			if err := c.escape(true); err != nil {
 				return err
@@ -244,4 +285,42 @@ func (c *converter) class() error {
 		}
 		first = false
 	}
+}
+
+// classEscape spells \d \D \s \S \w \W: Unicode for str patterns, ASCII
+// for bytes and re.ASCII, as Python means them.
+func (c *converter) classEscape(pos int, e rune, inClass bool, emit func(string) error) error {
+	unicode := !c.bytes && !c.ascii
+	switch {
+	case c.backtrack && unicode:
+		return emit(`\` + string(e)) // regexp2's own classes are Unicode
+	case c.backtrack:
+		if a, ok := asciiClass(e, inClass); ok {
+			return emit(a)
+		}
+		return emit(`\` + string(e))
+	case unicode:
+		if u, ok := unicodeClass(e, inClass); ok {
+			return emit(u)
+		}
+		// a negated Unicode class inside a set is beyond RE2's syntax
+		return c.refuse(pos, "negated class \\"+string(e)+" inside a set")
+	}
+	return emit(`\` + string(e)) // RE2's own classes are ASCII
+}
+
+// asciiClass spells an ASCII class for regexp2, whose escapes are Unicode.
+func asciiClass(e rune, inClass bool) (string, bool) {
+	sets := map[rune]string{'d': `0-9`, 'w': `a-zA-Z0-9_`, 's': ` \t\n\r\f\v`}
+	if set, ok := sets[e]; ok {
+		if inClass {
+			return set, true
+		}
+		return "[" + set + "]", true
+	}
+	lower := e + ('a' - 'A')
+	if inClass {
+		return "", false
+	}
+	return "[^" + sets[lower] + "]", true
 }

@@ -98,6 +98,13 @@ func (p *Pattern) prepare(s, pos, endpos starlark.Value) (*program, *subject, [2
 		hi = int(max(min(v, int64(n)), 0))
 	}
 	hi = max(hi, lo)
+	// RE2's \b is ASCII-only and its ^ and \b cannot see before pos: the
+	// backtracking form gives Python's answer in those cases
+	if prog.re2 != nil && prog.context && (lo > 0 || !sb.ascii && !sb.bytes) {
+		if prog, err = p.contextual(sb.bytes); err != nil {
+			return nil, nil, none, none, err
+		}
+	}
 	return prog, sb, [2]int{lo, hi}, [2]int{sb.offset(lo), sb.offset(hi)}, nil
 }
 
@@ -107,34 +114,31 @@ func (p *Pattern) find(name string, s, pos, endpos starlark.Value) (starlark.Val
 		return nil, err
 	}
 	mk := func(loc []int) *Match { return &Match{p: p, prog: prog, sb: sb, loc: loc, pos: idx[0], endpos: idx[1]} }
-	var loc []int
-	switch name {
-	case "search":
-		loc = prog.find(searchRe, sb, off[0], off[1])
-	case "match":
-		loc = prog.find(anchoredRe, sb, off[0], off[1])
-	case "fullmatch":
-		loc = prog.find(fullRe, sb, off[0], off[1])
-	case "findall":
-		var out []starlark.Value
-		for _, l := range prog.all(sb, off[0], off[1], -1) {
-			out = append(out, findallItem(mk(l)))
+	if name == "findall" || name == "finditer" {
+		locs, err := prog.all(sb, off[0], off[1], -1)
+		if err != nil {
+			return nil, err
 		}
-		return starlark.NewList(out), nil
-	case "finditer":
-		var out []starlark.Value
-		for _, l := range prog.all(sb, off[0], off[1], -1) {
-			out = append(out, mk(l))
+		out := make([]starlark.Value, len(locs))
+		for i, l := range locs {
+			if name == "findall" {
+				out[i] = findallItem(mk(l))
+			} else {
+				out[i] = mk(l)
+			}
 		}
 		return starlark.NewList(out), nil
 	}
+	m := map[string]matcher{"search": prog.search, "match": prog.anchored, "fullmatch": prog.full}[name]
+	loc, err := m.find(sb, off[0], off[1])
+	if err != nil {
+		return nil, err
+	}
 	if loc == nil && name != "fullmatch" && prog.dollar && off[1] > off[0] && sb.s[off[1]-1] == '\n' {
 		// Python's $ also matches just before a final newline; RE2's only at the end
-		re := searchRe
-		if name == "match" {
-			re = anchoredRe
+		if loc, err = m.find(sb, off[0], off[1]-1); err != nil {
+			return nil, err
 		}
-		loc = prog.find(re, sb, off[0], off[1]-1)
 	}
 	if loc == nil {
 		return starlark.None, nil
@@ -188,7 +192,11 @@ func (p *Pattern) sub(t *starlark.Thread, subn bool, repl, s, countv starlark.Va
 	}
 	var b strings.Builder
 	last, n := 0, 0
-	for _, loc := range prog.all(sb, off[0], off[1], count) {
+	locs, err := prog.all(sb, off[0], off[1], count)
+	if err != nil {
+		return nil, err
+	}
+	for _, loc := range locs {
 		b.WriteString(sb.s[last:loc[0]])
 		m := &Match{p: p, prog: prog, sb: sb, loc: loc, endpos: sb.length()}
 		if isFn {
@@ -238,7 +246,11 @@ func (p *Pattern) split(s, maxsplitv starlark.Value) (starlark.Value, error) {
 	}
 	var out []starlark.Value
 	last := 0
-	for _, loc := range prog.all(sb, off[0], off[1], limit) {
+	locs, err := prog.all(sb, off[0], off[1], limit)
+	if err != nil {
+		return nil, err
+	}
+	for _, loc := range locs {
 		out = append(out, sb.slice(last, loc[0]))
 		m := &Match{p: p, prog: prog, sb: sb, loc: loc}
 		for i := 1; i <= m.ngroups(); i++ {

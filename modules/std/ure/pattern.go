@@ -1,6 +1,7 @@
 package ure
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
@@ -45,13 +46,20 @@ type Pattern struct {
 	progs [2]*program // [text, bytes]
 	err   [2]error
 	once  [2]sync.Once
+	// the backtracking form of an RE2 pattern using ^ or \b, for searches
+	// from pos > 0, where RE2 would not see the text before pos
+	ctx     [2]*program
+	ctxErr  [2]error
+	ctxOnce [2]sync.Once
 }
 
-// program is one RE2 translation: search, match-at-start and whole-string forms.
+// program is one translation: search, match-at-start and whole-string
+// forms, on RE2 or (for what RE2 refuses) the backtracking engine.
 type program struct {
-	search, anchored, full *regexp.Regexp
+	search, anchored, full matcher
+	re2                    *regexp.Regexp // the RE2 search form; nil when backtracking
 	context                bool
-	dollar                 bool     // $ without MULTILINE: also try before a final newline
+	dollar                 bool     // RE2's $ without MULTILINE: also try before a final newline
 	names                  []string // group names by index ("" if unnamed), [0] unused
 }
 
@@ -111,16 +119,32 @@ func (p *Pattern) program(bytes bool) (*program, error) {
 	if bytes {
 		k = 1
 	}
-	p.once[k].Do(func() { p.progs[k], p.err[k] = p.build(bytes) })
+	p.once[k].Do(func() { p.progs[k], p.err[k] = p.build(bytes, false) })
 	return p.progs[k], p.err[k]
 }
 
-func (p *Pattern) build(bytes bool) (*program, error) {
+// contextual is the backtracking form of the program, built on first use.
+func (p *Pattern) contextual(bytes bool) (*program, error) {
+	k := 0
+	if bytes {
+		k = 1
+	}
+	p.ctxOnce[k].Do(func() { p.ctx[k], p.ctxErr[k] = p.build(bytes, true) })
+	return p.ctx[k], p.ctxErr[k]
+}
+
+func (p *Pattern) build(bytes, forceBacktrack bool) (*program, error) {
 	text := p.text
 	if bytes {
 		text = latin1(text) // each byte one character, so \xff means the byte 0xff
 	}
-	tr, err := convert(text, p.flags&flagX != 0, bytes, p.flags&flagA != 0)
+	verbose, ascii := p.flags&flagX != 0, p.flags&flagA != 0
+	tr, err := convert(text, verbose, bytes, ascii, forceBacktrack)
+	var u *unsupported
+	backtrack := forceBacktrack || errors.As(err, &u)
+	if backtrack && !forceBacktrack {
+		tr, err = convert(text, verbose, bytes, ascii, true)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -136,23 +160,34 @@ func (p *Pattern) build(bytes bool) (*program, error) {
 	if prefix != "" {
 		prefix = "(?" + prefix + ")"
 	}
+	if backtrack {
+		return buildBacktracking(prefix, tr.expr)
+	}
 	prog := &program{context: tr.context, dollar: tr.dollar && p.flags&flagM == 0}
-	for _, form := range []struct {
-		dst  **regexp.Regexp
-		expr string
-	}{
-		{&prog.search, prefix + tr.expr},
-		{&prog.anchored, prefix + `\A(?:` + tr.expr + `)`},
-		{&prog.full, prefix + `\A(?:` + tr.expr + `)\z`},
-	} {
-		re, err := regexp.Compile(form.expr)
-		if err != nil {
+	forms := []string{prefix + tr.expr, prefix + `\A(?:` + tr.expr + `)`, prefix + `\A(?:` + tr.expr + `)\z`}
+	res := make([]*regexp.Regexp, len(forms))
+	for i, expr := range forms {
+		if res[i], err = regexp.Compile(expr); err != nil {
 			return nil, goError(err)
 		}
-		*form.dst = re
 	}
-	prog.names = prog.search.SubexpNames()
+	prog.re2, prog.names = res[0], res[0].SubexpNames()
+	prog.search, prog.anchored, prog.full = re2Matcher{res[0]}, re2Matcher{res[1]}, re2Matcher{res[2]}
 	return prog, nil
+}
+
+// buildBacktracking compiles for regexp2; \G anchors where the search
+// starts, as Python's match(s, pos) does.
+func buildBacktracking(prefix, expr string) (*program, error) {
+	forms := []string{prefix + expr, prefix + `\G(?:` + expr + `)`, prefix + `\G(?:` + expr + `)\z`}
+	bs := make([]backtracker, len(forms))
+	for i, f := range forms {
+		var err error
+		if bs[i], err = compileBacktracking(f); err != nil {
+			return nil, err
+		}
+	}
+	return &program{search: bs[0], anchored: bs[1], full: bs[2], names: bs[0].names()}, nil
 }
 
 // goError words an RE2 complaint the converter did not catch.
@@ -194,8 +229,8 @@ func (p *Pattern) Truth() starlark.Bool  { return true }
 func (p *Pattern) Hash() (uint32, error) { return starlark.String(fmt.Sprint(p.text, p.flags)).Hash() }
 
 func (p *Pattern) CompareSameType(op syntax2, y starlark.Value, depth int) (bool, error) {
-	q := y.(*Pattern)
-	same := p.text == q.text && p.flags == q.flags && p.isBytes() == q.isBytes()
+	q, ok := y.(*Pattern)
+	same := ok && p.text == q.text && p.flags == q.flags && p.isBytes() == q.isBytes()
 	switch op {
 	case eql:
 		return same, nil

@@ -14,10 +14,26 @@ import (
 // or bytes spelled one character per byte. Python indexes count
 // characters (or bytes), RE2 offsets count UTF-8 bytes.
 type subject struct {
-	orig  starlark.Value
-	s     string
-	bytes bool
-	ascii bool
+	orig    starlark.Value
+	s       string
+	bytes   bool
+	ascii   bool
+	runes   []rune // for the backtracking engine, made on first use
+	offsets []int  // RE2 offset of each rune index, and of the end
+}
+
+// runeTable gives the subject as characters, with each one's offset.
+func (sb *subject) runeTable() ([]rune, []int) {
+	if sb.runes == nil {
+		sb.runes = make([]rune, 0, len(sb.s))
+		sb.offsets = make([]int, 0, len(sb.s)+1)
+		for off, r := range sb.s {
+			sb.runes = append(sb.runes, r)
+			sb.offsets = append(sb.offsets, off)
+		}
+		sb.offsets = append(sb.offsets, len(sb.s))
+	}
+	return sb.runes, sb.offsets
 }
 
 func newSubject(v starlark.Value) (*subject, error) {
@@ -73,52 +89,33 @@ func (sb *subject) wrap(s string) starlark.Value {
 // slice is the subject from RE2 offset a to b.
 func (sb *subject) slice(a, b int) starlark.Value { return sb.wrap(sb.s[a:b]) }
 
-// find is the first match at or after offset pos in s[:end].
-func (prog *program) find(re func(*program) interface {
-	FindStringSubmatchIndex(string) []int
-}, sb *subject, pos, end int) []int {
-	loc := re(prog).FindStringSubmatchIndex(sb.s[pos:end])
-	if loc != nil && pos > 0 {
-		for i := range loc {
-			if loc[i] >= 0 {
-				loc[i] += pos
-			}
-		}
-	}
-	return loc
-}
-
-func searchRe(p *program) interface{ FindStringSubmatchIndex(string) []int }   { return p.search }
-func anchoredRe(p *program) interface{ FindStringSubmatchIndex(string) []int } { return p.anchored }
-func fullRe(p *program) interface{ FindStringSubmatchIndex(string) []int }     { return p.full }
-
 // all finds successive matches in s[pos:end] as Python 3.7+ does: an
 // empty match right after a non-empty one counts, an empty match may not
 // repeat at the same place. limit < 0 means no limit.
-func (prog *program) all(sb *subject, pos, end, limit int) [][]int {
-	if prog.context && pos == 0 {
+func (prog *program) all(sb *subject, pos, end, limit int) ([][]int, error) {
+	if prog.re2 != nil && prog.context && pos == 0 {
 		// ^ and \b need the text before pos, which only RE2's own loop sees
-		return prog.search.FindAllStringSubmatchIndex(sb.s[:end], limit)
+		return prog.re2.FindAllStringSubmatchIndex(sb.s[:end], limit), nil
 	}
 	var out [][]int
 	mustAdvance := false
 	for pos <= end && (limit < 0 || len(out) < limit) {
-		loc := prog.find(searchRe, sb, pos, end)
-		if loc == nil {
-			break
+		loc, err := prog.search.find(sb, pos, end)
+		if err != nil || loc == nil {
+			return out, err
 		}
 		if mustAdvance && loc[0] == pos && loc[1] == pos {
 			if pos >= end {
 				break
 			}
 			_, w := utf8.DecodeRuneInString(sb.s[pos:end])
-			if loc = prog.find(searchRe, sb, pos+w, end); loc == nil {
-				break
+			if loc, err = prog.search.find(sb, pos+w, end); err != nil || loc == nil {
+				return out, err
 			}
 		}
 		out = append(out, loc)
 		mustAdvance = loc[0] == loc[1]
 		pos = loc[1]
 	}
-	return out
+	return out, nil
 }

@@ -1,13 +1,15 @@
-// Package ure provides QuecPython's ure and CPython's re on Go's RE2
-// engine: Python's syntax is translated (named groups, {,n}, \Z, verbose
-// mode, inline flags), what RE2 cannot do (lookaround, backreferences) is
-// refused with a re.error naming the construct, and matching, sub, split
-// and findall follow CPython's rules, for str and bytes.
+// Package ure provides QuecPython's ure and CPython's re. Python's syntax
+// is translated (named groups, {,n}, \Z, verbose mode, inline flags) for
+// Go's RE2 engine, which runs in linear time; a pattern RE2 cannot run
+// (lookaround, backreferences, atomic or conditional groups) goes to the
+// regexp2 backtracking engine instead. Matching, sub, split and findall
+// follow CPython's rules, for str and bytes.
 package ure
 
 import (
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/modules/std/internal/pytype"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
@@ -16,7 +18,7 @@ import (
 
 func init() {
 	for _, name := range []string{"ure", "re"} {
-		runtime.Register(runtime.Module{Name: name, Doc: "regular expressions (CPython's re on RE2: no lookaround or backreferences)", New: newModule})
+		runtime.Register(runtime.Module{Name: name, Doc: "regular expressions (CPython's re: RE2, and backtracking for lookaround and backreferences)", New: newModule})
 	}
 }
 
@@ -32,6 +34,8 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		d[name] = starlark.NewBuiltin(name, moduleFn(name))
 	}
 	d["error"] = pylib.ExceptionClass(errName)
+	d["Pattern"] = pytype.New("re.Pattern", noConstruct("re.Pattern"), "re.Pattern")
+	d["Match"] = pytype.New("re.Match", noConstruct("re.Match"), "re.Match")
 	for _, f := range flagNames {
 		d[f.name] = starlark.MakeInt(f.bit)
 		d[f.name[:1]] = starlark.MakeInt(f.bit)
@@ -40,6 +44,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 	delete(d, "D")
 	delete(d, "V")
 	d["NOFLAG"] = starlark.MakeInt(0)
+	d["DEBUG"] = starlark.MakeInt(128) // accepted and ignored
 	return d, nil
 }
 
@@ -142,4 +147,11 @@ func purgeFn(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwarg
 func purge() {
 	cache.Range(func(k, _ any) bool { cache.Delete(k); return true })
 	cacheSize.Store(0)
+}
+
+// noConstruct is the constructor of a type scripts only get from the module.
+func noConstruct(name string) builtinFn {
+	return func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return nil, exc.TypeError("cannot create '%s' instances", name)
+	}
 }

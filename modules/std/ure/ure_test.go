@@ -1,7 +1,6 @@
 package ure_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/qstar-dev/qstar/modules/std/internal/stdtest"
@@ -71,23 +70,20 @@ func TestErrorsMatchCPython(t *testing.T) {
 	}, runtime.ErrorLine)
 }
 
-// RE2 cannot run these; the error must say which construct and be a re.error.
-func TestUnsupportedConstructsAreNamed(t *testing.T) {
-	for pat, want := range map[string]string{
-		`a(?=b)`:         "lookahead",
-		`a(?!b)`:         "negative lookahead",
-		`(?<=a)b`:        "lookbehind",
-		`(?<!a)b`:        "negative lookbehind",
-		`(a)\1`:          `backreferences such as \1`,
-		`(?P<x>a)(?P=x)`: "(?P=name)",
-		`a++`:            "possessive",
-		`(?>a)`:          "atomic",
-	} {
-		out, err := stdtest.RunPy(t, "import ure\ntry:\n    ure.compile(r'"+pat+"')\nexcept ure.error as e:\n    print('re.error', e)\n")
-		if err != nil || !strings.HasPrefix(out, "re.error ") || !strings.Contains(out, want) || !strings.Contains(out, "RE2") {
-			t.Errorf("%s: got %q, %v; want a re.error naming %q", pat, out, err, want)
-		}
-	}
+// RE2 cannot run these; they go to the backtracking engine.
+func TestBacktrackingConstructsMatchCPython(t *testing.T) {
+	stdtest.SamePyOutput(t, `import re
+print(re.findall(r'\w+(?=,)', 'a, bb, ccc'), re.findall(r'\d+(?!px)\b', '10px 20em 30'), re.findall(r'(?<=\$)\d+', 'cost $15 or $7'))
+print(re.findall(r'(?<!-)\b\d+', '-1 2 -3 4'), re.search(r'(\w)\1', 'abccd'), re.sub(r'(\w+) \1', r'\1', 'the the cat'))
+print(re.match(r'(?P<q>["\'])(.*?)(?P=q)', '"hi" there').groups(), re.fullmatch(r'^(?=.*\d)(?=.*[a-z]).{6,}$', 'abc123'))
+print(re.fullmatch(r'^(?=.*\d)(?=.*[a-z]).{6,}$', 'abcdef'), re.search(r'(?>a+)b', 'aaab'), re.search(r'(a)?(?(1)b|c)', 'xc'))
+print(re.split(r'(?<=[.!?]) +', 'One. Two! Three? Four'), re.findall(r'a(?=b)|c', 'abacab'), re.sub(r'(?<=\d)(?=(\d{3})+$)', ',', '1234567'))
+p = re.compile(r'(?i)(?<=x)Y(?P<n>\d)')
+m = p.search('zxy5 xY6', 3)
+print(m, m.group('n'), m.span(), m.groupdict(), p.groupindex, p.groups)
+print(re.search(r'é(?=ü)', 'aéü').span(), re.findall(rb'(?<=\xff)\w', b'\xffa\xfeb\xffc'), re.match(r'(?=a)', 'ab', ).span())
+print(re.findall(r'(\w)(?=\1)', 'aabbcd'), re.search(r'(?m)^b(?=$)', 'a\nb\nc'), re.search(r'x$(?<=x)', 'x\n'))
+`)
 }
 
 // QuecPython's ure: compile/match/search/group as its docs use them.
@@ -117,6 +113,30 @@ func TestUnicodeClasses(t *testing.T) {
 	stdtest.SamePyOutput(t, `import re
 print(re.findall(r'\w+', 'café naïve 東京 x_1'), re.findall(r'\d', '1٣'), re.findall(r'[\w-]+', 'é-b c'))
 print(re.findall(r'\w+', 'café', re.ASCII), re.findall(rb'\w+', b'caf\xe9'), re.split(r'\s+', 'a\u3000b c'))
-print(re.findall(r'\W+', 'a, é!'), re.sub(r'\S', '.', 'ab é'))
+print(re.findall(r'\W+', 'a, é!'), re.sub(r'\S', '.', 'ab é'), re.findall(r'[^\W\d]+', 'ab12cé'), re.findall(r'[\W\d]+', 'a1, é2'), re.findall(rb'(?=\w)\w+', b'a\xe9b'))
+`)
+}
+
+func TestTypes(t *testing.T) {
+	stdtest.SamePyOutput(t, `import re
+p = re.compile('a')
+print(isinstance(p, re.Pattern), isinstance(p.match('a'), re.Match), isinstance('a', re.Pattern), re.Pattern, re.Match)
+print(p == re.compile('a'), p != re.compile('a', re.I))
+`)
+}
+
+// ^ and \b must see the text before pos, as in CPython.
+func TestSearchFromPosKeepsContext(t *testing.T) {
+	stdtest.SamePyOutput(t, `import re
+p = re.compile(r'\bcat')
+print(p.search('concat cat', 3), p.search('concat cat', 6), p.findall('cat concat cat', 1))
+q = re.compile('^a', re.M)
+print(q.search('ba\na', 1), q.search('ba\na', 2), re.compile('^a').search('aa', 1), re.compile('^a').match('aa', 1))
+`)
+}
+
+func TestUnicodeWordBoundary(t *testing.T) {
+	stdtest.SamePyOutput(t, `import re
+print(re.findall(r'\bcafé\b', 'un café noir'), re.sub(r'\b(\w)', lambda m: m.group(1).upper(), 'élan vital über'))
 `)
 }

@@ -10,6 +10,7 @@ type Type struct {
 	*starlark.Builtin
 	qualname string   // shown by repr, e.g. "collections.deque"
 	types    []string // Type() of the values it makes
+	members  starlark.StringDict
 }
 
 // New wraps fn, which makes values whose Type() is one of types.
@@ -40,3 +41,20 @@ func (t *Type) IsInstance(v starlark.Value) bool {
 	}
 	return false
 }
+
+// With adds class attributes (such as OrderedDict.fromkeys) and returns t.
+func (t *Type) With(members starlark.StringDict) *Type {
+	t.members = members
+	return t
+}
+
+// Attr gives the class attributes and __name__.
+func (t *Type) Attr(name string) (starlark.Value, error) {
+	if name == "__name__" {
+		return starlark.String(t.Name()), nil
+	}
+	return t.members[name], nil
+}
+
+// AttrNames lists the class attributes.
+func (t *Type) AttrNames() []string { return append(t.members.Keys(), "__name__") }
