@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net"
 	"os"
 	"strings"
@@ -145,10 +146,15 @@ func (e *Emulator) listen(id, addr string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("emulator: listen %s: %w", addr, err)
 	}
-	if err := e.srv.AddListener(listeners.NewNet(id, &sniffListener{Listener: l, tls: e.ca.serverConfig()})); err != nil {
-		l.Close()
+	split := newSplitListener(l, e.ca.serverConfig(), e.opts.Logf)
+	if err := e.srv.AddListener(listeners.NewNet(id, split)); err != nil {
+		split.Close()
 		return "", err
 	}
+	// the same port answers the service APIs, for --emulate=HOST:PORT
+	srv := &http.Server{Handler: e.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(split.http)
+	e.onClose = append(e.onClose, func() { srv.Close() })
 	return l.Addr().String(), nil
 }
 
