@@ -28,6 +28,7 @@ func builtins() starlark.StringDict {
 		"_spread_tuple":     starlark.NewBuiltin("tuple", spreadTupleBuiltin),
 		"_spread_set":       starlark.NewBuiltin("set", spreadSetBuiltin),
 		"_spread_dict":      starlark.NewBuiltin("dict", spreadDictBuiltin),
+		"_delattr":          starlark.NewBuiltin("delattr", delattrBuiltin),
 		"_raise":            starlark.NewBuiltin("raise", raiseBuiltin),
 		"_ret":              starlark.NewBuiltin("_ret", retBuiltin),
 		"_BREAK":            breakSignal,
