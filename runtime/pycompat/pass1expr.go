@@ -264,7 +264,6 @@ func (p *pass1) opTok(i, k, j int) error {
 	case "(":
 		if !p.spread(k) {
 			p.generator(k)
-			p.starArgsLast(k)
 		}
 	case "[":
 		p.spread(k)
