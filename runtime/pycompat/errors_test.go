@@ -89,7 +89,7 @@ func TestUnsupported(t *testing.T) {
 		{"@decorator\nx = 1\n", "u.py:1:", "a decorator must come before def or class"},
 		{"x = [*a for a in b]\n", "u.py:1:6", "'*'"},
 		{"for i in range(3):\n    pass\nelse:\n    pass\nelse:\n    pass\n", "u.py:5:1", "invalid syntax"},
-		{"x = [y for v in z if (y := v)]\n", "u.py:1:", "':='"},
+		{"f = lambda v: (y := v)\n", "u.py:1:", "':='"},
 		{"x = 1 + 2j\n", "u.py:1:9", "complex numbers"},
 		{"from nowhere import *\n", "u.py:1:1", "not a registered module"},
 		{"print 'hello'\n", "u.py:1:1", "Python 2 print statement"},

@@ -33,6 +33,7 @@ type pass2 struct {
 	globalPass map[syntax.Stmt]bool
 	// breaks the translator made that leave a loop normally (walrus.go)
 	plainBreak map[*syntax.BranchStmt]bool
+	hasWalrus  bool // the file has a := (walrus.go)
 
 	dynamic       bool // Options.DynamicGlobals
 	isPredeclared func(string) bool
@@ -218,6 +219,7 @@ func (p *pass2) decorated(out []syntax.Stmt, s syntax.Stmt, decos []*syntax.Call
 }
 
 func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
+	p.walrusInComprehensions(s)
 	if pre := p.walrusStmt(s); len(pre) > 1 {
 		return p.stmtsKeepingOrder(pre, fn)
 	}

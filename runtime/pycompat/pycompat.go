@@ -84,6 +84,7 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 		return nil, explainParseError(err)
 	}
 	p := newPass2(filename)
+	p.hasWalrus = strings.Contains(text, mkWalrus)
 	p.dynamic = opts.DynamicGlobals
 	p.isPredeclared = opts.IsPredeclared
 	if f.Stmts, err = p.stmts(f.Stmts, nil); err != nil {
@@ -164,7 +165,7 @@ func checkMarkers(file string, f *syntax.File) error {
 	if bad != nil {
 		msg := "invalid syntax: misplaced '" + markers[bad.Name] + "'"
 		if bad.Name == mkWalrus {
-			msg = "':=' here is not supported by qstar; hint: assign on a separate line (a walrus works in a statement's own expression, not inside a lambda or comprehension)"
+			msg = "':=' here is not supported by qstar; hint: assign on a separate line (a walrus works in a statement's expression and in comprehensions, not inside a lambda)"
 		}
 		return &syntaxError{file, int(bad.NamePos.Line), int(bad.NamePos.Col), msg}
 	}
