@@ -22,7 +22,8 @@ package pycompat
 //	nonlocal x  (nonlocal.go)                 x lives in the owner function's _l
 //	a: int = 1, def f(a: int) -> T            annotations dropped (annotations.go)
 //	a[i:j] = v, del a[::2]  (slices.go)       _setslice / _delslice (lists, bytearrays)
-//	a, *rest = xs, for a, *b in rows          _unpack / _unpack_each (star.go)
+//	a, *rest = xs, for a, *b in rows          _unpack / _unpack_each (star.go);
+//	for i, (k, *v) in rows  (nestedstar.go)   a temporary split first in the body
 //	[*a, 1], {**d, 'k': v}  (spread.go)       _spread_list / _spread_dict ...
 //	while (n := f()) > 0:  (walrus.go)        n = f() hoisted before the test;
 //	                                          [y for x in xs if (y := f(x))]: for y in [f(x)]
@@ -34,7 +35,7 @@ package pycompat
 //
 // Not supported (file:line:col, the construct's name and a hint): yield
 // and generators, async/await, complex numbers, \N{...} escapes, a walrus
-// inside a lambda, nested starred targets ((a, *b), c).
+// inside a lambda, a starred target in a comprehension's for.
 //
 // Known differences: chained comparisons evaluate every operand; `is`
 // compares by value; augmented-assignment TypeErrors say "+" not "+=";

@@ -216,7 +216,7 @@ func (p *pass1) exprs(i, j int) error {
 				}
 			case "yield":
 				return p.unsupported(t, "'yield' (generators)", "build and return a list")
-			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse, mkNonlocal, mkWalrus:
+			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse, mkNonlocal, mkWalrus, mkStarred:
 				return p.errAt(t, "the name %s is reserved by qstar's Python front end", t.text)
 			case "await", "async":
 				return p.unsupported(t, "'"+t.text+"'", "use _thread and blocking calls")

@@ -229,6 +229,10 @@ func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 		if call, ok := p.sliceAssign(s); ok {
 			return []syntax.Stmt{call}, nil
 		}
+		if lhs, pre := p.unnest(s.LHS); len(pre) > 0 {
+			s.LHS = lhs
+			return append([]syntax.Stmt{s}, pre...), nil
+		}
 	case *syntax.ExprStmt:
 		if c, ok := s.X.(*syntax.CallExpr); ok {
 			switch markerName(c) {
@@ -241,7 +245,9 @@ func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	case *syntax.IfStmt:
 		return p.ifStmt(s, fn)
 	case *syntax.ForStmt:
-		s.Body, err = p.stmts(s.Body, fn)
+		var pre []syntax.Stmt
+		s.Vars, pre = p.unnest(s.Vars)
+		s.Body, err = p.stmts(append(pre, s.Body...), fn)
 	case *syntax.WhileStmt:
 		return p.whileStmt(s, fn)
 	case *syntax.DefStmt:

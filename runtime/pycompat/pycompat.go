@@ -148,7 +148,7 @@ func explainParseError(err error) error {
 	return err
 }
 
-var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator", mkWith: "with", mkLoopElse: "else", mkNonlocal: "nonlocal", mkWalrus: ":="}
+var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator", mkWith: "with", mkLoopElse: "else", mkNonlocal: "nonlocal", mkWalrus: ":=", mkStarred: "starred target"}
 
 func checkMarkers(file string, f *syntax.File) error {
 	var bad *syntax.Ident
