@@ -6,6 +6,7 @@ package pycompat
 //	def f(a: int, b: str = "x") -> dict:   ->  def f(a, b = "x"):
 //	x: int = 5                             ->  x = 5
 //	x: int                                 ->  pass
+//	def f(a, /, b):                        ->  def f(a, b):
 
 // defHeader rewrites `def NAME(params) [-> T]:` (toks[i:colon]).
 func (p *pass1) defHeader(i, colon int) error {
@@ -22,11 +23,26 @@ func (p *pass1) defHeader(i, colon int) error {
 		p.note(p.toks[i].line, "return annotation dropped")
 	}
 	for _, seg := range p.splitCommas(open+1, closing, p.toks[open].depth+1) {
+		if seg[1]-seg[0] == 1 && p.toks[seg[0]].text == "/" {
+			p.positionalOnly(seg[0])
+			continue
+		}
 		if err := p.param(seg[0], seg[1]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// positionalOnly drops the `/` marker of positional-only parameters
+// (Starlark has none; calls that Python accepts still work).
+func (p *pass1) positionalOnly(k int) {
+	end := p.toks[k].end
+	if k+1 < len(p.toks) && p.toks[k+1].text == "," {
+		end = p.toks[k+1].end
+	}
+	p.replaceRange(p.toks[k].start, end, "")
+	p.note(p.toks[k].line, "positional-only marker / dropped")
 }
 
 // param handles one parameter toks[s:e]: `[*|**]NAME [: T] [= default]`.

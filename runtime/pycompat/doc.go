@@ -27,10 +27,12 @@ package pycompat
 //	nonlocal x  (nonlocal.go)                 x lives in the owner function's _l
 //	a: int = 1, def f(a: int) -> T            annotations dropped (annotations.go)
 //	a[i:j] = v, del a[::2]  (slices.go)       _setslice / _delslice (lists, bytearrays)
-//	a, *rest = xs, for a, *b in rows          _unpack / _unpack_each (star.go)
+//	a, *rest = xs, for a, *b in rows          _unpack / _unpack_each (star.go);
+//	for i, (k, *v) in rows  (nestedstar.go)   a temporary split first in the body
 //	[*a, 1], {**d, 'k': v}  (spread.go)       _spread_list / _spread_dict ...
-//	while (n := f()) > 0:  (walrus.go)        n = f() hoisted before the test
-//	x **= y, f(*a, k=1)                       x = pow(x, y), f(k=1, *a)
+//	while (n := f()) > 0:  (walrus.go)        n = f() hoisted before the test;
+//	                                          [y for x in xs if (y := f(x))]: for y in [f(x)]
+//	x **= y, f(*a, k=1)  (callargs.go)        x = pow(x, y), f(k=1, *a)
 //	'\xe9', '\351' in str  (escapes.go)       the code point U+00E9
 //	# -*- coding: gbk -*-  (source.go)        GBK/GB2312/GB18030 decoded first;
 //	                                          mixed tabs/spaces: TabError (indent.go)
@@ -38,8 +40,8 @@ package pycompat
 //
 // Not supported (file:line:col, the construct's name and a hint): yield
 // outside a def or in a lambda, async/await, complex numbers, \N{...}
-// escapes, a walrus inside a lambda or comprehension, nested starred
-// targets ((a, *b), c).
+// escapes, a walrus inside a lambda, a starred target in a comprehension's
+// for.
 //
 // Known differences: chained comparisons evaluate every operand; `is`
 // compares by value; augmented-assignment TypeErrors say "+" not "+=";

@@ -44,6 +44,10 @@ func TestErrorLines(t *testing.T) {
 		{"in method", "class A:\n    def m(self):\n        return self.nope\nA().m()\n", 3, "AttributeError"},
 		{"after power and is", "a = 2 ** 3\nb = a is None\nc = a ** 2 + None\n", 3, "TypeError"},
 		{"global fn", "n = 0\ndef f():\n    global n\n    n = n + 'x'\nf()\n", 4, "TypeError"},
+		{"in with body", "class C:\n    def __enter__(self): return self\n    def __exit__(self, *a): return False\nwith C():\n    x = 1\n    {}['k']\n", 6, "KeyError"},
+		{"in loop else", "for i in range(2):\n    pass\nelse:\n    i + 'x'\n", 4, "TypeError"},
+		{"walrus while", "def f(): return 0\nwhile (n := 1 // f()) > 0:\n    pass\n", 2, "ZeroDivisionError"},
+		{"nonlocal", "def f():\n    n = 0\n    def g():\n        nonlocal n\n        n = n + 'x'\n    g()\nf()\n", 5, "TypeError"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := runPy(t, "lines.py", tc.src)
@@ -86,12 +90,12 @@ func TestUnsupported(t *testing.T) {
 		{"@decorator\nx = 1\n", "u.py:1:", "a decorator must come before def or class"},
 		{"x = [*a for a in b]\n", "u.py:1:6", "'*'"},
 		{"for i in range(3):\n    pass\nelse:\n    pass\nelse:\n    pass\n", "u.py:5:1", "invalid syntax"},
-		{"x = [y for v in z if (y := v)]\n", "u.py:1:", "':='"},
+		{"f = lambda v: (y := v)\n", "u.py:1:", "':='"},
 		{"x = 1 + 2j\n", "u.py:1:9", "complex numbers"},
 		{"from nowhere import *\n", "u.py:1:1", "not a registered module"},
 		{"print 'hello'\n", "u.py:1:1", "Python 2 print statement"},
 		{"del f()\n", "u.py:1:5", "del of this target"},
-		{"x = [1, 2]\nfor i, (j, *rest) in x:\n    pass\n", "u.py:2:", ""},
+		{"x = [a for a, *b in rows]\n", "u.py:1:", "'*'"},
 		{"a, *b, *c = x\n", "u.py:1:8", "invalid syntax: multiple starred expressions"},
 	} {
 		_, err := Translate("u.py", []byte(tc.src), nil)

@@ -13,9 +13,10 @@ func (p *pass2) globalStmt(c *syntax.CallExpr, fn *fnInfo) ([]syntax.Stmt, error
 		if !ok {
 			return nil, p.errAt(c.Lparen, "invalid syntax: global takes names")
 		}
-		if fn != nil {
-			fn.globals[id.Name] = true
+		if fn == nil {
+			continue // at module level global is a no-op, as in Python
 		}
+		fn.globals[id.Name] = true
 		p.module.ns[id.Name] = true
 	}
 	pass := passAt(c.Lparen)

@@ -360,12 +360,15 @@ func (p *pass1) simple(i, j int) error {
 func (p *pass1) keywordStmt(i, j int) (handled bool, err error) {
 	t := p.toks[i]
 	if t.kind != tName {
-		return false, nil
+		return p.ellipsisStmt(i, j), nil
 	}
 	switch t.text {
 	case "import":
 		return true, p.importStmt(i, j)
 	case "from":
+		if p.futureImport(i, j) {
+			return true, nil
+		}
 		return true, p.fromStmt(i, j)
 	case "global":
 		return true, p.globalStmt(i, j)
@@ -575,11 +578,18 @@ func (p *pass1) delStmt(i, j int) error {
 			if err := p.exprs(o+1, b-1); err != nil {
 				return err
 			}
+		case b-a >= 3 && last.kind == tName && p.toks[b-2].text == "." && p.toks[b-2].depth == t.depth:
+			// del obj.attr -> _delattr(obj, "attr")
+			p.replaceRange(leadStart, p.toks[a].start, lead+"_delattr(")
+			p.replaceRange(p.toks[b-2].start, last.end, fmt.Sprintf(", %q)", last.text))
+			if err := p.exprs(a, b-2); err != nil {
+				return err
+			}
 		default:
-			return p.unsupported(p.toks[a], "del of this target", "del works on names and x[key]")
+			return p.unsupported(p.toks[a], "del of this target", "del works on names, x[key] and x.attr")
 		}
 	}
-	p.note(t.line, "del -> _delitem()/None")
+	p.note(t.line, "del -> _delitem()/_delattr()/None")
 	return nil
 }
 

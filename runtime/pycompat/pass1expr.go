@@ -219,7 +219,7 @@ func (p *pass1) exprs(i, j int) error {
 				}
 			case "yield":
 				p.yieldTok(k, j) // generator.go
-			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse, mkNonlocal, mkWalrus:
+			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse, mkNonlocal, mkWalrus, mkStarred:
 				return p.errAt(t, "the name %s is reserved by qstar's Python front end", t.text)
 			case "await", "async":
 				return p.unsupported(t, "'"+t.text+"'", "use _thread and blocking calls")
@@ -267,7 +267,6 @@ func (p *pass1) opTok(i, k, j int) error {
 	case "(":
 		if !p.spread(k) {
 			p.generator(k)
-			p.starArgsLast(k)
 		}
 	case "[":
 		p.spread(k)

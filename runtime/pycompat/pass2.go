@@ -35,6 +35,7 @@ type pass2 struct {
 	globalPass map[syntax.Stmt]bool
 	// breaks the translator made that leave a loop normally (walrus.go)
 	plainBreak map[*syntax.BranchStmt]bool
+	hasWalrus  bool // the file has a := (walrus.go)
 
 	dynamic       bool // Options.DynamicGlobals
 	isPredeclared func(string) bool
@@ -221,6 +222,7 @@ func (p *pass2) decorated(out []syntax.Stmt, s syntax.Stmt, decos []*syntax.Call
 }
 
 func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
+	p.walrusInComprehensions(s)
 	if pre := p.walrusStmt(s); len(pre) > 1 {
 		return p.stmtsKeepingOrder(pre, fn)
 	}
@@ -229,6 +231,10 @@ func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	case *syntax.AssignStmt:
 		if call, ok := p.sliceAssign(s); ok {
 			return []syntax.Stmt{call}, nil
+		}
+		if lhs, pre := p.unnest(s.LHS); len(pre) > 0 {
+			s.LHS = lhs
+			return append([]syntax.Stmt{s}, pre...), nil
 		}
 	case *syntax.ExprStmt:
 		if c, ok := s.X.(*syntax.CallExpr); ok {
@@ -242,7 +248,9 @@ func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	case *syntax.IfStmt:
 		return p.ifStmt(s, fn)
 	case *syntax.ForStmt:
-		s.Body, err = p.stmts(s.Body, fn)
+		var pre []syntax.Stmt
+		s.Vars, pre = p.unnest(s.Vars)
+		s.Body, err = p.stmts(append(pre, s.Body...), fn)
 	case *syntax.WhileStmt:
 		return p.whileStmt(s, fn)
 	case *syntax.DefStmt:

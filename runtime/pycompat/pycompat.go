@@ -84,6 +84,7 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 		return nil, explainParseError(err)
 	}
 	p := newPass2(filename)
+	p.hasWalrus = strings.Contains(text, mkWalrus)
 	p.dynamic = opts.DynamicGlobals
 	p.isPredeclared = opts.IsPredeclared
 	if f.Stmts, err = p.stmts(f.Stmts, nil); err != nil {
@@ -150,7 +151,7 @@ func explainParseError(err error) error {
 	return err
 }
 
-var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator", mkWith: "with", mkLoopElse: "else", mkNonlocal: "nonlocal", mkWalrus: ":="}
+var markers = map[string]string{mkTry: "try", mkExcept: "except", mkTryElse: "else", mkFinally: "finally", mkGlobal: "global", mkClass: "class", mkDecorator: "decorator", mkWith: "with", mkLoopElse: "else", mkNonlocal: "nonlocal", mkWalrus: ":=", mkStarred: "starred target"}
 
 func checkMarkers(file string, f *syntax.File) error {
 	var bad *syntax.Ident
@@ -167,7 +168,7 @@ func checkMarkers(file string, f *syntax.File) error {
 	if bad != nil {
 		msg := "invalid syntax: misplaced '" + markers[bad.Name] + "'"
 		if bad.Name == mkWalrus {
-			msg = "':=' here is not supported by qstar; hint: assign on a separate line (a walrus works in a statement's own expression, not inside a lambda or comprehension)"
+			msg = "':=' here is not supported by qstar; hint: assign on a separate line (a walrus works in a statement's expression and in comprehensions, not inside a lambda)"
 		}
 		return &syntaxError{file, int(bad.NamePos.Line), int(bad.NamePos.Col), msg}
 	}

@@ -370,6 +370,7 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 	case *syntax.ParenExpr:
 		e.X = p.expr(e.X, sc)
 	case *syntax.CallExpr:
+		p.orderCallArgs(e)
 		e.Fn = p.expr(e.Fn, sc)
 		for i, a := range e.Args {
 			if kw, ok := a.(*syntax.BinaryExpr); ok && kw.Op == syntax.EQ {

@@ -42,8 +42,10 @@ func (p *pass1) delSlice(leadStart int, lead string, a, o int) error {
 			return err
 		}
 		if k != closing {
+			if parts++; parts > 3 {
+				return p.errAt(p.toks[k], "invalid syntax in slice")
+			}
 			p.replace(k, ", ")
-			parts++
 		}
 		start = k + 1
 	}

@@ -69,47 +69,6 @@ func (p *pass1) spread(k int) bool {
 	return true
 }
 
-// starArgsLast moves `*args` after the keyword arguments of the call
-// opened at k: Python allows f(*a, sep=','), Starlark wants f(sep=',', *a).
-func (p *pass1) starArgsLast(k int) {
-	m := p.match[k]
-	if m < 0 || !p.operandEnd(k-1) {
-		return
-	}
-	items := p.splitCommas(k+1, m, p.toks[k].depth+1)
-	isKw := func(it [2]int) bool {
-		return it[1]-it[0] > 2 && p.toks[it[0]].kind == tName && p.toks[it[0]+1].text == "="
-	}
-	for n, it := range items {
-		if p.toks[it[0]].text != "*" {
-			continue
-		}
-		later := false
-		for _, o := range items[n+1:] {
-			later = later || isKw(o)
-		}
-		if !later {
-			continue
-		}
-		// drop `*a, ` here and append `, *a` at the end (before **kw if any)
-		end := p.toks[it[1]].start // the comma after it
-		if it[1] < m {
-			end = p.toks[it[1]+1].start
-		}
-		text := p.src[p.toks[it[0]].start:p.toks[it[1]-1].end]
-		p.replaceRange(p.toks[it[0]].start, end, "")
-		at := p.toks[items[len(items)-1][1]-1].end
-		if last := items[len(items)-1]; p.toks[last[0]].text == "**" {
-			at = p.toks[last[0]].start
-			text += ", "
-			p.insert(at, text)
-		} else {
-			p.insert(at, ", "+text)
-		}
-		p.note(p.toks[k].line, "*args moved after the keyword arguments")
-	}
-}
-
 // targetRange marks toks[s:e] as an assignment or loop target, where a
 // star is star-unpacking (star.go), not a display's.
 func (p *pass1) targetRange(s, e int) { p.targets = append(p.targets, [2]int{s, e}) }

@@ -46,8 +46,16 @@ func (p *pass1) starTarget(s, e int) (star, before, after int, err error) {
 // eq is the index of the `=`.
 func (p *pass1) starAssign(i, eq, j int) (bool, error) {
 	star, before, after, err := p.starTarget(i, eq)
-	if err != nil || star < 0 {
+	if err != nil {
 		return false, err
+	}
+	nested, err := p.nestedStars(i, eq)
+	if err != nil || star < 0 && !nested {
+		return false, err
+	}
+	if star < 0 {
+		p.note(p.toks[i].line, "nested starred target -> _unpack()")
+		return true, p.exprs(eq+1, j)
 	}
 	if eq+1 >= j {
 		return false, p.errAt(p.toks[eq], "invalid syntax")
@@ -58,8 +66,12 @@ func (p *pass1) starAssign(i, eq, j int) (bool, error) {
 		p.insert(p.toks[i].start, "(")
 		p.insert(p.toks[eq-1].end, ")")
 	}
-	p.insert(p.toks[eq+1].start, "_unpack(")
-	p.insert(p.toks[j-1].end, fmt.Sprintf(", %d, %d)", before, after))
+	open, closing := "_unpack(", fmt.Sprintf(", %d, %d)", before, after)
+	if len(p.splitCommas(eq+1, j, p.toks[eq+1].depth)) > 1 || p.toks[j-1].text == "," {
+		open, closing = open+"(", ")"+closing // a, *b = 1, 2, 3
+	}
+	p.insert(p.toks[eq+1].start, open)
+	p.insert(p.toks[j-1].end, closing)
 	p.note(p.toks[i].line, "starred target -> _unpack()")
 	return true, p.exprs(eq+1, j)
 }
@@ -78,12 +90,24 @@ func (p *pass1) starFor(i, colon int) (bool, error) {
 	}
 	p.targetRange(i+1, in)
 	star, before, after, err := p.starTarget(i+1, in)
-	if err != nil || star < 0 {
+	if err != nil {
 		return false, err
 	}
+	nested, err := p.nestedStars(i+1, in)
+	if err != nil || star < 0 && !nested {
+		return false, err
+	}
+	if star < 0 {
+		p.note(p.toks[i].line, "nested starred loop target -> _unpack()")
+		return true, p.exprs(in+1, colon)
+	}
 	p.replace(star, "")
-	p.insert(p.toks[in+1].start, "_unpack_each(")
-	p.insert(p.toks[colon-1].end, fmt.Sprintf(", %d, %d)", before, after))
+	open, closing := "_unpack_each(", fmt.Sprintf(", %d, %d)", before, after)
+	if len(p.splitCommas(in+1, colon, p.toks[in+1].depth)) > 1 || p.toks[colon-1].text == "," {
+		open, closing = open+"(", ")"+closing // for a, *b in x, y:
+	}
+	p.insert(p.toks[in+1].start, open)
+	p.insert(p.toks[colon-1].end, closing)
 	p.note(p.toks[i].line, "starred loop target -> _unpack_each()")
 	return true, p.exprs(in+1, colon)
 }

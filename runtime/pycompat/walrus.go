@@ -82,6 +82,8 @@ func (p *pass2) hoistWalrus(e syntax.Expr) (syntax.Expr, []syntax.Stmt) {
 			x.X = walk(x.X)
 		case *syntax.IndexExpr:
 			x.X, x.Y = walk(x.X), walk(x.Y)
+		case *syntax.DictEntry: // a dict comprehension's body
+			x.Key, x.Value = walk(x.Key), walk(x.Value)
 		case *syntax.DictExpr:
 			for _, en := range x.List {
 				de := en.(*syntax.DictEntry)
@@ -143,4 +145,49 @@ func (p *pass2) stmtsKeepingOrder(list []syntax.Stmt, fn *fnInfo) ([]syntax.Stmt
 		out = append(out, res...)
 	}
 	return out, nil
+}
+
+// comprehensionWalrus gives each walrus in a comprehension a clause of its
+// own, `for n in [v]`, before the condition that uses it (or at the end,
+// for the body): [y for x in xs if (y := f(x)) > 0] becomes
+// [y for x in xs for y in [f(x)] if y > 0]. Unlike Python, n is not bound
+// after the comprehension.
+func (p *pass2) comprehensionWalrus(c *syntax.Comprehension) {
+	var out []syntax.Node
+	bind := func(pre []syntax.Stmt) {
+		for _, s := range pre {
+			a := s.(*syntax.AssignStmt)
+			out = append(out, &syntax.ForClause{For: a.OpPos, Vars: a.LHS, In: a.OpPos,
+				X: &syntax.ListExpr{Lbrack: a.OpPos, List: []syntax.Expr{a.RHS}, Rbrack: a.OpPos}})
+		}
+	}
+	var pre []syntax.Stmt
+	for _, cl := range c.Clauses {
+		switch cl := cl.(type) {
+		case *syntax.IfClause:
+			cl.Cond, pre = p.hoistWalrus(cl.Cond)
+			bind(pre)
+		case *syntax.ForClause:
+			cl.X, pre = p.hoistWalrus(cl.X)
+			bind(pre)
+		}
+		out = append(out, cl)
+	}
+	c.Body, pre = p.hoistWalrus(c.Body)
+	bind(pre)
+	c.Clauses = out
+}
+
+// walrusInComprehensions rewrites the comprehensions in s (only when the
+// file has a walrus at all).
+func (p *pass2) walrusInComprehensions(s syntax.Stmt) {
+	if !p.hasWalrus {
+		return
+	}
+	syntax.Walk(s, func(n syntax.Node) bool {
+		if c, ok := n.(*syntax.Comprehension); ok {
+			p.comprehensionWalrus(c)
+		}
+		return true
+	})
 }

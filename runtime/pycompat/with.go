@@ -101,8 +101,8 @@ func (p *pass1) splitCommas(s, e, depth int) [][2]int {
 // withStmt turns `if _WITH_((A, x), ...): body` into a _with call.
 func (p *pass2) withStmt(s *syntax.IfStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	pos := s.If
-	c := s.Cond.(*syntax.CallExpr)
-	if len(s.False) > 0 || len(c.Args) == 0 {
+	c, ok := s.Cond.(*syntax.CallExpr)
+	if !ok || len(s.False) > 0 || len(c.Args) == 0 {
 		return nil, p.errAt(pos, "invalid syntax in with statement")
 	}
 	mgr, target, err := p.withItemParts(pos, c.Args[0])

@@ -1,6 +1,7 @@
 package pylib
 
 import (
+	"maps"
 	"math"
 	"math/big"
 	"sort"
@@ -16,15 +17,6 @@ func builtins() starlark.StringDict {
 	d := starlark.StringDict{
 		// helpers the translator emits
 		"_try":              starlark.NewBuiltin("_try", tryBuiltin),
-		"_with":             starlark.NewBuiltin("_with", withBuiltin),
-		"_setslice":         starlark.NewBuiltin("setslice", setsliceBuiltin),
-		"_delslice":         starlark.NewBuiltin("del", delsliceBuiltin),
-		"_unpack":           starlark.NewBuiltin("unpack", unpackBuiltin),
-		"_unpack_each":      starlark.NewBuiltin("unpack", unpackEachBuiltin),
-		"_spread_list":      starlark.NewBuiltin("list", spreadListBuiltin),
-		"_spread_tuple":     starlark.NewBuiltin("tuple", spreadTupleBuiltin),
-		"_spread_set":       starlark.NewBuiltin("set", spreadSetBuiltin),
-		"_spread_dict":      starlark.NewBuiltin("dict", spreadDictBuiltin),
 		"_raise":            starlark.NewBuiltin("raise", raiseBuiltin),
 		"_ret":              starlark.NewBuiltin("_ret", retBuiltin),
 		"_BREAK":            breakSignal,
@@ -70,6 +62,7 @@ func builtins() starlark.StringDict {
 	for _, name := range exc.Classes() {
 		d[name] = builtinClass(name)
 	}
+	maps.Copy(d, stmtHelpers())
 	for name := range MethodShims {
 		d["_"+name] = shimBuiltin(name)
 	}

@@ -57,3 +57,10 @@ handlers = {'double': lambda v, n=2: v * n}
 print(handlers['double'](4))
 pairs = sorted([(2, 'b'), (1, 'a')], key=lambda p, i=0: p[i])
 print(pairs)
+
+
+def posonly(a, b=2, /, c=3, *, d=4):
+    return a + b + c + d
+
+
+print(posonly(1), posonly(1, 1, c=1, d=1))

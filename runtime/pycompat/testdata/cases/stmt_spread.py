@@ -24,3 +24,7 @@ grid = [2, 3]
 grid[1] **= 3
 print(grid)
 print([*'ab', *b'c'])
+print(*nums, 'tail', *'xy', sep='|')
+print(show(1, *nums, 2, **base, **{'z': 0}))
+parts = ['a', 'b']
+print(*parts, f"{len(parts)}", end='.\n')

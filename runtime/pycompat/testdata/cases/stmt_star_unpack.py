@@ -38,3 +38,23 @@ def split_cmd(line):
 print(split_cmd('set speed 10'))
 f = lambda a, b=1: a + b
 print(f(1))
+for i, (k, *vs) in enumerate([('a', 1, 2), ('b',)]):
+    print(i, k, vs)
+(p1, *p2), p3 = [1, 2, 3], 'x'
+print(p1, p2, p3)
+h, *t, [u, *w] = 1, 2, 3, [4, 5, 6]
+print(h, t, u, w)
+for ((a1, *a2), *a3) in [[[1, 2], 3, 4]]:
+    print(a1, a2, a3)
+
+
+def nested_in_function(rows):
+    out = []
+    for name, [first, *others] in rows:
+        out.append((name, first, others))
+    return out
+
+
+print(nested_in_function([('n', [1, 2, 3])]))
+for e1, *e2 in (1, 2), (3, 4, 5):
+    print(e1, e2)

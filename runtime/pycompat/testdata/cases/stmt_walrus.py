@@ -47,3 +47,8 @@ def first_long(words):
 
 
 print(first_long(['ab', 'abcd']))
+values = [1, 5, 2, 8]
+print([y for x in values if (y := x * 3) > 6])
+print([(x, sq) for x in values if x > 1 if (sq := x * x) < 50])
+print({k: (n := len(k)) for k in ['ab', 'c']})
+print([[z for z in range(w) if (h := z) >= 1] for w in range(3)])
