@@ -563,3 +563,22 @@ func drain(t *starlark.Thread, it pyIter) ([]starlark.Value, error) {
 		out = append(out, v)
 	}
 }
+
+// consume is `x in it`: it advances the iterator up to the first equal value.
+func consume(it pyIter, x starlark.Value) (bool, error) {
+	for {
+		v, ok, err := it.pyNext(nil)
+		if err != nil || !ok {
+			return false, err
+		}
+		if eq, err := starlark.Equal(v, x); err != nil || eq {
+			return eq, err
+		}
+	}
+}
+
+func (g *Generator) Has(x starlark.Value) (bool, error) { return consume(g, x) }
+func (s *seqIter) Has(x starlark.Value) (bool, error)   { return consume(s, x) }
+func (s *enumIter) Has(x starlark.Value) (bool, error)  { return consume(s, x) }
+func (s *zipIter) Has(x starlark.Value) (bool, error)   { return consume(s, x) }
+func (s *callIter) Has(x starlark.Value) (bool, error)  { return consume(s, x) }
