@@ -538,7 +538,11 @@ func reversedBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 			return nil, exc.TypeError("'%s' object is not reversible", typeName(x))
 		}
 	}
-	vals, err := collect(x)
+	it, err := toIterator(t, x)
+	if err != nil {
+		return nil, err
+	}
+	vals, err := drain(t, it)
 	if err != nil {
 		return nil, err
 	}
