@@ -429,6 +429,13 @@ func nextBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 		}
 		it = &instIter{obj: v}
 	default:
+		if fn := attrOf(x, "__next__"); fn != nil { // a Go value with __next__
+			v, err := starlark.Call(t, fn, nil, nil)
+			if err != nil && dflt != nil && isExc(err, "StopIteration") {
+				return dflt, nil
+			}
+			return v, err
+		}
 		return nil, exc.TypeError("'%s' object is not an iterator", typeName(x))
 	}
 	v, err := nextOrStop(t, it)
@@ -586,3 +593,13 @@ func (s *seqIter) Has(x starlark.Value) (bool, error)   { return consume(s, x) }
 func (s *enumIter) Has(x starlark.Value) (bool, error)  { return consume(s, x) }
 func (s *zipIter) Has(x starlark.Value) (bool, error)   { return consume(s, x) }
 func (s *callIter) Has(x starlark.Value) (bool, error)  { return consume(s, x) }
+
+// attrOf is x's attribute name, or nil.
+func attrOf(x starlark.Value, name string) starlark.Value {
+	if ha, ok := x.(starlark.HasAttrs); ok {
+		if v, err := ha.Attr(name); err == nil && v != nil {
+			return v
+		}
+	}
+	return nil
+}
