@@ -31,6 +31,7 @@ func iterBuiltins(d starlark.StringDict) {
 		"iter": iterFuncBuiltin, "next": nextBuiltin, "enumerate": enumerateBuiltin, "zip": zipBuiltin,
 		"reversed": reversedBuiltin, "_generator": generatorBuiltin, "_yield": yieldBuiltin,
 		"_yield_from": yieldFromBuiltin, "_iter_end": iterEndBuiltin,
+		"map": lazyMapBuiltin, "filter": lazyFilterBuiltin, // mapfilter.go
 	} {
 		d[name] = starlark.NewBuiltin(name, fn)
 	}
@@ -38,7 +39,7 @@ func iterBuiltins(d starlark.StringDict) {
 	for _, name := range []string{"list", "tuple", "sorted", "set", "dict", "min", "max", "any", "all"} {
 		d[name] = errorAware(starlark.Universe[name].(*starlark.Builtin))
 	}
-	for _, name := range []string{"sum", "map", "filter"} {
+	for _, name := range []string{"sum"} {
 		if b, ok := d[name].(*starlark.Builtin); ok {
 			d[name] = errorAware(b)
 		}
