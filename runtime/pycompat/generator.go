@@ -1,6 +1,8 @@
 package pycompat
 
 import (
+	"strings"
+
 	"go.starlark.net/syntax"
 )
 
@@ -97,10 +99,14 @@ func (p *pass2) generatorDef(s *syntax.DefStmt) {
 		args = append(args, ident(pos, n))
 	}
 	body := &syntax.DefStmt{Def: pos, Name: p.genIdent(pos, name), Lparen: pos, Params: params, Rparen: pos, Body: s.Body}
-	p.genBodies[body] = true
 	ret := &syntax.ReturnStmt{Return: pos, Result: call(pos, p.genIdent(pos, "_generator"), append([]syntax.Expr{p.genIdent(pos, name)}, args...)...)}
 	s.Body = []syntax.Stmt{body, ret}
 	p.note(pos, "generator %s -> def returning _generator(%s, ...)", s.Name.Name, name)
+}
+
+// isGenBody reports whether s is a body generatorDef made.
+func (p *pass2) isGenBody(s *syntax.DefStmt) bool {
+	return p.skip[s.Name] && strings.HasPrefix(s.Name.Name, "_gen_")
 }
 
 // lazyGenexpr turns the marked comprehension _GENEXPR_([...]) into a lazy
@@ -165,7 +171,7 @@ func (p *pass2) checkYields(f *syntax.File) error {
 			switch n := n.(type) {
 			case *syntax.DefStmt:
 				if n != root {
-					inGen(n, p.genBodies[n] || ok && p.gen[n])
+					inGen(n, p.isGenBody(n) || ok && p.gen[n])
 					return false
 				}
 			case *syntax.LambdaExpr:
