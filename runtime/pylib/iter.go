@@ -166,7 +166,7 @@ func loopIterable(t *starlark.Thread, x starlark.Value, owned bool) (starlark.Va
 	case pyIter:
 		return &loopGuard{src: v, t: t, owned: owned}, true, nil
 	case *Instance:
-		if v.class.lookup("__iter__") == nil && v.class.lookup("__next__") == nil {
+		if v.class.lookup("__iter__") == nil && v.class.lookup("__next__") == nil && v.class.lookup("__getitem__") == nil {
 			return nil, false, nil
 		}
 		it, err := toIterator(t, v)

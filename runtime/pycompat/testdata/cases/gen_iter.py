@@ -74,3 +74,6 @@ lst = [1, 2]
 it = iter(lst)
 lst.append(3)
 print(list(it))
+for card in Deck():
+    print('card', card)
+print([c.lower() for c in Deck()])
