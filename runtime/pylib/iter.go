@@ -39,7 +39,7 @@ func iterBuiltins(d starlark.StringDict) {
 	for _, name := range []string{"list", "tuple", "sorted", "set", "dict", "min", "max", "any", "all"} {
 		d[name] = errorAware(starlark.Universe[name].(*starlark.Builtin))
 	}
-	for _, name := range []string{"sum"} {
+	for _, name := range []string{"sum", "_join"} { // _join: s.join(it)
 		if b, ok := d[name].(*starlark.Builtin); ok {
 			d[name] = errorAware(b)
 		}
