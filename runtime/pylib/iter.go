@@ -57,6 +57,11 @@ func errorAware(inner *starlark.Builtin) *starlark.Builtin {
 				args = append(starlark.Tuple{it}, args[1:]...)
 			}
 		}
+		if name := inner.Name(); (name == "min" || name == "max") && len(args) == 1 {
+			if v, done, err := minMaxDefault(t, args, &kwargs); done || err != nil {
+				return v, err
+			}
+		}
 		v, err := inner.CallInternal(t, args, kwargs)
 		for _, a := range args {
 			if it, ok := a.(pyIter); ok {
@@ -603,4 +608,32 @@ func attrOf(x starlark.Value, name string) starlark.Value {
 		}
 	}
 	return nil
+}
+
+// minMaxDefault handles min/max(iterable, default=x), which Starlark lacks:
+// the default when the iterable is empty (done), else kwargs without it.
+func minMaxDefault(t *starlark.Thread, args starlark.Tuple, kwargs *[]starlark.Tuple) (starlark.Value, bool, error) {
+	var dflt starlark.Value
+	var rest []starlark.Tuple
+	for _, kv := range *kwargs {
+		if k, _ := starlark.AsString(kv[0]); k == "default" {
+			dflt = kv[1]
+		} else {
+			rest = append(rest, kv)
+		}
+	}
+	if dflt == nil {
+		return nil, false, nil
+	}
+	it, err := toIterator(t, args[0])
+	if err != nil {
+		return nil, true, err
+	}
+	vals, err := drain(t, it)
+	if err != nil || len(vals) == 0 {
+		return dflt, true, err
+	}
+	args[0] = starlark.NewList(vals)
+	*kwargs = rest
+	return nil, false, nil
 }
