@@ -60,7 +60,11 @@ func (p *pass1) genexprLazy(k int) bool {
 	if k == 0 || p.toks[k-1].kind != tName {
 		return true
 	}
-	return !eagerConsumers[p.toks[k-1].text]
+	name := p.toks[k-1].text
+	if k >= 2 && p.toks[k-2].text == "." {
+		return name != "join" // obj.max(...) is the object's own method
+	}
+	return !eagerConsumers[name]
 }
 
 // isGeneratorDef reports whether the body of def s yields (not counting

@@ -22,3 +22,11 @@ try:
 except ValueError as e:
     print('all caught', e)
 print(max((len(w) for w in ['a', 'bbb']), default=0), min((w for w in []), default='none'))
+
+
+class Stats:
+    def max(self, values):
+        return next(values), 'first of', type(values).__name__
+
+
+print(Stats().max(v for v in [4, 9]), ' '.join(w for w in ['x', 'y']))
