@@ -39,6 +39,7 @@ func iterBuiltins(d starlark.StringDict) {
 	for _, name := range []string{"list", "tuple", "sorted", "set", "dict", "min", "max", "any", "all"} {
 		d[name] = errorAware(starlark.Universe[name].(*starlark.Builtin))
 	}
+	d["hasattr"] = iterHasattr(d["hasattr"])
 	for _, name := range []string{"sum", "_join"} { // _join: s.join(it)
 		if b, ok := d[name].(*starlark.Builtin); ok {
 			d[name] = errorAware(b)
@@ -636,4 +637,24 @@ func minMaxDefault(t *starlark.Thread, args starlark.Tuple, kwargs *[]starlark.T
 	args[0] = starlark.NewList(vals)
 	*kwargs = rest
 	return nil, false, nil
+}
+
+// iterHasattr is hasattr with Python's answer for hasattr(x, "__iter__")
+// on built-in iterables (a common duck-typing test); inner is the hasattr
+// it wraps (Starlark's when nil).
+func iterHasattr(inner starlark.Value) *starlark.Builtin {
+	if inner == nil {
+		inner = starlark.Universe["hasattr"]
+	}
+	return starlark.NewBuiltin("hasattr", func(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) == 2 && len(kwargs) == 0 && args[1] == starlark.String("__iter__") {
+			switch args[0].(type) {
+			case starlark.String, starlark.Bytes, *ByteArray, starlark.Iterable:
+				if _, isInst := args[0].(*Instance); !isInst {
+					return starlark.True, nil
+				}
+			}
+		}
+		return starlark.Call(t, inner, args, kwargs)
+	})
 }
