@@ -1,8 +1,6 @@
 package runtime
 
 import (
-	"context"
-
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/pylib"
@@ -32,26 +30,23 @@ func newGeneratorThread(parent *starlark.Thread, name string) pylib.GeneratorThr
 		return pylib.BareGeneratorThread(parent, name)
 	}
 	in := pst.in
-	// not derived from the parent's context: a generator outlives the
-	// callback or thread that made it
-	ctx, cancel := context.WithCancel(context.Background())
-	st := &threadState{in: in, ctx: ctx, cancel: cancel, lent: true}
-	t := &starlark.Thread{Name: name, Load: in.load, Print: parent.Print}
-	t.SetLocal(stateKey, st)
-	in.threadsMu.Lock()
-	in.running[t] = st
-	closed := in.closed
-	in.threadsMu.Unlock()
-	stopAfter := context.AfterFunc(ctx, func() { t.Cancel("interrupted") })
-	if closed {
-		cancel()
+	// a thread like any other (tracked, cancellable, whatever NewThread
+	// sets up), with its own context: a generator outlives the callback or
+	// thread that made it
+	t := in.NewThread(name)
+	t.Print = parent.Print
+	st := t.Local(stateKey).(*threadState)
+	st.lent = true
+	in.setCurrent(parent) // the consumer goes on running until it calls next()
+	if in.isClosed() {
+		in.Cancel(t, "interpreter closed")
 	}
 	return pylib.GeneratorThread{
 		Thread:  t,
-		Stop:    ctx.Done(),
+		Stop:    st.ctx.Done(),
 		Lock:    in.Lock,
 		Unlock:  in.Unlock,
 		Cancel:  func() { in.Cancel(t, "interrupted") },
-		Release: func() { stopAfter(); in.Done(t) },
+		Release: func() { in.Done(t) },
 	}
 }

@@ -93,5 +93,8 @@ func (in *Interp) onSteps(t *starlark.Thread, st *threadState) {
 	}
 	if now.Sub(g.asked) >= time.Duration(g.interval.Load()) {
 		g.yield()
+		if !st.lent {
+			in.setCurrent(t)
+		}
 	}
 }

@@ -45,4 +45,6 @@ package pycompat
 //
 // Known differences: chained comparisons evaluate every operand; `is`
 // compares by value; augmented-assignment TypeErrors say "+" not "+=";
-// map/filter return lists; exceptions keep `e` bound after the handler.
+// exceptions keep `e` bound after the handler; a generator left suspended
+// and dropped ends without running its finally (one a for loop called and
+// left early is closed, as in CPython).

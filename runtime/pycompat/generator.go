@@ -1,6 +1,8 @@
 package pycompat
 
 import (
+	"strings"
+
 	"go.starlark.net/syntax"
 )
 
@@ -58,7 +60,11 @@ func (p *pass1) genexprLazy(k int) bool {
 	if k == 0 || p.toks[k-1].kind != tName {
 		return true
 	}
-	return !eagerConsumers[p.toks[k-1].text]
+	name := p.toks[k-1].text
+	if k >= 2 && p.toks[k-2].text == "." {
+		return name != "join" // obj.max(...) is the object's own method
+	}
+	return !eagerConsumers[name]
 }
 
 // isGeneratorDef reports whether the body of def s yields (not counting
@@ -97,10 +103,14 @@ func (p *pass2) generatorDef(s *syntax.DefStmt) {
 		args = append(args, ident(pos, n))
 	}
 	body := &syntax.DefStmt{Def: pos, Name: p.genIdent(pos, name), Lparen: pos, Params: params, Rparen: pos, Body: s.Body}
-	p.genBodies[body] = true
 	ret := &syntax.ReturnStmt{Return: pos, Result: call(pos, p.genIdent(pos, "_generator"), append([]syntax.Expr{p.genIdent(pos, name)}, args...)...)}
 	s.Body = []syntax.Stmt{body, ret}
 	p.note(pos, "generator %s -> def returning _generator(%s, ...)", s.Name.Name, name)
+}
+
+// isGenBody reports whether s is a body generatorDef made.
+func (p *pass2) isGenBody(s *syntax.DefStmt) bool {
+	return p.skip[s.Name] && strings.HasPrefix(s.Name.Name, "_gen_")
 }
 
 // lazyGenexpr turns the marked comprehension _GENEXPR_([...]) into a lazy
@@ -165,7 +175,7 @@ func (p *pass2) checkYields(f *syntax.File) error {
 			switch n := n.(type) {
 			case *syntax.DefStmt:
 				if n != root {
-					inGen(n, p.genBodies[n] || ok && p.gen[n])
+					inGen(n, p.isGenBody(n) || ok && p.gen[n])
 					return false
 				}
 			case *syntax.LambdaExpr:

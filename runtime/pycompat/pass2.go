@@ -24,13 +24,11 @@ type pass2 struct {
 	file    string
 	changes []Change
 	gen     map[*syntax.DefStmt]bool // synthesised try-part defs (transparent scopes)
-	// generator bodies made by generatorDef (generator.go)
-	genBodies map[*syntax.DefStmt]bool
-	genName   map[string]bool
-	skip      map[*syntax.Ident]bool // synthesised references the resolver leaves alone
-	info      map[syntax.Node]*fnInfo
-	module    *fnInfo
-	n         int
+	genName map[string]bool
+	skip    map[*syntax.Ident]bool // synthesised references the resolver leaves alone
+	info    map[syntax.Node]*fnInfo
+	module  *fnInfo
+	n       int
 	// pass statements standing for `global x`
 	globalPass map[syntax.Stmt]bool
 	// breaks the translator made that leave a loop normally (walrus.go)
@@ -45,13 +43,12 @@ type pass2 struct {
 
 func newPass2(file string) *pass2 {
 	return &pass2{
-		file:      file,
-		gen:       map[*syntax.DefStmt]bool{},
-		genBodies: map[*syntax.DefStmt]bool{},
-		genName:   map[string]bool{},
-		skip:      map[*syntax.Ident]bool{},
-		info:      map[syntax.Node]*fnInfo{},
-		module:    &fnInfo{globals: map[string]bool{}, ns: map[string]bool{}},
+		file:    file,
+		gen:     map[*syntax.DefStmt]bool{},
+		genName: map[string]bool{},
+		skip:    map[*syntax.Ident]bool{},
+		info:    map[syntax.Node]*fnInfo{},
+		module:  &fnInfo{globals: map[string]bool{}, ns: map[string]bool{}},
 
 		globalPass: map[syntax.Stmt]bool{},
 		plainBreak: map[*syntax.BranchStmt]bool{},
@@ -257,7 +254,7 @@ func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 		if isClassDef(s) {
 			return p.classDef(s, fn)
 		}
-		if !p.genBodies[s] && isGeneratorDef(s) {
+		if !p.isGenBody(s) && isGeneratorDef(s) {
 			p.generatorDef(s) // generator.go
 		}
 		info := p.newFnInfo(s, fn)

@@ -237,8 +237,13 @@ func (c *genCore) resume(t *starlark.Thread, m genMsg) (v starlark.Value, done b
 	if r.done {
 		c.state = genDone
 		c.fn, c.args, c.home = nil, nil, nil
-		if r.err != nil {
+		if r.err != nil && !isExc(r.err, "StopIteration") {
 			return nil, false, crossed(r.err)
+		}
+		// `raise StopIteration` in the body ends it, as in MicroPython
+		// (CPython 3.7+ makes it a RuntimeError)
+		if r.err != nil {
+			r.value = starlark.None
 		}
 		return r.value, true, nil
 	}

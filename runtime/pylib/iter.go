@@ -31,6 +31,7 @@ func iterBuiltins(d starlark.StringDict) {
 		"iter": iterFuncBuiltin, "next": nextBuiltin, "enumerate": enumerateBuiltin, "zip": zipBuiltin,
 		"reversed": reversedBuiltin, "_generator": generatorBuiltin, "_yield": yieldBuiltin,
 		"_yield_from": yieldFromBuiltin, "_iter_end": iterEndBuiltin,
+		"map": lazyMapBuiltin, "filter": lazyFilterBuiltin, // mapfilter.go
 	} {
 		d[name] = starlark.NewBuiltin(name, fn)
 	}
@@ -44,7 +45,8 @@ func iterBuiltins(d starlark.StringDict) {
 			d[name] = errorAware(starlark.Universe[name].(*starlark.Builtin))
 		}
 	}
-	for _, name := range []string{"sum", "map", "filter"} {
+	d["hasattr"] = iterHasattr(d["hasattr"])
+	for _, name := range []string{"sum", "_join"} { // _join: s.join(it)
 		if b, ok := d[name].(*starlark.Builtin); ok {
 			d[name] = errorAware(b)
 		}
@@ -60,6 +62,11 @@ func errorAware(inner *starlark.Builtin) *starlark.Builtin {
 					return nil, err
 				}
 				args = append(starlark.Tuple{it}, args[1:]...)
+			}
+		}
+		if name := inner.Name(); (name == "min" || name == "max") && len(args) == 1 {
+			if v, done, err := minMaxDefault(t, args, &kwargs); done || err != nil {
+				return v, err
 			}
 		}
 		v, err := inner.CallInternal(t, args, kwargs)
@@ -171,7 +178,7 @@ func loopIterable(t *starlark.Thread, x starlark.Value, owned bool) (starlark.Va
 	case pyIter:
 		return &loopGuard{src: v, t: t, owned: owned}, true, nil
 	case *Instance:
-		if v.class.lookup("__iter__") == nil && v.class.lookup("__next__") == nil {
+		if v.class.lookup("__iter__") == nil && v.class.lookup("__next__") == nil && v.class.lookup("__getitem__") == nil {
 			return nil, false, nil
 		}
 		it, err := toIterator(t, v)
@@ -435,6 +442,13 @@ func nextBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 		}
 		it = &instIter{obj: v}
 	default:
+		if fn := attrOf(x, "__next__"); fn != nil { // a Go value with __next__
+			v, err := starlark.Call(t, fn, nil, nil)
+			if err != nil && dflt != nil && isExc(err, "StopIteration") {
+				return dflt, nil
+			}
+			return v, err
+		}
 		return nil, exc.TypeError("'%s' object is not an iterator", typeName(x))
 	}
 	v, err := nextOrStop(t, it)
@@ -544,7 +558,11 @@ func reversedBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 			return nil, exc.TypeError("'%s' object is not reversible", typeName(x))
 		}
 	}
-	vals, err := collect(x)
+	it, err := toIterator(t, x)
+	if err != nil {
+		return nil, err
+	}
+	vals, err := drain(t, it)
 	if err != nil {
 		return nil, err
 	}
@@ -568,4 +586,81 @@ func drain(t *starlark.Thread, it pyIter) ([]starlark.Value, error) {
 		}
 		out = append(out, v)
 	}
+}
+
+// consume is `x in it`: it advances the iterator up to the first equal value.
+func consume(it pyIter, x starlark.Value) (bool, error) {
+	for {
+		v, ok, err := it.pyNext(nil)
+		if err != nil || !ok {
+			return false, err
+		}
+		if eq, err := starlark.Equal(v, x); err != nil || eq {
+			return eq, err
+		}
+	}
+}
+
+func (g *Generator) Has(x starlark.Value) (bool, error) { return consume(g, x) }
+func (s *seqIter) Has(x starlark.Value) (bool, error)   { return consume(s, x) }
+func (s *enumIter) Has(x starlark.Value) (bool, error)  { return consume(s, x) }
+func (s *zipIter) Has(x starlark.Value) (bool, error)   { return consume(s, x) }
+func (s *callIter) Has(x starlark.Value) (bool, error)  { return consume(s, x) }
+
+// attrOf is x's attribute name, or nil.
+func attrOf(x starlark.Value, name string) starlark.Value {
+	if ha, ok := x.(starlark.HasAttrs); ok {
+		if v, err := ha.Attr(name); err == nil && v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// minMaxDefault handles min/max(iterable, default=x), which Starlark lacks:
+// the default when the iterable is empty (done), else kwargs without it.
+func minMaxDefault(t *starlark.Thread, args starlark.Tuple, kwargs *[]starlark.Tuple) (starlark.Value, bool, error) {
+	var dflt starlark.Value
+	var rest []starlark.Tuple
+	for _, kv := range *kwargs {
+		if k, _ := starlark.AsString(kv[0]); k == "default" {
+			dflt = kv[1]
+		} else {
+			rest = append(rest, kv)
+		}
+	}
+	if dflt == nil {
+		return nil, false, nil
+	}
+	it, err := toIterator(t, args[0])
+	if err != nil {
+		return nil, true, err
+	}
+	vals, err := drain(t, it)
+	if err != nil || len(vals) == 0 {
+		return dflt, true, err
+	}
+	args[0] = starlark.NewList(vals)
+	*kwargs = rest
+	return nil, false, nil
+}
+
+// iterHasattr is hasattr with Python's answer for hasattr(x, "__iter__")
+// on built-in iterables (a common duck-typing test); inner is the hasattr
+// it wraps (Starlark's when nil).
+func iterHasattr(inner starlark.Value) *starlark.Builtin {
+	if inner == nil {
+		inner = starlark.Universe["hasattr"]
+	}
+	return starlark.NewBuiltin("hasattr", func(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) == 2 && len(kwargs) == 0 && args[1] == starlark.String("__iter__") {
+			switch args[0].(type) {
+			case starlark.String, starlark.Bytes, *ByteArray, starlark.Iterable:
+				if _, isInst := args[0].(*Instance); !isInst {
+					return starlark.True, nil
+				}
+			}
+		}
+		return starlark.Call(t, inner, args, kwargs)
+	})
 }

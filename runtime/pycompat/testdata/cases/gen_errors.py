@@ -105,3 +105,16 @@ g = risky(1)
 print(list(g), list(g))
 running = (x for x in [1])
 print(next(running), next(running, 'spent'))
+try:
+    print('-'.join(str(v) for v in risky(5)))
+except ValueError as e:
+    print('join caught', e)
+try:
+    print(min(risky(4)), 'unreached')
+except ValueError as e:
+    print('min caught', e)
+try:
+    for i, v in enumerate(risky(3)):
+        pass
+except ValueError as e:
+    print('enumerate caught', e, i)

@@ -74,3 +74,13 @@ lst = [1, 2]
 it = iter(lst)
 lst.append(3)
 print(list(it))
+for card in Deck():
+    print('card', card)
+print([c.lower() for c in Deck()])
+print(hasattr([1], "__iter__"), hasattr("s", "__iter__"), hasattr(5, "__iter__"), hasattr({}, "__iter__"), hasattr(iter([]), "__next__"), hasattr(None, "x"))
+class Plain:
+    pass
+class Gen:
+    def __iter__(self):
+        yield 1
+print(hasattr(Plain(), "__iter__"), hasattr(Gen(), "__iter__"), hasattr((x for x in []), "__iter__"))

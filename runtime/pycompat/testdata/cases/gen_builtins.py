@@ -1,0 +1,21 @@
+# builtins that take or return iterators
+print(list(reversed("abc")), list(reversed(range(4))), list(reversed((1, 2))), list(reversed({'a': 1, 'b': 2})))
+print(list(enumerate("ab")), list(zip("ab", b"xy")), list(enumerate({'k': 1})))
+print(list(zip()), list(zip([1], [2], [3])))
+e = enumerate([5])
+print(iter(e) is e, next(iter(e)))
+g = (i for i in range(2))
+print(iter(g) is g)
+print(tuple(enumerate("xy")), max(enumerate([3, 9, 2]), key=lambda p: p[1]))
+print(sorted(zip([3, 1], "ab")))
+print(len(list(zip(range(3), range(5)))))
+print(min((3, 1, 2)), any([]), all([]))
+print(list(map(lambda a, b: a + b, (x for x in range(3)), [10, 20, 30])))
+print(list(filter(lambda v: v % 2, (x for x in range(6)))))
+s = set(x % 3 for x in range(10))
+print(sorted(s))
+print(sum(range(5)), sum((x for x in range(5)), 10))
+d = {'a': 1}
+for k, v in d.items():
+    print(k, v)
+print(list(iter({1, 2})) in ([1, 2], [2, 1]))
