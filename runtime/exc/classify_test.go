@@ -28,6 +28,16 @@ func TestClassify(t *testing.T) {
 		{"remove: element not found", "ValueError", "list.remove(x): x not in list"},
 		{"Starlark stack overflow", "RecursionError", "maximum recursion depth exceeded"},
 		{"OSError: connect refused", "OSError", "connect refused"},
+		{"index: substring not found", "ValueError", "substring not found"},
+		{"unknown binary op: list + string", "TypeError", `can only concatenate list (not "str") to list`},
+		{"unknown binary op: string * string", "TypeError", "can't multiply sequence by non-int of type 'str'"},
+		{"unknown binary op: float * list", "TypeError", "can't multiply sequence by non-int of type 'float'"},
+		{"int < string not implemented", "TypeError", "'<' not supported between instances of 'int' and 'str'"},
+		{"unknown unary op: - string", "TypeError", "bad operand type for unary -: 'str'"},
+		{"int: cannot convert NoneType to int", "TypeError", "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'"},
+		{"ord: string encodes 2 Unicode code points, want 1", "TypeError", "ord() expected a character, but string of length 2 found"},
+		{"pop: index -1 out of range: empty list", "IndexError", "pop from empty list"},
+		{"chr: Unicode code point -1 out of range (<0)", "ValueError", "chr() arg not in range(0x110000)"},
 	} {
 		e := Classify(tc.msg)
 		if e == nil {

@@ -237,12 +237,14 @@ func builtinClassLocked(name string) *Class {
 	if base := exc.Base(name); base != "" {
 		c.bases = []*Class{builtinClassLocked(base)}
 	} else {
-		c.dict["__init__"] = starlark.NewBuiltin("__init__", excInit)
+		c.dict["__init__"] = excInitBuiltin
 	}
 	c.linearization()
 	classTab[name] = c
 	return c
 }
+
+var excInitBuiltin = methodBuiltin("__init__", excInit)
 
 // excInit is BaseException.__init__(self, *args).
 func excInit(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

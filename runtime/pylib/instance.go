@@ -245,11 +245,16 @@ func (x *Instance) delAttrDirect(name string) error {
 	return err
 }
 
-// bind makes a method bound to self when v is callable.
+// bind makes a method bound to self when v is a function (a script
+// function, or a built-in class's method).
 func bind(v starlark.Value, self starlark.Value) starlark.Value {
 	switch fn := v.(type) {
-	case *starlark.Function, *starlark.Builtin:
-		return &boundMethod{fn: fn.(starlark.Callable), self: self}
+	case *starlark.Function:
+		return &boundMethod{fn: fn, self: self}
+	case *starlark.Builtin:
+		if methodBuiltins[fn] {
+			return &boundMethod{fn: fn, self: self}
+		}
 	}
 	return v
 }
