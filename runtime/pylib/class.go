@@ -124,10 +124,16 @@ func (c *Class) dictCopy() *starlark.Dict {
 
 func (c *Class) AttrNames() []string {
 	var names []string
-	for _, k := range c.linearization() {
-		names = append(names, k.dict.Keys()...)
+	seen := map[string]bool{}
+	for _, k := range append(c.linearization(), objectClass) {
+		for _, n := range k.dict.Keys() {
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
 	}
-	return names
+	return append(names, "__class__", "__dict__", "__module__", "__name__")
 }
 
 // linearization is the method resolution order, c first (without object).

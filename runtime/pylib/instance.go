@@ -185,12 +185,19 @@ func (x *Instance) excAttr(name string) starlark.Value {
 
 func (x *Instance) AttrNames() []string {
 	var names []string
+	seen := map[string]bool{}
 	for _, k := range x.attrs.Keys() {
 		if s, ok := starlark.AsString(k); ok {
+			seen[s] = true
 			names = append(names, s)
 		}
 	}
-	return append(names, x.class.AttrNames()...)
+	for _, n := range x.class.AttrNames() {
+		if !seen[n] && n != "__name__" {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // SetField is x.name = v: the class's __setattr__ if it has one.

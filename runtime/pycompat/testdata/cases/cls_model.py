@@ -68,3 +68,18 @@ except TypeError as e:
     print(e)
 print(repr(o)[:20])
 print(Base)
+class Fmt(object):
+    conv = str
+    glue = ', '.join
+    def show(self, items):
+        return self.glue([self.conv(i) for i in items])
+print(Fmt().show([1, 2]), Fmt.conv(3), Fmt().conv(4))
+class DA:
+    X = 1
+    def f(self): pass
+class DB(DA):
+    Y = 2
+    def f(self): pass
+b = DB()
+b.z = 3
+print([n for n in dir(DB) if not n.startswith("_")], [n for n in dir(b) if not n.startswith("_")])
