@@ -41,6 +41,7 @@ func moreBuiltins() starlark.StringDict {
 		"ascii":          starlark.NewBuiltin("ascii", asciiBuiltin),
 		"frozenset":      starlark.NewBuiltin("frozenset", frozensetBuiltin),
 		"hash":           starlark.NewBuiltin("hash", hashBuiltin),
+		"len":            starlark.NewBuiltin("len", lenBuiltin),
 		// CPython's aliases of OSError are the same class
 		"IOError":          builtinClass("OSError"),
 		"EnvironmentError": builtinClass("OSError"),

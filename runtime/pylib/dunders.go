@@ -14,7 +14,7 @@ var (
 	_ starlark.Callable   = (*Instance)(nil)
 	_ starlark.HasSetKey  = (*Instance)(nil)
 	_ starlark.Container  = (*Instance)(nil)
-	_ starlark.Sequence   = (*Instance)(nil)
+	_ starlark.Iterable   = (*Instance)(nil)
 	_ starlark.HasBinary  = (*Instance)(nil)
 	_ starlark.HasUnary   = (*Instance)(nil)
 	_ starlark.Comparable = (*Instance)(nil)
@@ -67,17 +67,34 @@ func (x *Instance) Hash() (uint32, error) {
 	return uint32(x.id * 2654435761), nil
 }
 
-// Len is len(x): __len__, or -1 (Starlark's "has no len").
-func (x *Instance) Len() int {
+// pyLen is len(x): __len__. (Instance has no Len method: Starlark would
+// trust it to preallocate while iterating, and __iter__ may disagree.)
+func (x *Instance) pyLen() (starlark.Value, error) {
 	v, ok, err := x.dunder("__len__")
-	if !ok || err != nil {
-		return -1
+	if !ok {
+		return nil, exc.TypeError("object of type '%s' has no len()", x.class.name)
 	}
-	n, err := starlark.AsInt32(v)
-	if err != nil || n < 0 {
-		return -1
+	if err != nil {
+		return nil, err
 	}
-	return n
+	n, isInt := v.(starlark.Int)
+	if !isInt {
+		return nil, exc.TypeError("'%s' object cannot be interpreted as an integer", typeName(v))
+	}
+	if n.Sign() < 0 {
+		return nil, exc.ValueError("__len__() should return >= 0")
+	}
+	return n, nil
+}
+
+// len(x) with __len__ for script objects.
+func lenBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 && len(kwargs) == 0 {
+		if x, ok := args[0].(*Instance); ok {
+			return x.pyLen()
+		}
+	}
+	return starlark.Call(thread, starlark.Universe["len"], args, kwargs)
 }
 
 // Has is `k in x`: __contains__, else a scan of iter(x).
