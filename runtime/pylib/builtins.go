@@ -309,6 +309,9 @@ func powBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if err := starlark.UnpackPositionalArgs("pow", args, kwargs, 2, &x, &y, &m); err != nil {
 		return nil, err
 	}
+	if v, ok, err := instancePow(x, y, m); ok {
+		return v, err
+	}
 	xi, xInt := x.(starlark.Int)
 	yi, yInt := y.(starlark.Int)
 	if xInt && yInt && yi.Sign() >= 0 {

@@ -288,3 +288,23 @@ func richcmpBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple
 	r, err := richCompare(tok, args[0], args[2])
 	return starlark.Bool(r), err
 }
+
+// instancePow is x ** y (pow(x, y[, m])) when either side is a script
+// object: x.__pow__(y[, m]), else y.__rpow__(x).
+func instancePow(x, y, m starlark.Value) (starlark.Value, bool, error) {
+	extra := []starlark.Value{}
+	if m != nil && m != starlark.None {
+		extra = append(extra, m)
+	}
+	if xi, ok := x.(*Instance); ok {
+		if v, ok, err := xi.dunder("__pow__", append([]starlark.Value{y}, extra...)...); ok && (err != nil || v != NotImplemented) {
+			return v, true, err
+		}
+	}
+	if yi, ok := y.(*Instance); ok && len(extra) == 0 {
+		if v, ok, err := yi.dunder("__rpow__", x); ok && (err != nil || v != NotImplemented) {
+			return v, true, err
+		}
+	}
+	return nil, false, nil
+}
