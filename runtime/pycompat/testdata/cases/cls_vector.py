@@ -1,4 +1,4 @@
-import math
+
 class Vector:
     def __init__(self, x=0, y=0):
         self.x = x
@@ -8,7 +8,7 @@ class Vector:
     def __str__(self):
         return f'({self.x}, {self.y})'
     def __abs__(self):
-        return math.hypot(self.x, self.y)
+        return (self.x ** 2 + self.y ** 2) ** 0.5
     def __bool__(self):
         return bool(abs(self))
     def __add__(self, other):
