@@ -24,6 +24,7 @@ func moreBuiltins() starlark.StringDict {
 	for k, v := range (starlark.StringDict{
 		"type":           typeType,
 		"super":          starlark.NewBuiltin("super", superBuiltin),
+		"_is":            starlark.NewBuiltin("is", isBuiltin),
 		"_richcmp":       starlark.NewBuiltin("compare", richcmpBuiltin),
 		"NotImplemented": NotImplemented,
 		"bytearray":      bytearrayType,

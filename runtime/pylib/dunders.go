@@ -255,6 +255,10 @@ func richCompare(op syntax.Token, x, y starlark.Value) (bool, error) {
 	}
 	xi, xok := x.(*Instance)
 	yi, yok := y.(*Instance)
+	if x == starlark.None || y == starlark.None {
+		// the translator turns `x is None` into x == None: never ask __eq__
+		return starlark.Compare(op, x, y)
+	}
 	if xok && yok {
 		return xi.CompareSameType(op, yi, starlark.CompareLimit)
 	}
@@ -307,4 +311,22 @@ func instancePow(x, y, m starlark.Value) (starlark.Value, bool, error) {
 		}
 	}
 	return nil, false, nil
+}
+
+// _is(x, y) is Python's identity test: the same object for script objects
+// and classes, equal values otherwise (Starlark has no identity for them).
+func isBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 2 || len(kwargs) > 0 {
+		return nil, exc.TypeError("_is takes 2 arguments")
+	}
+	x, y := args[0], args[1]
+	switch x.(type) {
+	case *Instance, *Class, *boundMethod:
+		return starlark.Bool(x == y), nil
+	}
+	if _, ok := y.(*Instance); ok {
+		return starlark.False, nil
+	}
+	eq, err := starlark.Equal(x, y)
+	return starlark.Bool(eq), err
 }

@@ -1,0 +1,13 @@
+class Node:
+    def __init__(self, v, nxt=None):
+        self.v = v
+        self.next = nxt
+    def __eq__(self, other):
+        return self.v == other.v
+n = Node(1, Node(2))
+c = n
+count = 0
+while c is not None:
+    count += 1
+    c = c.next
+print(count, n.next.next is None, n == Node(1), n != Node(3))
