@@ -342,7 +342,7 @@ func c3(c *Class) ([]*Class, error) {
 			for _, b := range c.bases {
 				names = append(names, b.name)
 			}
-			return nil, exc.TypeError("Cannot create a consistent method resolution order (MRO) for bases %s", strings.Join(names, ", "))
+			return nil, exc.TypeError("Cannot create a consistent method resolution\norder (MRO) for bases %s", strings.Join(names, ", "))
 		}
 		out = append(out, head)
 		for i, s := range seqs {

@@ -83,3 +83,11 @@ class DB(DA):
 b = DB()
 b.z = 3
 print([n for n in dir(DB) if not n.startswith("_")], [n for n in dir(b) if not n.startswith("_")])
+class A: pass
+class B(A): pass
+try:
+    class C(A, B): pass
+except TypeError as e:
+    print(e)
+class D(B, A): pass
+print([k.__name__ for k in D.__mro__])
