@@ -25,7 +25,7 @@ func TestDefaultProfileAnswersLikeTheDocs(t *testing.T) {
 	equal(t, s.eval("sim.getStatus()", "dataCall.getInfo(1, 2)", "type(dataCall.getInfo(1, 2)[2])"),
 		"1",
 		"(1, 0, [1, 0, '10.145.246.10', '211.138.180.2', '211.138.180.3'], [1, 0, '::', '::', '::'])",
-		"'list'")
+		"<class 'list'>")
 }
 
 // The acceptance case: a modem that reports no SIM.

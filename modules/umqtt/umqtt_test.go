@@ -43,7 +43,7 @@ print(pub.publish("a/b", "late"))
 True
 True
 [(b'a/b', b'hello'), (b'a/b', b'\x00\xffbin')]
-bytes bytes
+<class 'bytes'> <class 'bytes'>
 0
 None
 -1

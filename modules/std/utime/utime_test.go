@@ -78,7 +78,7 @@ t0 = time.monotonic()
 time.sleep(0.01)
 print(time.time(), time.monotonic() - t0 >= 0.01, type(time.time_ns()))
 `, fixClock)
-	if out != "1601340882.0 True int\n" {
+	if out != "1601340882.0 True <class 'int'>\n" {
 		t.Errorf("got %q", out)
 	}
 }
