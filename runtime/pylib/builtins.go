@@ -395,8 +395,11 @@ func roundBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 		return nil, exc.TypeError("type %s doesn't define __round__ method", typeName(x))
 	}
 	if nd == starlark.None {
-		if math.IsInf(f, 0) || math.IsNaN(f) {
-			return nil, exc.ValueError("cannot convert float %v to integer", f)
+		if math.IsInf(f, 0) {
+			return nil, exc.New("OverflowError", "cannot convert float infinity to integer")
+		}
+		if math.IsNaN(f) {
+			return nil, exc.ValueError("cannot convert float NaN to integer")
 		}
 		return starlark.NumberToInt(starlark.Float(math.RoundToEven(f)))
 	}

@@ -43,6 +43,7 @@ func moreBuiltins() starlark.StringDict {
 		"frozenset":      starlark.NewBuiltin("frozenset", frozensetBuiltin),
 		"hash":           starlark.NewBuiltin("hash", hashBuiltin),
 		"len":            starlark.NewBuiltin("len", lenBuiltin),
+		"sorted":         starlark.NewBuiltin("sorted", sortedBuiltin),
 		// CPython's aliases of OSError are the same class
 		"IOError":          builtinClass("OSError"),
 		"EnvironmentError": builtinClass("OSError"),
@@ -155,7 +156,7 @@ func setattrBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple
 	if sf, ok := x.(starlark.HasSetField); ok {
 		return starlark.None, sf.SetField(name, v)
 	}
-	return nil, exc.New("AttributeError", "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", typeName(x), name)
+	return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", typeName(x), name)
 }
 
 func delattrBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -432,4 +433,22 @@ func collectPy(v starlark.Value) ([]starlark.Value, error) {
 		return out, nil
 	}
 	return collect(v)
+}
+
+// sorted(iterable, key=None, reverse=False): Python allows key=None.
+func sortedBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var rest []starlark.Tuple
+	for _, kv := range kwargs {
+		if k, _ := starlark.AsString(kv[0]); k == "key" && kv[1] == starlark.None {
+			continue
+		}
+		rest = append(rest, kv)
+	}
+	if len(args) == 1 {
+		if s, ok := args[0].(starlark.String); ok {
+			vals, _ := collectPy(s)
+			args = starlark.Tuple{starlark.NewList(vals)}
+		}
+	}
+	return starlark.Call(thread, starlark.Universe["sorted"], args, rest)
 }

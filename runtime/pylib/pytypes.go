@@ -107,7 +107,7 @@ func init() {
 	for _, name := range []string{"str", "bool", "list", "dict", "tuple", "set"} {
 		builtinTypes[name] = WrapType(name, starlark.Universe[name].(starlark.Callable)).(*pyType)
 	}
-	builtinTypes["bytes"] = WrapType("bytes", starlark.NewBuiltin("bytes", bytesBuiltin)).(*pyType)
+	builtinTypes["bytes"] = &pyType{name: "bytes", call: bytesCall}
 	builtinTypes["int"] = &pyType{name: "int", call: intCall, attrs: typeAttrs["int"]}
 	builtinTypes["float"] = &pyType{name: "float", call: floatCall}
 	for name, t := range builtinTypes {
@@ -122,7 +122,7 @@ func dictFromKeys(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 	if err := starlark.UnpackPositionalArgs("fromkeys", args, kwargs, 1, &keys, &v); err != nil {
 		return nil, err
 	}
-	vals, err := collect(keys)
+	vals, err := collectPy(keys)
 	if err != nil {
 		return nil, err
 	}
@@ -144,8 +144,19 @@ func cleanNumber(s string) string {
 	return s
 }
 
+// bytes(x) as in Python: a str needs an encoding.
+func bytesCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 && len(kwargs) == 0 {
+		if _, ok := args[0].(starlark.String); ok {
+			return nil, exc.TypeError("string argument without an encoding")
+		}
+	}
+	return bytesBuiltin(thread, nil, args, kwargs)
+}
+
 // int(x=0, base=10) as in Python.
 func intCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	orig := args
 	if len(args) > 0 {
 		switch x := args[0].(type) {
 		case starlark.String:
@@ -163,7 +174,7 @@ func intCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	}
 	v, err := starlark.Call(thread, starlark.Universe["int"], args, kwargs)
 	if err != nil && len(args) > 0 {
-		if s, ok := args[0].(starlark.String); ok && !strings.Contains(err.Error(), "base") {
+		if s, ok := orig[0].(starlark.String); ok && strings.Contains(err.Error(), "invalid literal") {
 			base := "10"
 			if len(args) > 1 {
 				base = args[1].String()
@@ -189,9 +200,10 @@ func floatCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 			return nil, exc.TypeError("float() argument must be a string or a real number, not '%s'", x.class.name)
 		}
 	}
+	orig := args
 	v, err := starlark.Call(thread, starlark.Universe["float"], args, kwargs)
 	if err != nil && len(args) == 1 {
-		if s, ok := args[0].(starlark.String); ok {
+		if s, ok := orig[0].(starlark.String); ok {
 			return nil, exc.ValueError("could not convert string to float: %s", reprOf(s))
 		}
 	}
