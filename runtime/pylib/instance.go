@@ -61,55 +61,77 @@ func (x *Instance) callThread(name string) *starlark.Thread {
 	return t
 }
 
-// PyStr is str(x): __str__ if defined, the message for exceptions.
+// PyStr is str(x): __str__ if defined, the message for exceptions. A
+// failing __str__ shows as <__str__ failed: ...>; PyStrErr reports it.
 func (x *Instance) PyStr() string {
-	if s, ok := x.strDunder("__str__"); ok {
-		return s
+	s, err := x.PyStrErr()
+	if err != nil {
+		return "<__str__ failed: " + err.Error() + ">"
 	}
-	if x.class.exc {
-		switch len(x.args) {
-		case 0:
-			return ""
-		case 1:
-			if x.class.isSubclass(builtinClass("KeyError")) {
-				return pyrepr.Repr(x.args[0])
-			}
-			return pyrepr.Str(x.args[0])
-		}
-		return pyrepr.Repr(x.args)
-	}
-	return x.PyRepr()
+	return s
 }
 
 // PyRepr is repr(x): __repr__ if defined, ValueError('m') for exceptions.
 func (x *Instance) PyRepr() string {
-	if s, ok := x.strDunder("__repr__"); ok {
-		return s
+	s, err := x.PyReprErr()
+	if err != nil {
+		return "<__repr__ failed: " + err.Error() + ">"
+	}
+	return s
+}
+
+func (x *Instance) PyStrErr() (string, error) {
+	if s, ok, err := x.strDunder("__str__"); ok {
+		return s, err
+	}
+	if x.class.exc {
+		switch len(x.args) {
+		case 0:
+			return "", nil
+		case 1:
+			if x.class.isSubclass(builtinClass("KeyError")) {
+				return pyrepr.ReprErr(x.args[0])
+			}
+			return pyrepr.StrErr(x.args[0])
+		}
+		return pyrepr.Repr(x.args), nil
+	}
+	return x.PyReprErr()
+}
+
+func (x *Instance) PyReprErr() (string, error) {
+	if s, ok, err := x.strDunder("__repr__"); ok {
+		return s, err
 	}
 	if x.class.exc {
 		if len(x.args) == 1 {
-			return x.class.name + "(" + pyrepr.Repr(x.args[0]) + ")"
+			r, err := pyrepr.ReprErr(x.args[0])
+			return x.class.name + "(" + r + ")", err
 		}
-		return x.class.name + pyrepr.Repr(x.args)
+		return x.class.name + pyrepr.Repr(x.args), nil
 	}
-	return x.defaultRepr()
+	return x.defaultRepr(), nil
 }
 
 func (x *Instance) defaultRepr() string {
 	return fmt.Sprintf("<%s object at 0x%012x>", x.class.qualName(), 0x7f0000000000+x.id*16)
 }
 
-// strDunder runs a script-defined __str__/__repr__.
-func (x *Instance) strDunder(name string) (string, bool) {
+// strDunder runs a script-defined __str__/__repr__, which must return a str.
+func (x *Instance) strDunder(name string) (string, bool, error) {
 	fn, _ := x.class.find(name)
 	if fn == nil {
-		return "", false
+		return "", false, nil
 	}
 	res, err := starlark.Call(x.callThread(name), fn, starlark.Tuple{x}, nil)
 	if err != nil {
-		return "<" + name + " failed: " + err.Error() + ">", true
+		return "", true, err
 	}
-	return pyrepr.Str(res), true
+	s, ok := res.(starlark.String)
+	if !ok {
+		return "", true, exc.TypeError("%s returned non-string (type %s)", name, typeName(res))
+	}
+	return string(s), true, nil
 }
 
 // Attr is x.name: the instance's own attributes, then the class's, then
