@@ -82,16 +82,56 @@ func (p *pass2) rewriteSuper(m *syntax.DefStmt, class, self string) {
 
 var compareMethods = map[string]bool{"__eq__": true, "__ne__": true, "__lt__": true, "__le__": true, "__gt__": true, "__ge__": true}
 
+// In the same way, a file whose classes define in-place operators
+// (__iadd__, ...) has `x += y` on names and attributes become
+// x = _inplace("+=", x, y), which calls them.
+var inplaceMethods = map[string]bool{
+	"__iadd__": true, "__isub__": true, "__imul__": true, "__itruediv__": true, "__ifloordiv__": true,
+	"__imod__": true, "__iand__": true, "__ior__": true, "__ixor__": true, "__ilshift__": true, "__irshift__": true,
+}
+
+const inplaceFlag = "_inplace"
+
 // richCmpFlag marks, in genName, a file that defines a comparison method.
 const richCmpFlag = "_richcmp"
 
 func (p *pass2) noteRichCompare(f *syntax.File) {
 	syntax.Walk(f, func(n syntax.Node) bool {
-		if d, ok := n.(*syntax.DefStmt); ok && compareMethods[d.Name.Name] {
-			p.genName[richCmpFlag] = true
+		if d, ok := n.(*syntax.DefStmt); ok {
+			if compareMethods[d.Name.Name] {
+				p.genName[richCmpFlag] = true
+			}
+			if inplaceMethods[d.Name.Name] {
+				p.genName[inplaceFlag] = true
+			}
 		}
-		return !p.genName[richCmpFlag]
+		return true
 	})
+}
+
+// inplace rewrites x += y (x a name or name.attr) into x = _inplace("+=", x, y).
+func (p *pass2) inplace(s *syntax.AssignStmt) {
+	if !p.genName[inplaceFlag] || s.Op < syntax.PLUS_EQ || s.Op > syntax.GTGT_EQ {
+		return
+	}
+	var read syntax.Expr
+	switch t := s.LHS.(type) {
+	case *syntax.Ident:
+		read = &syntax.Ident{NamePos: t.NamePos, Name: t.Name}
+	case *syntax.DotExpr:
+		x, ok := t.X.(*syntax.Ident)
+		if !ok {
+			return
+		}
+		read = &syntax.DotExpr{X: &syntax.Ident{NamePos: x.NamePos, Name: x.Name}, Dot: t.Dot, NamePos: t.NamePos,
+			Name: &syntax.Ident{NamePos: t.Name.NamePos, Name: t.Name.Name}}
+	default:
+		return
+	}
+	pos := s.OpPos
+	op := s.Op.String()
+	s.Op = syntax.EQ
+	s.RHS = call(pos, p.genIdent(pos, "_inplace"), strLit(pos, op), read, s.RHS)
 }
 
 func (p *pass2) richCompare(e *syntax.BinaryExpr) syntax.Expr {

@@ -179,6 +179,7 @@ func (p *pass2) resolveStmts(list []syntax.Stmt, sc *scope) []syntax.Stmt {
 func (p *pass2) resolveStmt(s syntax.Stmt, sc *scope) []syntax.Stmt {
 	switch s := s.(type) {
 	case *syntax.AssignStmt:
+		p.inplace(s)
 		s.RHS = p.expr(s.RHS, sc)
 		s.LHS = p.target(s.LHS, sc)
 	case *syntax.ExprStmt:

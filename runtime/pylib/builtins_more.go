@@ -25,6 +25,7 @@ func moreBuiltins() starlark.StringDict {
 		"type":           typeType,
 		"super":          starlark.NewBuiltin("super", superBuiltin),
 		"_is":            starlark.NewBuiltin("is", isBuiltin),
+		"_inplace":       starlark.NewBuiltin("inplace", inplaceBuiltin),
 		"_richcmp":       starlark.NewBuiltin("compare", richcmpBuiltin),
 		"NotImplemented": NotImplemented,
 		"bytearray":      bytearrayType,

@@ -330,3 +330,44 @@ func isBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwa
 	eq, err := starlark.Equal(x, y)
 	return starlark.Bool(eq), err
 }
+
+// _inplace("+=", x, y) is x += y in files whose classes define in-place
+// operators: x.__iadd__(y), else x + y (a list extends in place).
+func inplaceBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 3 || len(kwargs) > 0 {
+		return nil, exc.TypeError("_inplace takes 3 arguments")
+	}
+	opText, _ := starlark.AsString(args[0])
+	x, y := args[1], args[2]
+	var tok syntax.Token
+	for t := syntax.PLUS_EQ; t <= syntax.GTGT_EQ; t++ {
+		if t.String() == opText {
+			tok = t - syntax.PLUS_EQ + syntax.PLUS
+		}
+	}
+	name, ok := binaryDunders[tok]
+	if !ok {
+		return nil, exc.TypeError("_inplace: bad operator %q", opText)
+	}
+	if xi, ok := x.(*Instance); ok {
+		if v, ok, err := xi.dunder("__i"+name+"__", y); ok && (err != nil || v != NotImplemented) {
+			return v, err
+		}
+	}
+	if l, ok := x.(*starlark.List); ok && tok == syntax.PLUS {
+		vals, err := collectPy(y)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vals {
+			if err := l.Append(v); err != nil {
+				return nil, err
+			}
+		}
+		return l, nil
+	}
+	if tok == syntax.PERCENT {
+		return modBuiltin(thread, b, starlark.Tuple{x, y}, nil)
+	}
+	return starlark.Binary(tok, x, y)
+}
