@@ -392,6 +392,9 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 				*q = p.expr(*q, sc)
 			}
 		}
+		if r := p.sliceCall(e); r != nil {
+			return r
+		}
 	case *syntax.TupleExpr:
 		p.exprs(e.List, sc)
 	case *syntax.ListExpr:

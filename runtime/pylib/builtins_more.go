@@ -26,6 +26,7 @@ func moreBuiltins() starlark.StringDict {
 		"super":          starlark.NewBuiltin("super", superBuiltin),
 		"_is":            starlark.NewBuiltin("is", isBuiltin),
 		"_inplace":       starlark.NewBuiltin("inplace", inplaceBuiltin),
+		"_slice":         starlark.NewBuiltin("slice", sliceBuiltin),
 		"_richcmp":       starlark.NewBuiltin("compare", richcmpBuiltin),
 		"NotImplemented": NotImplemented,
 		"bytearray":      bytearrayType,
