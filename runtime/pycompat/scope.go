@@ -287,6 +287,10 @@ func (p *pass2) target(e syntax.Expr, sc *scope) syntax.Expr {
 	case *syntax.ParenExpr:
 		t.X = p.target(t.X, sc)
 		return t
+	case *syntax.DotExpr:
+		// x.attr = v: only x is an expression (x.__class__ stays a target)
+		t.X = p.expr(t.X, sc)
+		return t
 	}
 	return p.expr(e, sc)
 }
@@ -377,6 +381,10 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 		}
 		if e.Name.Name == "__name__" && !p.isNamespace(e.X) {
 			return call(e.Dot, p.genIdent(e.Dot, "_name_of"), e.X)
+		}
+		if e.Name.Name == "__class__" && !p.isNamespace(e.X) {
+			// (5).__class__ is int: values other than instances have no such attribute in Starlark
+			return call(e.Dot, p.genIdent(e.Dot, "_type_of"), e.X)
 		}
 	case *syntax.IndexExpr:
 		e.X = p.expr(e.X, sc)

@@ -27,6 +27,7 @@ func moreBuiltins() starlark.StringDict {
 		"_is":            starlark.NewBuiltin("is", isBuiltin),
 		"_inplace":       starlark.NewBuiltin("inplace", inplaceBuiltin),
 		"_slice":         starlark.NewBuiltin("slice", sliceBuiltin),
+		"_type_of":       starlark.NewBuiltin("type", typeOfBuiltin),
 		"_richcmp":       starlark.NewBuiltin("compare", richcmpBuiltin),
 		"NotImplemented": NotImplemented,
 		"bytearray":      bytearrayType,
@@ -453,4 +454,13 @@ func sortedBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 		}
 	}
 	return starlark.Call(thread, starlark.Universe["sorted"], args, rest)
+}
+
+// _type_of(x) is x.__class__.
+func typeOfBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("__class__", args, kwargs, 1, &x); err != nil {
+		return nil, err
+	}
+	return TypeOf(x), nil
 }
