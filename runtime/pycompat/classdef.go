@@ -2,6 +2,7 @@ package pycompat
 
 import (
 	"sort"
+	"strings"
 
 	"go.starlark.net/syntax"
 )
@@ -32,6 +33,7 @@ func (p *pass2) classDef(s *syntax.DefStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	pos := s.Def
 	name := s.Name.Name
 	bases := s.Params[0].(*syntax.BinaryExpr).Y
+	mangle(s.Body, name)
 	for _, st := range s.Body {
 		if m, ok := st.(*syntax.DefStmt); ok && len(m.Params) > 0 {
 			self, _ := paramName(m.Params[0])
@@ -212,4 +214,58 @@ func (p *pass2) sliceCall(e *syntax.SliceExpr) syntax.Expr {
 		args = append(args, q)
 	}
 	return call(e.Lbrack, p.genIdent(e.Lbrack, "_slice"), args...)
+}
+
+// mangle renames private names (__x, not __x__) used in a class body to
+// _Class__x, as Python does, so obj.__dict__ and AttributeErrors read as
+// CPython's and a subclass's __x does not collide with its base's.
+// Attributes are always renamed (pylib finds a base class's _Base__x when
+// _Sub__x is missing, as QuecPython, which does not mangle, would); plain
+// names only when the class body binds them (a module-level __helper
+// stays reachable, as on QuecPython). Nested classes get their own pass.
+func mangle(body []syntax.Stmt, class string) {
+	prefix := "_" + strings.TrimLeft(class, "_")
+	if prefix == "_" {
+		return
+	}
+	bound := map[string]bool{}
+	for _, st := range body {
+		switch st := st.(type) {
+		case *syntax.AssignStmt:
+			bindNames(st.LHS, bound)
+		case *syntax.DefStmt:
+			bound[st.Name.Name] = true
+		}
+	}
+	renameAttr := func(id *syntax.Ident) {
+		if id != nil && isPrivateName(id.Name) {
+			id.Name = prefix + id.Name
+		}
+	}
+	rename := func(id *syntax.Ident) {
+		if id != nil && bound[id.Name] {
+			renameAttr(id)
+		}
+	}
+	for _, st := range body {
+		syntax.Walk(st, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.DefStmt:
+				if isClassDef(n) {
+					rename(n.Name)
+					return false
+				}
+				rename(n.Name)
+			case *syntax.DotExpr:
+				renameAttr(n.Name) // its Ident, visited next, is then no longer private
+			case *syntax.Ident:
+				rename(n)
+			}
+			return true
+		})
+	}
+}
+
+func isPrivateName(name string) bool {
+	return strings.HasPrefix(name, "__") && !strings.HasSuffix(name, "__") && len(name) > 2
 }

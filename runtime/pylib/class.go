@@ -100,6 +100,11 @@ func (c *Class) Attr(name string) (starlark.Value, error) {
 	if v := c.lookup(name); v != nil {
 		return onClass(v, c), nil
 	}
+	for _, alt := range privateAliases(c, name) {
+		if v := c.lookup(alt); v != nil {
+			return onClass(v, c), nil
+		}
+	}
 	return nil, exc.New("AttributeError", "type object '%s' has no attribute '%s'", c.name, name)
 }
 

@@ -2,6 +2,7 @@ package pylib
 
 import (
 	"fmt"
+	"strings"
 	"sync/atomic"
 
 	"go.starlark.net/starlark"
@@ -22,6 +23,9 @@ type Instance struct {
 	// dunders reached without a thread (x + y, str(x), for loops) run on it
 	thread *starlark.Thread
 	id     uint64
+	// aliases maps a subclass's spelling of a base's private attribute,
+	// once read, to the base's (see privateAliases)
+	aliases map[string]string
 }
 
 var (
@@ -172,7 +176,49 @@ func (x *Instance) attrDirect(name string) (starlark.Value, error) {
 	if v := x.class.lookup(name); v != nil {
 		return onInstance(v, x)
 	}
+	for _, alt := range privateAliases(x.class, name) {
+		if v, ok, _ := x.attrs.Get(starlark.String(alt)); ok {
+			if x.aliases == nil {
+				x.aliases = map[string]string{}
+			}
+			x.aliases[name] = alt
+			return v, nil
+		}
+		if v := x.class.lookup(alt); v != nil {
+			return onInstance(v, x)
+		}
+	}
 	return nil, nil
+}
+
+// privateAliases are the other spellings of a mangled private name
+// (_Sub__x for _Base__x, and __x) across c's MRO: QuecPython does not
+// mangle, so a subclass method may read its base's private attributes,
+// and then update them (x.__v += 1). A subclass that assigns its own
+// first keeps its own, as in CPython.
+func privateAliases(c *Class, name string) []string {
+	if !strings.HasPrefix(name, "_") || strings.HasSuffix(name, "__") {
+		return nil
+	}
+	mro := c.linearization()
+	base := ""
+	for _, k := range mro {
+		p := "_" + strings.TrimLeft(k.name, "_") + "__"
+		if len(p) > 3 && strings.HasPrefix(name, p) && len(name) > len(p) {
+			base = name[len(p)-2:]
+			break
+		}
+	}
+	if base == "" {
+		return nil
+	}
+	var out []string
+	for _, k := range mro {
+		if alt := "_" + strings.TrimLeft(k.name, "_") + base; alt != name {
+			out = append(out, alt)
+		}
+	}
+	return append(out, base)
 }
 
 // excAttr gives exceptions their built-in attributes.
@@ -241,6 +287,10 @@ func (x *Instance) setAttrDirect(name string, v starlark.Value) error {
 			x.args = t
 			return nil
 		}
+	}
+	if alt, ok := x.aliases[name]; ok {
+		// a subclass updating the base's private attribute it read
+		name = alt
 	}
 	if name == "__dict__" {
 		if d, ok := v.(*starlark.Dict); ok {
