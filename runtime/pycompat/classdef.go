@@ -103,6 +103,9 @@ const richCmpFlag = "_richcmp"
 
 func (p *pass2) noteRichCompare(f *syntax.File) {
 	syntax.Walk(f, func(n syntax.Node) bool {
+		if c, ok := n.(*syntax.CallExpr); ok && derivesFromBuiltin(c) {
+			p.genName[richCmpFlag] = true
+		}
 		if d, ok := n.(*syntax.DefStmt); ok {
 			if compareMethods[d.Name.Name] {
 				p.genName[richCmpFlag] = true
@@ -268,4 +271,24 @@ func mangle(body []syntax.Stmt, class string) {
 
 func isPrivateName(name string) bool {
 	return strings.HasPrefix(name, "__") && !strings.HasSuffix(name, "__") && len(name) > 2
+}
+
+// derivesFromBuiltin reports whether c is a translated class statement,
+// _class("Color", (str,), ...), with a built-in base type: its instances
+// compare with plain values.
+func derivesFromBuiltin(c *syntax.CallExpr) bool {
+	if id, ok := c.Fn.(*syntax.Ident); !ok || id.Name != "_class" || len(c.Args) != 3 {
+		return false
+	}
+	found := false
+	syntax.Walk(c.Args[1], func(n syntax.Node) bool {
+		if id, ok := n.(*syntax.Ident); ok {
+			switch id.Name {
+			case "str", "int", "float", "list", "dict", "tuple", "set", "bytes":
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }

@@ -144,6 +144,7 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 	case *typeObj:
 		return TypeOf(x) == c, nil
 	case *pyType:
+		x = innerOf(x)
 		for _, t := range pyTypeOf[c.name] {
 			if x.Type() == t {
 				return true, nil
@@ -273,6 +274,9 @@ func issubclassBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		}
 		xn, _ := builtinTypeName(x)
 		cn, _ := builtinTypeName(c)
+		if xc, ok := x.(*Class); ok && cn != "" && nativeClasses[cn] != nil && xc.isSubclass(nativeClasses[cn]) {
+			return starlark.True, nil
+		}
 		if xn != "" && (xn == cn || xn == "bool" && cn == "int") {
 			return starlark.True, nil
 		}

@@ -204,6 +204,9 @@ func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwarg
 		if c.exc {
 			inst.args = append(starlark.Tuple(nil), args...)
 		}
+		if err := inst.initNative(thread, args, kwargs); err != nil {
+			return nil, err
+		}
 		obj = inst
 	}
 	inst := obj.(*Instance)
@@ -287,6 +290,9 @@ func classBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *starlark.Dict) (*Class, error) {
 	c := &Class{name: name, dict: starlark.StringDict{}, thread: thread}
 	for _, bv := range bases {
+		if t, ok := bv.(*pyType); ok && nativeClasses[t.name] != nil {
+			bv = nativeClasses[t.name] // class AttrDict(dict)
+		}
 		bc, ok := bv.(*Class)
 		if !ok {
 			if bv == starlark.Universe["object"] || isBuiltinNamed(bv, "object") {

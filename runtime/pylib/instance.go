@@ -23,6 +23,9 @@ type Instance struct {
 	// dunders reached without a thread (x + y, str(x), for loops) run on it
 	thread *starlark.Thread
 	id     uint64
+	// inner is the built-in value of an instance of a class derived from
+	// a built-in type (native.go)
+	inner starlark.Value
 	// aliases maps a subclass's spelling of a base's private attribute,
 	// once read, to the base's (see privateAliases)
 	aliases map[string]string
@@ -175,6 +178,11 @@ func (x *Instance) attrDirect(name string) (starlark.Value, error) {
 	}
 	if v := x.class.lookup(name); v != nil {
 		return onInstance(v, x)
+	}
+	if x.inner != nil {
+		if v, err := getAttr(x.inner, name); err == nil {
+			return v, nil // d.keys() of a dict subclass
+		}
 	}
 	for _, alt := range privateAliases(x.class, name) {
 		if v, ok, _ := x.attrs.Get(starlark.String(alt)); ok {

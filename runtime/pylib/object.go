@@ -57,6 +57,9 @@ func objectNewImpl(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 	if c.exc {
 		inst.args = append(starlark.Tuple(nil), args[1:]...)
 	}
+	if err := inst.initNative(thread, args[1:], nil); err != nil {
+		return nil, err
+	}
 	return inst, nil
 }
 

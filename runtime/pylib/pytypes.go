@@ -107,12 +107,46 @@ func init() {
 	for _, name := range []string{"str", "bool", "list", "dict", "tuple", "set"} {
 		builtinTypes[name] = WrapType(name, starlark.Universe[name].(starlark.Callable)).(*pyType)
 	}
+	builtinTypes["dict"].call = dictCall
 	builtinTypes["bytes"] = &pyType{name: "bytes", call: bytesCall}
 	builtinTypes["int"] = &pyType{name: "int", call: intCall, attrs: typeAttrs["int"]}
 	builtinTypes["float"] = &pyType{name: "float", call: floatCall}
 	for name, t := range builtinTypes {
 		RegisterType(name, t)
 	}
+}
+
+// dict(x, **kw) as in Python: x may be a dict subclass or any object
+// with keys() and x[k].
+func dictCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 {
+		if x, ok := args[0].(*Instance); ok {
+			if x.inner != nil {
+				args = starlark.Tuple{x.inner}
+			} else if keys, err := x.Attr("keys"); err == nil && keys != nil {
+				ks, err := starlark.Call(thread, keys, nil, nil)
+				if err != nil {
+					return nil, err
+				}
+				vals, err := collect(ks)
+				if err != nil {
+					return nil, err
+				}
+				d := starlark.NewDict(len(vals))
+				for _, k := range vals {
+					v, err := indexBuiltin(thread, nil, starlark.Tuple{x, k}, nil)
+					if err != nil {
+						return nil, err
+					}
+					if err := d.SetKey(k, v); err != nil {
+						return nil, err
+					}
+				}
+				args = starlark.Tuple{d}
+			}
+		}
+	}
+	return starlark.Call(thread, starlark.Universe["dict"], args, kwargs)
 }
 
 // dict.fromkeys(keys, value=None)
