@@ -244,3 +244,8 @@ func setItem(x, k, v starlark.Value) error {
 	}
 	return exc.TypeError("'%s' object does not support item assignment", typeName(x))
 }
+
+// Native is the built-in value behind v when v is an instance of a script
+// class derived from a built-in type (class Config(dict)), else v. Go
+// code that type-switches on *starlark.Dict (json.dumps) can unwrap with it.
+func Native(v starlark.Value) starlark.Value { return innerOf(v) }
