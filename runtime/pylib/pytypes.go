@@ -8,6 +8,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
 // pyType is a built-in type with Python's constructor and class
@@ -108,6 +109,7 @@ func init() {
 		builtinTypes[name] = WrapType(name, starlark.Universe[name].(starlark.Callable)).(*pyType)
 	}
 	builtinTypes["dict"].call = dictCall
+	builtinTypes["str"].call = strCall
 	builtinTypes["bytes"] = &pyType{name: "bytes", call: bytesCall}
 	builtinTypes["int"] = &pyType{name: "int", call: intCall, attrs: typeAttrs["int"]}
 	builtinTypes["float"] = &pyType{name: "float", call: floatCall}
@@ -176,6 +178,30 @@ func cleanNumber(s string) string {
 		s = strings.ReplaceAll(s, "_", "")
 	}
 	return s
+}
+
+// str(x='', encoding=, errors=) as in Python (the runtime has its own,
+// of the same type; this one is what type('') calls).
+func strCall(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 && len(kwargs) == 0 {
+		return starlark.String(""), nil
+	}
+	if len(args) == 1 && len(kwargs) == 0 {
+		s, err := pyrepr.StrErr(args[0])
+		return starlark.String(s), err
+	}
+	var x starlark.Value
+	var encoding, errors string
+	if err := starlark.UnpackArgs("str", args, kwargs, "object", &x, "encoding?", &encoding, "errors?", &errors); err != nil {
+		return nil, err
+	}
+	switch b := x.(type) {
+	case starlark.Bytes:
+		return starlark.String(b), nil
+	case *ByteArray:
+		return starlark.String(b.b), nil
+	}
+	return nil, exc.TypeError("decoding to str: need a bytes-like object, %s found", typeName(x))
 }
 
 // bytes(x) as in Python: a str needs an encoding.

@@ -256,6 +256,9 @@ func iterBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 	case starlark.Bytes, *ByteArray:
 		vals, _ := collect(x)
 		return starlark.NewList(vals), nil
+	case *starlark.Dict:
+		// the keys as they are now: Python lets the loop body update values
+		return starlark.NewList(x.Keys()), nil
 	case starlark.Iterable:
 		return x, nil
 	}
