@@ -252,6 +252,8 @@ func builtinClassLocked(name string) *Class {
 		c.bases = []*Class{builtinClassLocked(base)}
 	} else {
 		c.dict["__init__"] = excInitBuiltin
+		c.dict["__str__"] = excStrBuiltin
+		c.dict["__repr__"] = excReprBuiltin
 	}
 	c.linearization()
 	classTab[name] = c
@@ -259,6 +261,29 @@ func builtinClassLocked(name string) *Class {
 }
 
 var excInitBuiltin = methodBuiltin("__init__", excInit)
+
+// BaseException.__str__/__repr__, for super().__str__() in a subclass
+// (set in init: they refer back to the class table)
+var excStrBuiltin, excReprBuiltin *starlark.Builtin
+
+func init() {
+	excStrBuiltin = methodBuiltin("__str__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		x, err := selfInstance("__str__", args, 1)
+		if err != nil {
+			return nil, err
+		}
+		s, err := x.excStr()
+		return starlark.String(s), err
+	})
+	excReprBuiltin = methodBuiltin("__repr__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		x, err := selfInstance("__repr__", args, 1)
+		if err != nil {
+			return nil, err
+		}
+		s, err := x.excRepr()
+		return starlark.String(s), err
+	})
+}
 
 // excInit is BaseException.__init__(self, *args).
 func excInit(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -92,18 +92,23 @@ func (x *Instance) PyStrErr() (string, error) {
 		return s, err
 	}
 	if x.class.exc {
-		switch len(x.args) {
-		case 0:
-			return "", nil
-		case 1:
-			if x.class.isSubclass(builtinClass("KeyError")) {
-				return pyrepr.ReprErr(x.args[0])
-			}
-			return pyrepr.StrErr(x.args[0])
-		}
-		return pyrepr.Repr(x.args), nil
+		return x.excStr()
 	}
 	return x.PyReprErr()
+}
+
+// excStr is BaseException.__str__: the message from args.
+func (x *Instance) excStr() (string, error) {
+	switch len(x.args) {
+	case 0:
+		return "", nil
+	case 1:
+		if x.class.isSubclass(builtinClass("KeyError")) {
+			return pyrepr.ReprErr(x.args[0])
+		}
+		return pyrepr.StrErr(x.args[0])
+	}
+	return pyrepr.Repr(x.args), nil
 }
 
 func (x *Instance) PyReprErr() (string, error) {
@@ -111,13 +116,18 @@ func (x *Instance) PyReprErr() (string, error) {
 		return s, err
 	}
 	if x.class.exc {
-		if len(x.args) == 1 {
-			r, err := pyrepr.ReprErr(x.args[0])
-			return x.class.name + "(" + r + ")", err
-		}
-		return x.class.name + pyrepr.Repr(x.args), nil
+		return x.excRepr()
 	}
 	return x.defaultRepr(), nil
+}
+
+// excRepr is BaseException.__repr__: ValueError('m').
+func (x *Instance) excRepr() (string, error) {
+	if len(x.args) == 1 {
+		r, err := pyrepr.ReprErr(x.args[0])
+		return x.class.name + "(" + r + ")", err
+	}
+	return x.class.name + pyrepr.Repr(x.args), nil
 }
 
 func (x *Instance) defaultRepr() string {

@@ -180,8 +180,8 @@ func cleanNumber(s string) string {
 	return s
 }
 
-// str(x='', encoding=, errors=) as in Python (the runtime has its own,
-// of the same type; this one is what type('') calls).
+// str(x=”, encoding=, errors=) as in Python (the runtime has its own,
+// of the same type; this one is what type(”) calls).
 func strCall(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 0 && len(kwargs) == 0 {
 		return starlark.String(""), nil
