@@ -61,9 +61,14 @@ func (d *descriptor) Attr(name string) (starlark.Value, error) {
 
 func descriptorBuiltin(kind string) *starlark.Builtin {
 	return starlark.NewBuiltin(kind, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		var fn starlark.Callable
-		var fset starlark.Value
-		if err := starlark.UnpackPositionalArgs(kind, args, kwargs, 1, &fn, &fset); err != nil {
+		var fn, fset, fdel, doc starlark.Value = starlark.None, nil, nil, nil
+		if kind != "property" {
+			if err := starlark.UnpackPositionalArgs(kind, args, kwargs, 1, &fn); err != nil {
+				return nil, err
+			}
+			return &descriptor{kind: kind, fn: fn}, nil
+		}
+		if err := starlark.UnpackArgs(kind, args, kwargs, "fget?", &fn, "fset?", &fset, "fdel?", &fdel, "doc?", &doc); err != nil {
 			return nil, err
 		}
 		return &descriptor{kind: kind, fn: fn, set: fset}, nil
@@ -106,7 +111,7 @@ func setProperty(x *Instance, name string, v starlark.Value) (bool, error) {
 		return false, nil
 	}
 	if d.set == nil || d.set == starlark.None {
-		return true, exc.New("AttributeError", "can't set attribute '%s'", name)
+		return true, exc.New("AttributeError", "property '%s' of '%s' object has no setter", name, x.class.name)
 	}
 	_, err := starlark.Call(&starlark.Thread{Name: "property"}, d.set, starlark.Tuple{x, v}, nil)
 	return true, err

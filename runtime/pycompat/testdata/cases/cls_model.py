@@ -91,3 +91,17 @@ except TypeError as e:
     print(e)
 class D(B, A): pass
 print([k.__name__ for k in D.__mro__])
+class T:
+    def __init__(self): self._v = 1
+    def getv(self): return self._v
+    def setv(self, v): self._v = v * 10
+    v = property(getv, setv)
+    w = property(fget=getv)
+    doc = property(getv, doc='the value')
+t = T()
+t.v = 2
+print(t.v, t.w, t.doc)
+try:
+    t.w = 5
+except AttributeError as e:
+    print('AttributeError', e)
