@@ -445,7 +445,7 @@ func sumBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 			return nil, err
 		}
 	}
-	return acc, nil
+	return acc, iterErr(iter)
 }
 
 func callableBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -542,7 +542,7 @@ func collect(v starlark.Value) ([]starlark.Value, error) {
 	for iter.Next(&x) {
 		out = append(out, x)
 	}
-	return out, nil
+	return out, iterErr(iter) // an exception raised by a script __next__
 }
 
 // _delitem(x, k) is `del x[k]`.

@@ -448,8 +448,12 @@ func sortedBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 		rest = append(rest, kv)
 	}
 	if len(args) == 1 {
-		if s, ok := args[0].(starlark.String); ok {
-			vals, _ := collectPy(s)
+		switch args[0].(type) {
+		case starlark.String, *Instance:
+			vals, err := collectPy(args[0])
+			if err != nil {
+				return nil, err
+			}
 			args = starlark.Tuple{starlark.NewList(vals)}
 		}
 	}

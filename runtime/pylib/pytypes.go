@@ -109,12 +109,32 @@ func init() {
 		builtinTypes[name] = WrapType(name, starlark.Universe[name].(starlark.Callable)).(*pyType)
 	}
 	builtinTypes["dict"].call = dictCall
+	for _, name := range []string{"list", "tuple", "set"} {
+		builtinTypes[name].call = collectingCall(name, builtinTypes[name].call)
+	}
 	builtinTypes["str"].call = strCall
 	builtinTypes["bytes"] = &pyType{name: "bytes", call: bytesCall}
 	builtinTypes["int"] = &pyType{name: "int", call: intCall, attrs: typeAttrs["int"]}
 	builtinTypes["float"] = &pyType{name: "float", call: floatCall}
 	for name, t := range builtinTypes {
 		RegisterType(name, t)
+	}
+}
+
+// collectingCall is list(x)/tuple(x)/set(x) that, for a script
+// object, iterates it here so an exception its __next__ raises propagates.
+func collectingCall(name string, call func(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) func(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) == 1 && len(kwargs) == 0 {
+			if _, ok := args[0].(*Instance); ok {
+				vals, err := collect(args[0])
+				if err != nil {
+					return nil, err
+				}
+				args = starlark.Tuple{starlark.NewList(vals)}
+			}
+		}
+		return call(thread, args, kwargs)
 	}
 }
 
