@@ -220,7 +220,7 @@ func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwarg
 	}
 	res, err := starlark.Call(thread, init, append(starlark.Tuple{inst}, args...), kwargs)
 	if err != nil {
-		return nil, err
+		return nil, callError(err, init, c)
 	}
 	if res != starlark.None {
 		return nil, exc.TypeError("__init__() should return None, not '%s'", typeName(res))

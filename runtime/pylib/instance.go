@@ -422,10 +422,16 @@ func (m *boundMethod) CompareSameType(op syntax.Token, y starlark.Value, _ int) 
 }
 
 func (m *boundMethod) CallInternal(t *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	cls, _ := m.self.(*Class)
 	if x, ok := m.self.(*Instance); ok {
 		x.thread = t
+		cls = x.class
 	}
-	return starlark.Call(t, m.fn, append(starlark.Tuple{m.self}, args...), kwargs)
+	v, err := starlark.Call(t, m.fn, append(starlark.Tuple{m.self}, args...), kwargs)
+	if err != nil && cls != nil {
+		return nil, callError(err, m.fn, cls)
+	}
+	return v, err
 }
 
 // superProxy is super(): attribute lookup that starts after cls in the
