@@ -33,6 +33,14 @@ func (p *pass2) classDef(s *syntax.DefStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	pos := s.Def
 	name := s.Name.Name
 	bases := s.Params[0].(*syntax.BinaryExpr).Y
+	if len(s.Body) > 0 {
+		// a docstring becomes Cls.__doc__
+		if es, ok := s.Body[0].(*syntax.ExprStmt); ok {
+			if lit, ok := es.X.(*syntax.Literal); ok && lit.Token == syntax.STRING {
+				s.Body = append([]syntax.Stmt{assign(lit.TokenPos, ident(lit.TokenPos, "__doc__"), lit)}, s.Body[1:]...)
+			}
+		}
+	}
 	mangle(s.Body, name)
 	for _, st := range s.Body {
 		if m, ok := st.(*syntax.DefStmt); ok && len(m.Params) > 0 {

@@ -382,6 +382,9 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 		if e.Name.Name == "__name__" && !p.isNamespace(e.X) {
 			return call(e.Dot, p.genIdent(e.Dot, "_name_of"), e.X)
 		}
+		if e.Name.Name == "__doc__" && !p.isNamespace(e.X) {
+			return call(e.Dot, p.genIdent(e.Dot, "_doc_of"), e.X)
+		}
 		if e.Name.Name == "__class__" && !p.isNamespace(e.X) {
 			// (5).__class__ is int: values other than instances have no such attribute in Starlark
 			return call(e.Dot, p.genIdent(e.Dot, "_type_of"), e.X)

@@ -28,6 +28,7 @@ func moreBuiltins() starlark.StringDict {
 		"_inplace":       starlark.NewBuiltin("inplace", inplaceBuiltin),
 		"_slice":         starlark.NewBuiltin("slice", sliceBuiltin),
 		"_type_of":       starlark.NewBuiltin("type", typeOfBuiltin),
+		"_doc_of":        starlark.NewBuiltin("__doc__", docOfBuiltin),
 		"_richcmp":       starlark.NewBuiltin("compare", richcmpBuiltin),
 		"NotImplemented": NotImplemented,
 		"bytearray":      bytearrayType,
@@ -467,4 +468,29 @@ func typeOfBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple,
 		return nil, err
 	}
 	return TypeOf(x), nil
+}
+
+// _doc_of(x) is x.__doc__: a function's or class's docstring, or None.
+func docOfBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("__doc__", args, kwargs, 1, &x); err != nil {
+		return nil, err
+	}
+	switch v := x.(type) {
+	case *starlark.Function:
+		if d := v.Doc(); d != "" {
+			return starlark.String(d), nil
+		}
+		return starlark.None, nil
+	case *boundMethod:
+		return docOfBuiltin(nil, nil, starlark.Tuple{v.fn}, nil)
+	case *Instance:
+		x = v.class
+	}
+	if ha, ok := x.(starlark.HasAttrs); ok {
+		if v, err := ha.Attr("__doc__"); err == nil && v != nil {
+			return v, nil
+		}
+	}
+	return starlark.None, nil
 }
