@@ -272,7 +272,12 @@ func richCompare(op syntax.Token, x, y starlark.Value) (bool, error) {
 			return err == nil && bool(v.Truth()), err
 		}
 	}
-	if (xok || yok) && op != syntax.EQL && op != syntax.NEQ {
+	if op == syntax.NEQ {
+		// the default __ne__ inverts __eq__
+		eq, err := richCompare(syntax.EQL, x, y)
+		return !eq, err
+	}
+	if (xok || yok) && op != syntax.EQL {
 		return false, exc.TypeError("'%s' not supported between instances of '%s' and '%s'", op, pyTypeName(x), pyTypeName(y))
 	}
 	return starlark.Compare(op, x, y)

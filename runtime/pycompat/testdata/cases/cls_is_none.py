@@ -11,3 +11,9 @@ while c is not None:
     count += 1
     c = c.next
 print(count, n.next.next is None, n == Node(1), n != Node(3))
+class C:
+    def __init__(self, v): self.v = v
+    def __eq__(self, o):
+        return self.v == (o.v if isinstance(o, C) else o)
+c = C(3)
+print(c == 3, c != 3, 3 == c, 3 != c, c != 4, c == C(3), c != C(3), [1, 2] != [1, 2], 1 != 2)
