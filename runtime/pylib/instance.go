@@ -340,4 +340,3 @@ func (x *Instance) delAttrDirect(name string) error {
 	}
 	return err
 }
-
