@@ -48,6 +48,7 @@ func moreBuiltins() starlark.StringDict {
 		"hash":           starlark.NewBuiltin("hash", hashBuiltin),
 		"len":            starlark.NewBuiltin("len", lenBuiltin),
 		"sorted":         starlark.NewBuiltin("sorted", sortedBuiltin),
+		"reversed":       starlark.NewBuiltin("reversed", reversedBuiltin),
 		// CPython's aliases of OSError are the same class
 		"IOError":          builtinClass("OSError"),
 		"EnvironmentError": builtinClass("OSError"),
@@ -271,4 +272,25 @@ func docOfBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 		}
 	}
 	return starlark.None, nil
+}
+
+// reversed(x): a script object's __reversed__, else its items backwards.
+func reversedBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 && len(kwargs) == 0 {
+		switch x := args[0].(type) {
+		case *Instance:
+			if v, ok, err := x.dunder("__reversed__"); ok {
+				return v, err
+			}
+			vals, err := collect(x)
+			if err != nil {
+				return nil, err
+			}
+			args = starlark.Tuple{starlark.NewList(vals)}
+		case starlark.String:
+			vals, _ := collectPy(x)
+			args = starlark.Tuple{starlark.NewList(vals)}
+		}
+	}
+	return starlark.Call(thread, starlark.Universe["reversed"], args, kwargs)
 }
