@@ -172,6 +172,10 @@ func pyTypeName(x starlark.Value) string {
 	switch v := x.(type) {
 	case *Instance:
 		return v.class.name
+	case *Class, *typeObj, *pyType:
+		return "type"
+	case *boundMethod:
+		return "method"
 	case *starlark.Builtin:
 		return "builtin_function_or_method"
 	}
