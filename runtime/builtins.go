@@ -69,7 +69,11 @@ func (in *Interp) print(t *starlark.Thread, b *starlark.Builtin, args starlark.T
 		if i > 0 {
 			sb.WriteString(sep)
 		}
-		sb.WriteString(pyrepr.Str(a))
+		s, err := pyrepr.StrErr(a)
+		if err != nil {
+			return nil, err
+		}
+		sb.WriteString(s)
 	}
 	sb.WriteString(end)
 	if file != starlark.None {
@@ -97,7 +101,8 @@ func pyStr(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 	if len(args) == 0 {
 		return starlark.String(""), nil
 	}
-	return starlark.String(pyrepr.Str(args[0])), nil
+	s, err := pyrepr.StrErr(args[0])
+	return starlark.String(s), err
 }
 
 func pyReprBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -105,7 +110,8 @@ func pyReprBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	if err := starlark.UnpackPositionalArgs("repr", args, kwargs, 1, &x); err != nil {
 		return nil, err
 	}
-	return starlark.String(pyrepr.Repr(x)), nil
+	s, err := pyrepr.ReprErr(x)
+	return starlark.String(s), err
 }
 
 // help(x) prints a module's doc and members, or a value's type and attributes.

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -12,6 +13,9 @@ func init() {
 	Register(Module{Name: "rtestsleep", Doc: "blocking test builtin", New: func(env *Env) (starlark.StringDict, error) {
 		return starlark.StringDict{
 			"sleep": starlark.NewBuiltin("sleep", func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+				if FromThread(t) == nil {
+					return nil, errors.New("called on a thread of no interpreter")
+				}
 				err := Block(t, func(ctx context.Context) error {
 					select {
 					case <-time.After(time.Millisecond):

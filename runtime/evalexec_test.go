@@ -70,3 +70,23 @@ print('not reached')
 		t.Errorf("exit code %v %v, want 3", code, err)
 	}
 }
+
+// A __str__ that raises makes print/str/format raise, as in CPython.
+func TestStrDunderRaises(t *testing.T) {
+	src := `class Bad:
+    def __str__(self):
+        raise ValueError('no str')
+    def __repr__(self):
+        return 42
+for f in (lambda: print(Bad()), lambda: str(Bad()), lambda: '%s' % Bad(), lambda: '{}'.format(Bad()), lambda: repr(Bad())):
+    try:
+        f()
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+`
+	out, err := runEvalPy(t, src, "")
+	want := "ValueError no str\nValueError no str\nValueError no str\nValueError no str\nTypeError __repr__ returned non-string (type int)\n"
+	if err != nil || out != want {
+		t.Errorf("got %q, %v\nwant %q", out, err, want)
+	}
+}

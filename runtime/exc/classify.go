@@ -62,6 +62,9 @@ func Classify(msg string) *Error {
 	if m := rePyTypeErr().FindStringSubmatch(msg); m != nil && Known(m[1]) {
 		return &Error{Type: m[1], Msg: m[2]}
 	}
+	if e := CallError(msg, CallSignature{Required: -1}); e != nil {
+		return e
+	}
 	switch {
 	case strings.Contains(msg, "floored division by zero"):
 		return &Error{Type: "ZeroDivisionError", Msg: "integer division or modulo by zero"}

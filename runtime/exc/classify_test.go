@@ -28,6 +28,23 @@ func TestClassify(t *testing.T) {
 		{"remove: element not found", "ValueError", "list.remove(x): x not in list"},
 		{"Starlark stack overflow", "RecursionError", "maximum recursion depth exceeded"},
 		{"OSError: connect refused", "OSError", "connect refused"},
+		{"index: substring not found", "ValueError", "substring not found"},
+		{"function g missing 1 argument (b)", "TypeError", "g() missing 1 required positional argument: 'b'"},
+		{"function f missing 3 arguments (a, b, c)", "TypeError", "f() missing 3 required positional arguments: 'a', 'b', and 'c'"},
+		{"function g accepts 2 positional arguments (3 given)", "TypeError", "g() takes 2 positional arguments but 3 were given"},
+		{"function g accepts no arguments (1 given)", "TypeError", "g() takes 0 positional arguments but 1 was given"},
+		{`function m got an unexpected keyword argument "z"`, "TypeError", "m() got an unexpected keyword argument 'z'"},
+		{`function g got multiple values for parameter "a"`, "TypeError", "g() got multiple values for argument 'a'"},
+		{"function lambda missing 1 argument (x)", "TypeError", "<lambda>() missing 1 required positional argument: 'x'"},
+		{"unknown binary op: list + string", "TypeError", `can only concatenate list (not "str") to list`},
+		{"unknown binary op: string * string", "TypeError", "can't multiply sequence by non-int of type 'str'"},
+		{"unknown binary op: float * list", "TypeError", "can't multiply sequence by non-int of type 'float'"},
+		{"int < string not implemented", "TypeError", "'<' not supported between instances of 'int' and 'str'"},
+		{"unknown unary op: - string", "TypeError", "bad operand type for unary -: 'str'"},
+		{"int: cannot convert NoneType to int", "TypeError", "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'"},
+		{"ord: string encodes 2 Unicode code points, want 1", "TypeError", "ord() expected a character, but string of length 2 found"},
+		{"pop: index -1 out of range: empty list", "IndexError", "pop from empty list"},
+		{"chr: Unicode code point -1 out of range (<0)", "ValueError", "chr() arg not in range(0x110000)"},
 	} {
 		e := Classify(tc.msg)
 		if e == nil {

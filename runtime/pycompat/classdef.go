@@ -2,6 +2,7 @@ package pycompat
 
 import (
 	"sort"
+	"strings"
 
 	"go.starlark.net/syntax"
 )
@@ -32,6 +33,15 @@ func (p *pass2) classDef(s *syntax.DefStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	pos := s.Def
 	name := s.Name.Name
 	bases := s.Params[0].(*syntax.BinaryExpr).Y
+	if len(s.Body) > 0 {
+		// a docstring becomes Cls.__doc__
+		if es, ok := s.Body[0].(*syntax.ExprStmt); ok {
+			if lit, ok := es.X.(*syntax.Literal); ok && lit.Token == syntax.STRING {
+				s.Body = append([]syntax.Stmt{assign(lit.TokenPos, ident(lit.TokenPos, "__doc__"), lit)}, s.Body[1:]...)
+			}
+		}
+	}
+	mangle(s.Body, name)
 	for _, st := range s.Body {
 		if m, ok := st.(*syntax.DefStmt); ok && len(m.Params) > 0 {
 			self, _ := paramName(m.Params[0])
@@ -82,16 +92,66 @@ func (p *pass2) rewriteSuper(m *syntax.DefStmt, class, self string) {
 
 var compareMethods = map[string]bool{"__eq__": true, "__ne__": true, "__lt__": true, "__le__": true, "__gt__": true, "__ge__": true}
 
+// In the same way, a file whose classes define in-place operators
+// (__iadd__, ...) has `x += y` on names and attributes become
+// x = _inplace("+=", x, y), which calls them.
+var inplaceMethods = map[string]bool{
+	"__iadd__": true, "__isub__": true, "__imul__": true, "__itruediv__": true, "__ifloordiv__": true,
+	"__imod__": true, "__iand__": true, "__ior__": true, "__ixor__": true, "__ilshift__": true, "__irshift__": true,
+}
+
+const inplaceFlag = "_inplace"
+
+// And a file whose classes define __getitem__ has x[a:b] become
+// _slice(x, a, b, None), so the method gets a slice object.
+const sliceFlag = "_slice"
+
 // richCmpFlag marks, in genName, a file that defines a comparison method.
 const richCmpFlag = "_richcmp"
 
 func (p *pass2) noteRichCompare(f *syntax.File) {
 	syntax.Walk(f, func(n syntax.Node) bool {
-		if d, ok := n.(*syntax.DefStmt); ok && compareMethods[d.Name.Name] {
+		if c, ok := n.(*syntax.CallExpr); ok && derivesFromBuiltin(c) {
 			p.genName[richCmpFlag] = true
 		}
-		return !p.genName[richCmpFlag]
+		if d, ok := n.(*syntax.DefStmt); ok {
+			if compareMethods[d.Name.Name] {
+				p.genName[richCmpFlag] = true
+			}
+			if inplaceMethods[d.Name.Name] {
+				p.genName[inplaceFlag] = true
+			}
+			if d.Name.Name == "__getitem__" {
+				p.genName[sliceFlag] = true
+			}
+		}
+		return true
 	})
+}
+
+// inplace rewrites x += y (x a name or name.attr) into x = _inplace("+=", x, y).
+func (p *pass2) inplace(s *syntax.AssignStmt) {
+	if !p.genName[inplaceFlag] || s.Op < syntax.PLUS_EQ || s.Op > syntax.GTGT_EQ {
+		return
+	}
+	var read syntax.Expr
+	switch t := s.LHS.(type) {
+	case *syntax.Ident:
+		read = &syntax.Ident{NamePos: t.NamePos, Name: t.Name}
+	case *syntax.DotExpr:
+		x, ok := t.X.(*syntax.Ident)
+		if !ok {
+			return
+		}
+		read = &syntax.DotExpr{X: &syntax.Ident{NamePos: x.NamePos, Name: x.Name}, Dot: t.Dot, NamePos: t.NamePos,
+			Name: &syntax.Ident{NamePos: t.Name.NamePos, Name: t.Name.Name}}
+	default:
+		return
+	}
+	pos := s.OpPos
+	op := s.Op.String()
+	s.Op = syntax.EQ
+	s.RHS = call(pos, p.genIdent(pos, "_inplace"), strLit(pos, op), read, s.RHS)
 }
 
 func (p *pass2) richCompare(e *syntax.BinaryExpr) syntax.Expr {
@@ -151,4 +211,92 @@ func memberOrder(body []syntax.Stmt, members map[string]bool) []string {
 	}
 	sort.Strings(rest)
 	return append(keys, rest...)
+}
+
+func (p *pass2) sliceCall(e *syntax.SliceExpr) syntax.Expr {
+	if !p.genName[sliceFlag] {
+		return nil
+	}
+	args := []syntax.Expr{e.X}
+	for _, q := range []syntax.Expr{e.Lo, e.Hi, e.Step} {
+		if q == nil {
+			q = ident(e.Lbrack, "None")
+		}
+		args = append(args, q)
+	}
+	return call(e.Lbrack, p.genIdent(e.Lbrack, "_slice"), args...)
+}
+
+// mangle renames private names (__x, not __x__) used in a class body to
+// _Class__x, as Python does, so obj.__dict__ and AttributeErrors read as
+// CPython's and a subclass's __x does not collide with its base's.
+// Attributes are always renamed (pylib finds a base class's _Base__x when
+// _Sub__x is missing, as QuecPython, which does not mangle, would); plain
+// names only when the class body binds them (a module-level __helper
+// stays reachable, as on QuecPython). Nested classes get their own pass.
+func mangle(body []syntax.Stmt, class string) {
+	prefix := "_" + strings.TrimLeft(class, "_")
+	if prefix == "_" {
+		return
+	}
+	bound := map[string]bool{}
+	for _, st := range body {
+		switch st := st.(type) {
+		case *syntax.AssignStmt:
+			bindNames(st.LHS, bound)
+		case *syntax.DefStmt:
+			bound[st.Name.Name] = true
+		}
+	}
+	renameAttr := func(id *syntax.Ident) {
+		if id != nil && isPrivateName(id.Name) {
+			id.Name = prefix + id.Name
+		}
+	}
+	rename := func(id *syntax.Ident) {
+		if id != nil && bound[id.Name] {
+			renameAttr(id)
+		}
+	}
+	for _, st := range body {
+		syntax.Walk(st, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.DefStmt:
+				if isClassDef(n) {
+					rename(n.Name)
+					return false
+				}
+				rename(n.Name)
+			case *syntax.DotExpr:
+				renameAttr(n.Name) // its Ident, visited next, is then no longer private
+			case *syntax.Ident:
+				rename(n)
+			}
+			return true
+		})
+	}
+}
+
+func isPrivateName(name string) bool {
+	return strings.HasPrefix(name, "__") && !strings.HasSuffix(name, "__") && len(name) > 2
+}
+
+// derivesFromBuiltin reports whether c is a translated class statement,
+// _class("Color", (str,), ...), with a built-in base type: its instances
+// compare with plain values.
+func derivesFromBuiltin(c *syntax.CallExpr) bool {
+	if id, ok := c.Fn.(*syntax.Ident); !ok || id.Name != "_class" || len(c.Args) != 3 {
+		return false
+	}
+	found := false
+	syntax.Walk(c.Args[1], func(n syntax.Node) bool {
+		if id, ok := n.(*syntax.Ident); ok {
+			switch id.Name {
+			case "str", "int", "float", "list", "dict", "tuple", "set", "bytes":
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }

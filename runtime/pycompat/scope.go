@@ -183,6 +183,7 @@ func (p *pass2) resolveStmts(list []syntax.Stmt, sc *scope) []syntax.Stmt {
 func (p *pass2) resolveStmt(s syntax.Stmt, sc *scope) []syntax.Stmt {
 	switch s := s.(type) {
 	case *syntax.AssignStmt:
+		p.inplace(s)
 		s.RHS = p.expr(s.RHS, sc)
 		s.LHS = p.target(s.LHS, sc)
 	case *syntax.ExprStmt:
@@ -296,6 +297,10 @@ func (p *pass2) target(e syntax.Expr, sc *scope) syntax.Expr {
 	case *syntax.ParenExpr:
 		t.X = p.target(t.X, sc)
 		return t
+	case *syntax.DotExpr:
+		// x.attr = v: only x is an expression (x.__class__ stays a target)
+		t.X = p.expr(t.X, sc)
+		return t
 	}
 	return p.expr(e, sc)
 }
@@ -391,6 +396,13 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 		if e.Name.Name == "__name__" && !p.isNamespace(e.X) {
 			return call(e.Dot, p.genIdent(e.Dot, "_name_of"), e.X)
 		}
+		if e.Name.Name == "__doc__" && !p.isNamespace(e.X) {
+			return call(e.Dot, p.genIdent(e.Dot, "_doc_of"), e.X)
+		}
+		if e.Name.Name == "__class__" && !p.isNamespace(e.X) {
+			// (5).__class__ is int: values other than instances have no such attribute in Starlark
+			return call(e.Dot, p.genIdent(e.Dot, "_type_of"), e.X)
+		}
 	case *syntax.IndexExpr:
 		e.X = p.expr(e.X, sc)
 		e.Y = p.expr(e.Y, sc)
@@ -404,6 +416,9 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 			if *q != nil {
 				*q = p.expr(*q, sc)
 			}
+		}
+		if r := p.sliceCall(e); r != nil {
+			return r
 		}
 	case *syntax.TupleExpr:
 		p.exprs(e.List, sc)

@@ -149,6 +149,7 @@ func isinstanceOf(x, cls starlark.Value) (bool, error) {
 	case *typeObj:
 		return TypeOf(x) == c, nil
 	case *pyType:
+		x = innerOf(x)
 		for _, t := range pyTypeOf[c.name] {
 			if x.Type() == t {
 				return true, nil
@@ -180,6 +181,10 @@ func pyTypeName(x starlark.Value) string {
 	switch v := x.(type) {
 	case *Instance:
 		return shortName(v.class.name)
+	case *Class, *typeObj, *pyType:
+		return "type"
+	case *boundMethod:
+		return "method"
 	case *starlark.Builtin:
 		return "builtin_function_or_method"
 	}
@@ -282,6 +287,9 @@ func issubclassBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		}
 		xn, _ := builtinTypeName(x)
 		cn, _ := builtinTypeName(c)
+		if xc, ok := x.(*Class); ok && cn != "" && nativeClasses[cn] != nil && xc.isSubclass(nativeClasses[cn]) {
+			return starlark.True, nil
+		}
 		if xn != "" && (xn == cn || xn == "bool" && cn == "int") {
 			return starlark.True, nil
 		}
@@ -317,6 +325,9 @@ func powBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	var x, y, m starlark.Value
 	if err := starlark.UnpackPositionalArgs("pow", args, kwargs, 2, &x, &y, &m); err != nil {
 		return nil, err
+	}
+	if v, ok, err := instancePow(x, y, m); ok {
+		return v, err
 	}
 	xi, xInt := x.(starlark.Int)
 	yi, yInt := y.(starlark.Int)
@@ -401,8 +412,11 @@ func roundBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 		return nil, exc.TypeError("type %s doesn't define __round__ method", typeName(x))
 	}
 	if nd == starlark.None {
-		if math.IsInf(f, 0) || math.IsNaN(f) {
-			return nil, exc.ValueError("cannot convert float %v to integer", f)
+		if math.IsInf(f, 0) {
+			return nil, exc.New("OverflowError", "cannot convert float infinity to integer")
+		}
+		if math.IsNaN(f) {
+			return nil, exc.ValueError("cannot convert float NaN to integer")
 		}
 		return starlark.NumberToInt(starlark.Float(math.RoundToEven(f)))
 	}
@@ -444,7 +458,7 @@ func sumBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 			return nil, err
 		}
 	}
-	return acc, nil
+	return acc, iterErr(iter)
 }
 
 func callableBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -544,7 +558,7 @@ func collect(v starlark.Value) ([]starlark.Value, error) {
 	for iter.Next(&x) {
 		out = append(out, x)
 	}
-	return out, nil
+	return out, iterErr(iter) // an exception raised by a script __next__
 }
 
 // _delitem(x, k) is `del x[k]`.

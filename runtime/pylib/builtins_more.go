@@ -24,6 +24,11 @@ func moreBuiltins() starlark.StringDict {
 	for k, v := range (starlark.StringDict{
 		"type":           typeType,
 		"super":          starlark.NewBuiltin("super", superBuiltin),
+		"_is":            starlark.NewBuiltin("is", isBuiltin),
+		"_inplace":       starlark.NewBuiltin("inplace", inplaceBuiltin),
+		"_slice":         starlark.NewBuiltin("slice", sliceBuiltin),
+		"_type_of":       starlark.NewBuiltin("type", typeOfBuiltin),
+		"_doc_of":        starlark.NewBuiltin("__doc__", docOfBuiltin),
 		"_richcmp":       starlark.NewBuiltin("compare", richcmpBuiltin),
 		"NotImplemented": NotImplemented,
 		"bytearray":      bytearrayType,
@@ -41,6 +46,8 @@ func moreBuiltins() starlark.StringDict {
 		"ascii":          starlark.NewBuiltin("ascii", asciiBuiltin),
 		"frozenset":      starlark.NewBuiltin("frozenset", frozensetBuiltin),
 		"hash":           starlark.NewBuiltin("hash", hashBuiltin),
+		"len":            starlark.NewBuiltin("len", lenBuiltin),
+		"sorted":         starlark.NewBuiltin("sorted", sortedBuiltin),
 		// CPython's aliases of OSError are the same class
 		"IOError":          builtinClass("OSError"),
 		"EnvironmentError": builtinClass("OSError"),
@@ -48,13 +55,6 @@ func moreBuiltins() starlark.StringDict {
 		d[k] = v
 	}
 	return d
-}
-
-// ModuleNamespaceOf is the module namespace (`_g`) translated code on t
-// uses, or nil.
-func ModuleNamespaceOf(t *starlark.Thread) starlark.Value {
-	v, _ := t.Local(moduleNSKey).(starlark.Value)
-	return v
 }
 
 // runtimeBuiltins are the names the runtime defines (they need the
@@ -65,221 +65,6 @@ func needsRuntime(name string) *starlark.Builtin {
 	return starlark.NewBuiltin(name, func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
 		return nil, exc.RuntimeError("%s() needs the qstar runtime", name)
 	})
-}
-
-func attrName(fn string, v starlark.Value) (string, error) {
-	s, ok := v.(starlark.String)
-	if !ok {
-		return "", exc.TypeError("attribute name must be string, not '%s'", typeName(v))
-	}
-	return string(s), nil
-}
-
-// getAttr is getattr(x, name) with Python's AttributeError, and the
-// str/bytes/list methods the translator shims (getattr('a', 'zfill')).
-func getAttr(x starlark.Value, name string) (starlark.Value, error) {
-	if ha, ok := x.(starlark.HasAttrs); ok {
-		v, err := ha.Attr(name)
-		if err != nil {
-			return nil, err
-		}
-		if v != nil {
-			return v, nil
-		}
-	}
-	if hasShim(x, name) {
-		shim := shimBuiltin(name)
-		return starlark.NewBuiltin(name, func(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return starlark.Call(t, shim, append(starlark.Tuple{x}, args...), kwargs)
-		}), nil
-	}
-	if name == "__class__" {
-		return TypeOf(x), nil
-	}
-	return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", typeName(x), name)
-}
-
-// isAttributeError reports whether err is Python's AttributeError.
-func isAttributeError(err error) bool {
-	return errToInstance(err).class.isSubclass(builtinClass("AttributeError"))
-}
-
-func getattrBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x, n, dflt starlark.Value
-	if err := starlark.UnpackPositionalArgs("getattr", args, kwargs, 2, &x, &n, &dflt); err != nil {
-		return nil, err
-	}
-	name, err := attrName("getattr", n)
-	if err != nil {
-		return nil, err
-	}
-	v, err := getAttr(x, name)
-	if err != nil && dflt != nil && isAttributeError(err) {
-		return dflt, nil
-	}
-	return v, err
-}
-
-func hasattrBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x, n starlark.Value
-	if err := starlark.UnpackPositionalArgs("hasattr", args, kwargs, 2, &x, &n); err != nil {
-		return nil, err
-	}
-	name, err := attrName("hasattr", n)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := getAttr(x, name); err != nil {
-		if isAttributeError(err) {
-			return starlark.False, nil
-		}
-		if _, isNS := x.(*Namespace); isNS { // _g.x before x is bound
-			return starlark.False, nil
-		}
-		return nil, err
-	}
-	return starlark.True, nil
-}
-
-func setattrBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x, n, v starlark.Value
-	if err := starlark.UnpackPositionalArgs("setattr", args, kwargs, 3, &x, &n, &v); err != nil {
-		return nil, err
-	}
-	name, err := attrName("setattr", n)
-	if err != nil {
-		return nil, err
-	}
-	if sf, ok := x.(starlark.HasSetField); ok {
-		return starlark.None, sf.SetField(name, v)
-	}
-	return nil, exc.New("AttributeError", "'%s' object has no attribute '%s' and no __dict__ for setting new attributes", typeName(x), name)
-}
-
-func delattrBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x, n starlark.Value
-	if err := starlark.UnpackPositionalArgs("delattr", args, kwargs, 2, &x, &n); err != nil {
-		return nil, err
-	}
-	name, err := attrName("delattr", n)
-	if err != nil {
-		return nil, err
-	}
-	switch v := x.(type) {
-	case *Instance:
-		return starlark.None, v.delAttr(name)
-	case *Class:
-		if _, ok := v.dict[name]; !ok || v.shared {
-			return nil, exc.New("AttributeError", "type object '%s' has no attribute '%s'", v.name, name)
-		}
-		delete(v.dict, name)
-		return starlark.None, nil
-	}
-	return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", typeName(x), name)
-}
-
-// vars(x) is x.__dict__; vars() is locals().
-func varsBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(args) == 0 {
-		return localsBuiltin(thread, b, args, kwargs)
-	}
-	var x starlark.Value
-	if err := starlark.UnpackPositionalArgs("vars", args, kwargs, 1, &x); err != nil {
-		return nil, err
-	}
-	switch v := x.(type) {
-	case *Instance:
-		return v.attrs, nil
-	case *Class:
-		return v.dictCopy(), nil
-	}
-	return nil, exc.TypeError("vars() argument must have __dict__ attribute")
-}
-
-// globals() is a snapshot of the calling module's globals.
-func globalsBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackPositionalArgs("globals", args, kwargs, 0); err != nil {
-		return nil, err
-	}
-	return globalsAt(thread, 1), nil
-}
-
-// globalsAt is globals() for the frame depth levels up the stack.
-func globalsAt(thread *starlark.Thread, depth int) *starlark.Dict {
-	d := starlark.NewDict(16)
-	d.SetKey(starlark.String("__name__"), starlark.String("__main__"))
-	if thread.CallStackDepth() > depth {
-		if fn, ok := thread.DebugFrame(depth).Callable().(*starlark.Function); ok {
-			g := fn.Globals()
-			for _, k := range g.Keys() {
-				if !strings.HasPrefix(k, "_") || strings.HasPrefix(k, "__") {
-					d.SetKey(starlark.String(k), g[k])
-				}
-			}
-			if ns, ok := g["_g"].(*Namespace); ok {
-				addNamespace(d, ns)
-			}
-		}
-	}
-	if ns, ok := thread.Local(moduleNSKey).(*Namespace); ok {
-		addNamespace(d, ns)
-	}
-	return d
-}
-
-func addNamespace(d *starlark.Dict, ns *Namespace) {
-	for _, k := range ns.vars.Keys() {
-		d.SetKey(starlark.String(k), ns.vars[k])
-	}
-}
-
-// locals() is the calling function's variables (globals() at module level).
-func localsBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := starlark.UnpackPositionalArgs("locals", args, kwargs, 0); err != nil {
-		return nil, err
-	}
-	return localsAt(thread, 1), nil
-}
-
-// CallerNames is what code running in the frame depth levels up sees:
-// its module's globals and its function's locals (eval and exec use it).
-func CallerNames(thread *starlark.Thread, depth int) starlark.StringDict {
-	env := starlark.StringDict{}
-	for _, d := range []*starlark.Dict{globalsAt(thread, depth), localsAt(thread, depth)} {
-		for _, kv := range d.Items() {
-			if k, ok := kv[0].(starlark.String); ok {
-				env[string(k)] = kv[1]
-			}
-		}
-	}
-	return env
-}
-
-// localsAt is locals() for the frame depth levels up the stack.
-func localsAt(thread *starlark.Thread, depth int) *starlark.Dict {
-	if thread.CallStackDepth() <= depth {
-		return starlark.NewDict(0)
-	}
-	fr := thread.DebugFrame(depth)
-	fn, ok := fr.Callable().(*starlark.Function)
-	if !ok || fn.Name() == "<toplevel>" {
-		return globalsAt(thread, depth)
-	}
-	d := starlark.NewDict(fr.NumLocals())
-	for i := 0; i < fr.NumLocals(); i++ {
-		bind, v := fr.Local(i)
-		if v == nil || strings.HasPrefix(bind.Name, "_") {
-			if ns, ok := v.(*Namespace); ok {
-				addNamespace(d, ns)
-			}
-			continue
-		}
-		if _, ok := v.(starlark.HasAttrs); ok && v.Type() == "cell" {
-			continue
-		}
-		d.SetKey(starlark.String(bind.Name), v)
-	}
-	return d
 }
 
 // id(x) is a number unique to x while it lives.
@@ -430,4 +215,60 @@ func collectPy(v starlark.Value) ([]starlark.Value, error) {
 		return out, nil
 	}
 	return collect(v)
+}
+
+// sorted(iterable, key=None, reverse=False): Python allows key=None.
+func sortedBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var rest []starlark.Tuple
+	for _, kv := range kwargs {
+		if k, _ := starlark.AsString(kv[0]); k == "key" && kv[1] == starlark.None {
+			continue
+		}
+		rest = append(rest, kv)
+	}
+	if len(args) == 1 {
+		switch args[0].(type) {
+		case starlark.String, *Instance:
+			vals, err := collectPy(args[0])
+			if err != nil {
+				return nil, err
+			}
+			args = starlark.Tuple{starlark.NewList(vals)}
+		}
+	}
+	return starlark.Call(thread, starlark.Universe["sorted"], args, rest)
+}
+
+// _type_of(x) is x.__class__.
+func typeOfBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("__class__", args, kwargs, 1, &x); err != nil {
+		return nil, err
+	}
+	return TypeOf(x), nil
+}
+
+// _doc_of(x) is x.__doc__: a function's or class's docstring, or None.
+func docOfBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("__doc__", args, kwargs, 1, &x); err != nil {
+		return nil, err
+	}
+	switch v := x.(type) {
+	case *starlark.Function:
+		if d := v.Doc(); d != "" {
+			return starlark.String(d), nil
+		}
+		return starlark.None, nil
+	case *boundMethod:
+		return docOfBuiltin(nil, nil, starlark.Tuple{v.fn}, nil)
+	case *Instance:
+		x = v.class
+	}
+	if ha, ok := x.(starlark.HasAttrs); ok {
+		if v, err := ha.Attr("__doc__"); err == nil && v != nil {
+			return v, nil
+		}
+	}
+	return starlark.None, nil
 }

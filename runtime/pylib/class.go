@@ -100,6 +100,11 @@ func (c *Class) Attr(name string) (starlark.Value, error) {
 	if v := c.lookup(name); v != nil {
 		return onClass(v, c), nil
 	}
+	for _, alt := range privateAliases(c, name) {
+		if v := c.lookup(alt); v != nil {
+			return onClass(v, c), nil
+		}
+	}
 	return nil, exc.New("AttributeError", "type object '%s' has no attribute '%s'", c.name, name)
 }
 
@@ -124,10 +129,16 @@ func (c *Class) dictCopy() *starlark.Dict {
 
 func (c *Class) AttrNames() []string {
 	var names []string
-	for _, k := range c.linearization() {
-		names = append(names, k.dict.Keys()...)
+	seen := map[string]bool{}
+	for _, k := range append(c.linearization(), objectClass) {
+		for _, n := range k.dict.Keys() {
+			if !seen[n] {
+				seen[n] = true
+				names = append(names, n)
+			}
+		}
 	}
-	return names
+	return append(names, "__class__", "__dict__", "__module__", "__name__")
 }
 
 // linearization is the method resolution order, c first (without object).
@@ -193,6 +204,9 @@ func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwarg
 		if c.exc {
 			inst.args = append(starlark.Tuple(nil), args...)
 		}
+		if err := inst.initNative(thread, args, kwargs); err != nil {
+			return nil, err
+		}
 		obj = inst
 	}
 	inst := obj.(*Instance)
@@ -206,7 +220,7 @@ func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwarg
 	}
 	res, err := starlark.Call(thread, init, append(starlark.Tuple{inst}, args...), kwargs)
 	if err != nil {
-		return nil, err
+		return nil, callError(err, init, c)
 	}
 	if res != starlark.None {
 		return nil, exc.TypeError("__init__() should return None, not '%s'", typeName(res))
@@ -237,11 +251,38 @@ func builtinClassLocked(name string) *Class {
 	if base := exc.Base(name); base != "" {
 		c.bases = []*Class{builtinClassLocked(base)}
 	} else {
-		c.dict["__init__"] = starlark.NewBuiltin("__init__", excInit)
+		c.dict["__init__"] = excInitBuiltin
+		c.dict["__str__"] = excStrBuiltin
+		c.dict["__repr__"] = excReprBuiltin
 	}
 	c.linearization()
 	classTab[name] = c
 	return c
+}
+
+var excInitBuiltin = methodBuiltin("__init__", excInit)
+
+// BaseException.__str__/__repr__, for super().__str__() in a subclass
+// (set in init: they refer back to the class table)
+var excStrBuiltin, excReprBuiltin *starlark.Builtin
+
+func init() {
+	excStrBuiltin = methodBuiltin("__str__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		x, err := selfInstance("__str__", args, 1)
+		if err != nil {
+			return nil, err
+		}
+		s, err := x.excStr()
+		return starlark.String(s), err
+	})
+	excReprBuiltin = methodBuiltin("__repr__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		x, err := selfInstance("__repr__", args, 1)
+		if err != nil {
+			return nil, err
+		}
+		s, err := x.excRepr()
+		return starlark.String(s), err
+	})
 }
 
 // excInit is BaseException.__init__(self, *args).
@@ -274,6 +315,9 @@ func classBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *starlark.Dict) (*Class, error) {
 	c := &Class{name: name, dict: starlark.StringDict{}, thread: thread}
 	for _, bv := range bases {
+		if t, ok := bv.(*pyType); ok && nativeClasses[t.name] != nil {
+			bv = nativeClasses[t.name] // class AttrDict(dict)
+		}
 		bc, ok := bv.(*Class)
 		if !ok {
 			if bv == starlark.Universe["object"] || isBuiltinNamed(bv, "object") {
@@ -334,7 +378,7 @@ func c3(c *Class) ([]*Class, error) {
 			for _, b := range c.bases {
 				names = append(names, b.name)
 			}
-			return nil, exc.TypeError("Cannot create a consistent method resolution order (MRO) for bases %s", strings.Join(names, ", "))
+			return nil, exc.TypeError("Cannot create a consistent method resolution\norder (MRO) for bases %s", strings.Join(names, ", "))
 		}
 		out = append(out, head)
 		for i, s := range seqs {

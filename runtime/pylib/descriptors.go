@@ -61,9 +61,14 @@ func (d *descriptor) Attr(name string) (starlark.Value, error) {
 
 func descriptorBuiltin(kind string) *starlark.Builtin {
 	return starlark.NewBuiltin(kind, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		var fn starlark.Callable
-		var fset starlark.Value
-		if err := starlark.UnpackPositionalArgs(kind, args, kwargs, 1, &fn, &fset); err != nil {
+		var fn, fset, fdel, doc starlark.Value = starlark.None, nil, nil, nil
+		if kind != "property" {
+			if err := starlark.UnpackPositionalArgs(kind, args, kwargs, 1, &fn); err != nil {
+				return nil, err
+			}
+			return &descriptor{kind: kind, fn: fn}, nil
+		}
+		if err := starlark.UnpackArgs(kind, args, kwargs, "fget?", &fn, "fset?", &fset, "fdel?", &fdel, "doc?", &doc); err != nil {
 			return nil, err
 		}
 		return &descriptor{kind: kind, fn: fn, set: fset}, nil
@@ -87,6 +92,10 @@ func onClass(v starlark.Value, c *Class) starlark.Value {
 func onInstance(v starlark.Value, x *Instance) (starlark.Value, error) {
 	d, ok := v.(*descriptor)
 	if !ok {
+		if get, ok := customDescriptor(v, "__get__"); ok {
+			// a script descriptor class: Field().__get__(obj, type(obj))
+			return starlark.Call(x.callThread("__get__"), get, starlark.Tuple{x, x.class}, nil)
+		}
 		return bind(v, x), nil
 	}
 	switch d.kind {
@@ -95,19 +104,38 @@ func onInstance(v starlark.Value, x *Instance) (starlark.Value, error) {
 	case "classmethod":
 		return bind(d.fn, x.class), nil
 	}
-	// a property getter runs on a private thread: Attr has none
-	return starlark.Call(&starlark.Thread{Name: "property"}, d.fn, starlark.Tuple{x}, nil)
+	// the getter runs on the thread holding the lock (Attr gets none)
+	return starlark.Call(x.callThread("property"), d.fn, starlark.Tuple{x}, nil)
+}
+
+// customDescriptor is v's bound __get__/__set__ when v is an instance of
+// a script class defining it.
+func customDescriptor(v starlark.Value, name string) (starlark.Value, bool) {
+	inst, ok := v.(*Instance)
+	if !ok {
+		return nil, false
+	}
+	fn, _ := inst.class.find(name)
+	if fn == nil {
+		return nil, false
+	}
+	return bind(fn, inst), true
 }
 
 // setProperty runs a property's setter, if name is a property of x's class.
 func setProperty(x *Instance, name string, v starlark.Value) (bool, error) {
-	d, ok := x.class.lookup(name).(*descriptor)
+	member := x.class.lookup(name)
+	if set, ok := customDescriptor(member, "__set__"); ok {
+		_, err := starlark.Call(x.callThread("__set__"), set, starlark.Tuple{x, v}, nil)
+		return true, err
+	}
+	d, ok := member.(*descriptor)
 	if !ok || d.kind != "property" {
 		return false, nil
 	}
 	if d.set == nil || d.set == starlark.None {
-		return true, exc.New("AttributeError", "can't set attribute '%s'", name)
+		return true, exc.New("AttributeError", "property '%s' of '%s' object has no setter", name, x.class.name)
 	}
-	_, err := starlark.Call(&starlark.Thread{Name: "property"}, d.set, starlark.Tuple{x, v}, nil)
+	_, err := starlark.Call(x.callThread("property"), d.set, starlark.Tuple{x, v}, nil)
 	return true, err
 }

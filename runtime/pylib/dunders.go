@@ -14,7 +14,7 @@ var (
 	_ starlark.Callable   = (*Instance)(nil)
 	_ starlark.HasSetKey  = (*Instance)(nil)
 	_ starlark.Container  = (*Instance)(nil)
-	_ starlark.Sequence   = (*Instance)(nil)
+	_ starlark.Iterable   = (*Instance)(nil)
 	_ starlark.HasBinary  = (*Instance)(nil)
 	_ starlark.HasUnary   = (*Instance)(nil)
 	_ starlark.Comparable = (*Instance)(nil)
@@ -67,17 +67,34 @@ func (x *Instance) Hash() (uint32, error) {
 	return uint32(x.id * 2654435761), nil
 }
 
-// Len is len(x): __len__, or -1 (Starlark's "has no len").
-func (x *Instance) Len() int {
+// pyLen is len(x): __len__. (Instance has no Len method: Starlark would
+// trust it to preallocate while iterating, and __iter__ may disagree.)
+func (x *Instance) pyLen() (starlark.Value, error) {
 	v, ok, err := x.dunder("__len__")
-	if !ok || err != nil {
-		return -1
+	if !ok {
+		return nil, exc.TypeError("object of type '%s' has no len()", x.class.name)
 	}
-	n, err := starlark.AsInt32(v)
-	if err != nil || n < 0 {
-		return -1
+	if err != nil {
+		return nil, err
 	}
-	return n
+	n, isInt := v.(starlark.Int)
+	if !isInt {
+		return nil, exc.TypeError("'%s' object cannot be interpreted as an integer", typeName(v))
+	}
+	if n.Sign() < 0 {
+		return nil, exc.ValueError("__len__() should return >= 0")
+	}
+	return n, nil
+}
+
+// len(x) with __len__ for script objects.
+func lenBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 && len(kwargs) == 0 {
+		if x, ok := args[0].(*Instance); ok {
+			return x.pyLen()
+		}
+	}
+	return starlark.Call(thread, starlark.Universe["len"], args, kwargs)
 }
 
 // Has is `k in x`: __contains__, else a scan of iter(x).
@@ -238,6 +255,10 @@ func richCompare(op syntax.Token, x, y starlark.Value) (bool, error) {
 	}
 	xi, xok := x.(*Instance)
 	yi, yok := y.(*Instance)
+	if x == starlark.None || y == starlark.None {
+		// the translator turns `x is None` into x == None: never ask __eq__
+		return starlark.Compare(op, x, y)
+	}
 	if xok && yok {
 		return xi.CompareSameType(op, yi, starlark.CompareLimit)
 	}
@@ -251,7 +272,12 @@ func richCompare(op syntax.Token, x, y starlark.Value) (bool, error) {
 			return err == nil && bool(v.Truth()), err
 		}
 	}
-	if (xok || yok) && op != syntax.EQL && op != syntax.NEQ {
+	if op == syntax.NEQ {
+		// the default __ne__ inverts __eq__
+		eq, err := richCompare(syntax.EQL, x, y)
+		return !eq, err
+	}
+	if (xok || yok) && op != syntax.EQL {
 		return false, exc.TypeError("'%s' not supported between instances of '%s' and '%s'", op, pyTypeName(x), pyTypeName(y))
 	}
 	return starlark.Compare(op, x, y)
@@ -270,4 +296,83 @@ func richcmpBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple
 	}
 	r, err := richCompare(tok, args[0], args[2])
 	return starlark.Bool(r), err
+}
+
+// instancePow is x ** y (pow(x, y[, m])) when either side is a script
+// object: x.__pow__(y[, m]), else y.__rpow__(x).
+func instancePow(x, y, m starlark.Value) (starlark.Value, bool, error) {
+	extra := []starlark.Value{}
+	if m != nil && m != starlark.None {
+		extra = append(extra, m)
+	}
+	if xi, ok := x.(*Instance); ok {
+		if v, ok, err := xi.dunder("__pow__", append([]starlark.Value{y}, extra...)...); ok && (err != nil || v != NotImplemented) {
+			return v, true, err
+		}
+	}
+	if yi, ok := y.(*Instance); ok && len(extra) == 0 {
+		if v, ok, err := yi.dunder("__rpow__", x); ok && (err != nil || v != NotImplemented) {
+			return v, true, err
+		}
+	}
+	return nil, false, nil
+}
+
+// _is(x, y) is Python's identity test: the same object for script objects
+// and classes, equal values otherwise (Starlark has no identity for them).
+func isBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 2 || len(kwargs) > 0 {
+		return nil, exc.TypeError("_is takes 2 arguments")
+	}
+	x, y := args[0], args[1]
+	switch x.(type) {
+	case *Instance, *Class, *boundMethod:
+		return starlark.Bool(x == y), nil
+	}
+	if _, ok := y.(*Instance); ok {
+		return starlark.False, nil
+	}
+	eq, err := starlark.Equal(x, y)
+	return starlark.Bool(eq), err
+}
+
+// _inplace("+=", x, y) is x += y in files whose classes define in-place
+// operators: x.__iadd__(y), else x + y (a list extends in place).
+func inplaceBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 3 || len(kwargs) > 0 {
+		return nil, exc.TypeError("_inplace takes 3 arguments")
+	}
+	opText, _ := starlark.AsString(args[0])
+	x, y := args[1], args[2]
+	var tok syntax.Token
+	for t := syntax.PLUS_EQ; t <= syntax.GTGT_EQ; t++ {
+		if t.String() == opText {
+			tok = t - syntax.PLUS_EQ + syntax.PLUS
+		}
+	}
+	name, ok := binaryDunders[tok]
+	if !ok {
+		return nil, exc.TypeError("_inplace: bad operator %q", opText)
+	}
+	if xi, ok := x.(*Instance); ok {
+		if v, ok, err := xi.dunder("__i"+name+"__", y); ok && (err != nil || v != NotImplemented) {
+			return v, err
+		}
+	}
+	if l, ok := x.(*starlark.List); ok && tok == syntax.PLUS {
+		vals, err := collectPy(y)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vals {
+			if err := l.Append(v); err != nil {
+				return nil, err
+			}
+		}
+		return l, nil
+	}
+	if tok == syntax.PERCENT {
+		return modBuiltin(thread, b, starlark.Tuple{x, y}, nil)
+	}
+	return starlark.Binary(tok, x, y)
 }

@@ -98,7 +98,7 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 		}
 	}
 	if spec == "" {
-		return pyrepr.Str(v), nil
+		return pyrepr.StrErr(v)
 	}
 	sp, err := parseSpec(spec)
 	if err != nil {
@@ -422,9 +422,17 @@ func pyFormat(thread *starlark.Thread, format string, args starlark.Tuple, kwarg
 		switch conv {
 		case "":
 		case "r", "a":
-			v = starlark.String(pyrepr.Repr(v))
+			r, err := pyrepr.ReprErr(v)
+			if err != nil {
+				return "", err
+			}
+			v = starlark.String(r)
 		case "s":
-			v = starlark.String(pyrepr.Str(v))
+			r, err := pyrepr.StrErr(v)
+			if err != nil {
+				return "", err
+			}
+			v = starlark.String(r)
 		default:
 			return "", exc.ValueError("Unknown conversion specifier %s", conv)
 		}

@@ -2,10 +2,10 @@ package pylib
 
 import (
 	"fmt"
+	"strings"
 	"sync/atomic"
 
 	"go.starlark.net/starlark"
-	"go.starlark.net/syntax"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
@@ -22,6 +22,12 @@ type Instance struct {
 	// dunders reached without a thread (x + y, str(x), for loops) run on it
 	thread *starlark.Thread
 	id     uint64
+	// inner is the built-in value of an instance of a class derived from
+	// a built-in type (native.go)
+	inner starlark.Value
+	// aliases maps a subclass's spelling of a base's private attribute,
+	// once read, to the base's (see privateAliases)
+	aliases map[string]string
 }
 
 var (
@@ -61,58 +67,90 @@ func (x *Instance) callThread(name string) *starlark.Thread {
 	return t
 }
 
-// PyStr is str(x): __str__ if defined, the message for exceptions.
+// PyStr is str(x): __str__ if defined, the message for exceptions. A
+// failing __str__ shows as <__str__ failed: ...>; PyStrErr reports it.
 func (x *Instance) PyStr() string {
-	if s, ok := x.strDunder("__str__"); ok {
-		return s
+	s, err := x.PyStrErr()
+	if err != nil {
+		return "<__str__ failed: " + err.Error() + ">"
 	}
-	if s, ok := osErrorStr(x); ok {
-		return s
-	}
-	if x.class.exc {
-		switch len(x.args) {
-		case 0:
-			return ""
-		case 1:
-			if x.class.isSubclass(builtinClass("KeyError")) {
-				return pyrepr.Repr(x.args[0])
-			}
-			return pyrepr.Str(x.args[0])
-		}
-		return pyrepr.Repr(x.args)
-	}
-	return x.PyRepr()
+	return s
 }
 
 // PyRepr is repr(x): __repr__ if defined, ValueError('m') for exceptions.
 func (x *Instance) PyRepr() string {
-	if s, ok := x.strDunder("__repr__"); ok {
-		return s
+	s, err := x.PyReprErr()
+	if err != nil {
+		return "<__repr__ failed: " + err.Error() + ">"
+	}
+	return s
+}
+
+func (x *Instance) PyStrErr() (string, error) {
+	if s, ok, err := x.strDunder("__str__"); ok {
+		return s, err
 	}
 	if x.class.exc {
-		if len(x.args) == 1 {
-			return shortName(x.class.name) + "(" + pyrepr.Repr(x.args[0]) + ")"
+		if s, ok := osErrorStr(x); ok {
+			return s, nil
 		}
-		return shortName(x.class.name) + pyrepr.Repr(x.args)
+		return x.excStr()
 	}
-	return x.defaultRepr()
+	return x.PyReprErr()
+}
+
+// excStr is BaseException.__str__: the message from args.
+func (x *Instance) excStr() (string, error) {
+	switch len(x.args) {
+	case 0:
+		return "", nil
+	case 1:
+		if x.class.isSubclass(builtinClass("KeyError")) {
+			return pyrepr.ReprErr(x.args[0])
+		}
+		return pyrepr.StrErr(x.args[0])
+	}
+	return pyrepr.Repr(x.args), nil
+}
+
+func (x *Instance) PyReprErr() (string, error) {
+	if s, ok, err := x.strDunder("__repr__"); ok {
+		return s, err
+	}
+	if x.class.exc {
+		return x.excRepr()
+	}
+	return x.defaultRepr(), nil
+}
+
+// excRepr is BaseException.__repr__: ValueError('m').
+func (x *Instance) excRepr() (string, error) {
+	if len(x.args) == 1 {
+		r, err := pyrepr.ReprErr(x.args[0])
+		return shortName(x.class.name) + "(" + r + ")", err
+	}
+	return shortName(x.class.name) + pyrepr.Repr(x.args), nil
 }
 
 func (x *Instance) defaultRepr() string {
 	return fmt.Sprintf("<%s object at 0x%012x>", x.class.qualName(), 0x7f0000000000+x.id*16)
 }
 
-// strDunder runs a script-defined __str__/__repr__.
-func (x *Instance) strDunder(name string) (string, bool) {
+// strDunder runs a script-defined __str__/__repr__, which must return a str.
+func (x *Instance) strDunder(name string) (string, bool, error) {
 	fn, _ := x.class.find(name)
 	if fn == nil {
-		return "", false
+		return "", false, nil
 	}
 	res, err := starlark.Call(x.callThread(name), fn, starlark.Tuple{x}, nil)
 	if err != nil {
-		return "<" + name + " failed: " + err.Error() + ">", true
+		return "", true, err
 	}
-	return pyrepr.Str(res), true
+	s, ok := res.(starlark.String)
+	if !ok {
+		return "", true, exc.TypeError("%s returned non-string (type %s)", name, typeName(res))
+	}
+	return string(s), true, nil
 }
 
 // Attr is x.name: the instance's own attributes, then the class's, then
@@ -156,7 +194,54 @@ func (x *Instance) attrDirect(name string) (starlark.Value, error) {
 	if v := x.class.lookup(name); v != nil {
 		return onInstance(v, x)
 	}
+	if x.inner != nil {
+		if v, err := getAttr(x.inner, name); err == nil {
+			return v, nil // d.keys() of a dict subclass
+		}
+	}
+	for _, alt := range privateAliases(x.class, name) {
+		if v, ok, _ := x.attrs.Get(starlark.String(alt)); ok {
+			if x.aliases == nil {
+				x.aliases = map[string]string{}
+			}
+			x.aliases[name] = alt
+			return v, nil
+		}
+		if v := x.class.lookup(alt); v != nil {
+			return onInstance(v, x)
+		}
+	}
 	return nil, nil
+}
+
+// privateAliases are the other spellings of a mangled private name
+// (_Sub__x for _Base__x, and __x) across c's MRO: QuecPython does not
+// mangle, so a subclass method may read its base's private attributes,
+// and then update them (x.__v += 1). A subclass that assigns its own
+// first keeps its own, as in CPython.
+func privateAliases(c *Class, name string) []string {
+	if !strings.HasPrefix(name, "_") || strings.HasSuffix(name, "__") {
+		return nil
+	}
+	mro := c.linearization()
+	base := ""
+	for _, k := range mro {
+		p := "_" + strings.TrimLeft(k.name, "_") + "__"
+		if len(p) > 3 && strings.HasPrefix(name, p) && len(name) > len(p) {
+			base = name[len(p)-2:]
+			break
+		}
+	}
+	if base == "" {
+		return nil
+	}
+	var out []string
+	for _, k := range mro {
+		if alt := "_" + strings.TrimLeft(k.name, "_") + base; alt != name {
+			out = append(out, alt)
+		}
+	}
+	return append(out, base)
 }
 
 // excAttr gives exceptions their built-in attributes.
@@ -191,12 +276,19 @@ func (x *Instance) excAttr(name string) starlark.Value {
 
 func (x *Instance) AttrNames() []string {
 	var names []string
+	seen := map[string]bool{}
 	for _, k := range x.attrs.Keys() {
 		if s, ok := starlark.AsString(k); ok {
+			seen[s] = true
 			names = append(names, s)
 		}
 	}
-	return append(names, x.class.AttrNames()...)
+	for _, n := range x.class.AttrNames() {
+		if !seen[n] && n != "__name__" {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // SetField is x.name = v: the class's __setattr__ if it has one.
@@ -218,6 +310,10 @@ func (x *Instance) setAttrDirect(name string, v starlark.Value) error {
 			x.args = t
 			return nil
 		}
+	}
+	if alt, ok := x.aliases[name]; ok {
+		// a subclass updating the base's private attribute it read
+		name = alt
 	}
 	if name == "__dict__" {
 		if d, ok := v.(*starlark.Dict); ok {
@@ -249,151 +345,4 @@ func (x *Instance) delAttrDirect(name string) error {
 		err = x.noAttr(name)
 	}
 	return err
-}
-
-// bind makes a method bound to self when v is callable.
-func bind(v starlark.Value, self starlark.Value) starlark.Value {
-	switch fn := v.(type) {
-	case *starlark.Function, *starlark.Builtin:
-		return &boundMethod{fn: fn.(starlark.Callable), self: self}
-	}
-	return v
-}
-
-// boundMethod is obj.method: equal to another for the same function and
-// object (so list.remove(obj.cb) finds it). Calling it records the
-// caller's thread on an instance, for the dunders Starlark calls without
-// one.
-type boundMethod struct {
-	fn   starlark.Callable
-	self starlark.Value
-}
-
-var (
-	_ starlark.Callable   = (*boundMethod)(nil)
-	_ starlark.Comparable = (*boundMethod)(nil)
-	_ starlark.HasAttrs   = (*boundMethod)(nil)
-)
-
-func (m *boundMethod) String() string       { return m.PyRepr() }
-func (m *boundMethod) Type() string         { return "method" }
-func (m *boundMethod) Freeze()              {}
-func (m *boundMethod) Truth() starlark.Bool { return true }
-func (m *boundMethod) Name() string         { return m.fn.Name() }
-func (m *boundMethod) AttrNames() []string  { return []string{"__func__", "__self__", "__name__"} }
-
-func (m *boundMethod) PyRepr() string {
-	owner := typeName(m.self)
-	if c, ok := m.self.(*Class); ok {
-		owner = c.name
-	} else if x, ok := m.self.(*Instance); ok {
-		owner = x.class.name
-	}
-	return "<bound method " + owner + "." + m.fn.Name() + " of " + pyrepr.Repr(m.self) + ">"
-}
-
-func (m *boundMethod) Hash() (uint32, error) {
-	h, err := m.self.Hash()
-	if err != nil {
-		h = 0
-	}
-	fh, _ := starlark.String(m.fn.Name()).Hash()
-	return h ^ fh, nil
-}
-
-func (m *boundMethod) Attr(name string) (starlark.Value, error) {
-	switch name {
-	case "__func__":
-		return m.fn, nil
-	case "__self__":
-		return m.self, nil
-	case "__name__":
-		return starlark.String(m.fn.Name()), nil
-	}
-	return nil, exc.New("AttributeError", "'method' object has no attribute '%s'", name)
-}
-
-func (m *boundMethod) CompareSameType(op syntax.Token, y starlark.Value, _ int) (bool, error) {
-	o := y.(*boundMethod)
-	same := m.fn == o.fn && m.self == o.self
-	switch op {
-	case syntax.EQL:
-		return same, nil
-	case syntax.NEQ:
-		return !same, nil
-	}
-	return false, exc.TypeError("'%s' not supported between instances of 'method' and 'method'", op)
-}
-
-func (m *boundMethod) CallInternal(t *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if x, ok := m.self.(*Instance); ok {
-		x.thread = t
-	}
-	return starlark.Call(t, m.fn, append(starlark.Tuple{m.self}, args...), kwargs)
-}
-
-// superProxy is super(): attribute lookup that starts after cls in the
-// MRO of self (an instance, or a class inside a classmethod or __new__).
-type superProxy struct {
-	cls  *Class
-	self starlark.Value
-}
-
-func (s *superProxy) String() string        { return "<super: <class '" + s.cls.name + "'>, <object>>" }
-func (s *superProxy) Type() string          { return "super" }
-func (s *superProxy) Freeze()               {}
-func (s *superProxy) Truth() starlark.Bool  { return true }
-func (s *superProxy) Hash() (uint32, error) { return 0, exc.TypeError("unhashable type: 'super'") }
-func (s *superProxy) AttrNames() []string   { return nil }
-
-func (s *superProxy) Attr(name string) (starlark.Value, error) {
-	inst, isInst := s.self.(*Instance)
-	var start *Class
-	if isInst {
-		start = inst.class
-	} else {
-		start = s.self.(*Class)
-	}
-	after := false
-	found := starlark.Value(nil)
-	for _, k := range start.linearization() {
-		if after {
-			if v, ok := k.dict[name]; ok {
-				found = v
-				break
-			}
-		}
-		if k == s.cls {
-			after = true
-		}
-	}
-	if found == nil {
-		found = objectClass.dict[name]
-	}
-	if found == nil {
-		return nil, exc.New("AttributeError", "'super' object has no attribute '%s'", name)
-	}
-	if isInst {
-		return onInstance(found, inst)
-	}
-	return onClass(found, start), nil
-}
-
-// _super(cls, self) is super() inside a method of cls.
-func superBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var cls *Class
-	var self starlark.Value
-	if err := starlark.UnpackPositionalArgs("super", args, kwargs, 2, &cls, &self); err != nil {
-		return nil, err
-	}
-	switch v := self.(type) {
-	case *Instance:
-		if !v.class.isSubclass(cls) {
-			return nil, exc.TypeError("super(type, obj): obj must be an instance or subtype of type")
-		}
-	case *Class:
-	default:
-		return nil, exc.TypeError("super(type, obj): obj must be an instance or subtype of type")
-	}
-	return &superProxy{cls: cls, self: self}, nil
 }

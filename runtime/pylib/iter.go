@@ -548,6 +548,13 @@ func reversedBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 		if fn := inst.class.lookup("__reversed__"); fn != nil {
 			return starlark.Call(t, bind(fn, inst), nil, nil)
 		}
+		if inst.class.lookup("__len__") != nil && inst.class.lookup("__getitem__") != nil {
+			vals, err := collect(inst) // the sequence protocol
+			if err != nil {
+				return nil, err
+			}
+			x = starlark.NewList(vals)
+		}
 	}
 	switch x.(type) {
 	case pyIter, *starlark.Set:

@@ -12,7 +12,7 @@ import (
 var objectClass = &Class{name: "object", dict: starlark.StringDict{}, shared: true}
 
 var (
-	objectInit = starlark.NewBuiltin("__init__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	objectInit = methodBuiltin("__init__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) == 0 {
 			return nil, exc.TypeError("descriptor '__init__' of 'object' object needs an argument")
 		}
@@ -21,15 +21,26 @@ var (
 	objectNew = &descriptor{kind: "staticmethod", fn: starlark.NewBuiltin("__new__", objectNewImpl)}
 )
 
+// methodBuiltins are the Go functions that are methods of built-in
+// classes: obj.m binds them to obj. Other builtins stored on a class (a
+// module function as a class attribute) stay unbound, as in Python.
+var methodBuiltins = map[*starlark.Builtin]bool{}
+
+func methodBuiltin(name string, fn func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) *starlark.Builtin {
+	b := starlark.NewBuiltin(name, fn)
+	methodBuiltins[b] = true
+	return b
+}
+
 func init() {
 	d := objectClass.dict
 	d["__init__"] = objectInit
 	d["__new__"] = objectNew
-	d["__setattr__"] = starlark.NewBuiltin("__setattr__", objectSetattr)
-	d["__getattribute__"] = starlark.NewBuiltin("__getattribute__", objectGetattribute)
-	d["__delattr__"] = starlark.NewBuiltin("__delattr__", objectDelattr)
-	d["__repr__"] = starlark.NewBuiltin("__repr__", objectRepr)
-	d["__str__"] = starlark.NewBuiltin("__str__", objectRepr)
+	d["__setattr__"] = methodBuiltin("__setattr__", objectSetattr)
+	d["__getattribute__"] = methodBuiltin("__getattribute__", objectGetattribute)
+	d["__delattr__"] = methodBuiltin("__delattr__", objectDelattr)
+	d["__repr__"] = methodBuiltin("__repr__", objectRepr)
+	d["__str__"] = methodBuiltin("__str__", objectRepr)
 	objectClass.mro = []*Class{objectClass}
 }
 
@@ -45,6 +56,9 @@ func objectNewImpl(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 	inst := newInstance(c, thread)
 	if c.exc {
 		inst.args = append(starlark.Tuple(nil), args[1:]...)
+	}
+	if err := inst.initNative(thread, args[1:], nil); err != nil {
+		return nil, err
 	}
 	return inst, nil
 }

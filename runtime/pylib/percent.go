@@ -176,10 +176,14 @@ func percentOne(verb byte, flags, width, prec string, v starlark.Value) (string,
 	switch verb {
 	case 's', 'r', 'a':
 		var s string
+		var err error
 		if verb == 's' {
-			s = pyrepr.Str(v)
+			s, err = pyrepr.StrErr(v)
 		} else {
-			s = pyrepr.Repr(v)
+			s, err = pyrepr.ReprErr(v)
+		}
+		if err != nil {
+			return "", err
 		}
 		if prec != "" {
 			n, _ := strconv.Atoi(prec)

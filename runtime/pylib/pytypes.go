@@ -8,6 +8,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
 // pyType is a built-in type with Python's constructor and class
@@ -111,12 +112,67 @@ func init() {
 	for _, name := range []string{"list", "dict", "tuple", "set"} {
 		builtinTypes[name] = WrapType(name, errorAware(starlark.Universe[name].(*starlark.Builtin))).(*pyType)
 	}
-	builtinTypes["bytes"] = WrapType("bytes", starlark.NewBuiltin("bytes", bytesBuiltin)).(*pyType)
+	builtinTypes["dict"].call = dictCall
+	for _, name := range []string{"list", "tuple", "set"} {
+		builtinTypes[name].call = collectingCall(name, builtinTypes[name].call)
+	}
+	builtinTypes["str"].call = strCall
+	builtinTypes["bytes"] = &pyType{name: "bytes", call: bytesCall}
 	builtinTypes["int"] = &pyType{name: "int", call: intCall, attrs: typeAttrs["int"]}
 	builtinTypes["float"] = &pyType{name: "float", call: floatCall}
 	for name, t := range builtinTypes {
 		RegisterType(name, t)
 	}
+}
+
+// collectingCall is list(x)/tuple(x)/set(x) that, for a script
+// object, iterates it here so an exception its __next__ raises propagates.
+func collectingCall(name string, call func(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) func(*starlark.Thread, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return func(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(args) == 1 && len(kwargs) == 0 {
+			if _, ok := args[0].(*Instance); ok {
+				vals, err := collect(args[0])
+				if err != nil {
+					return nil, err
+				}
+				args = starlark.Tuple{starlark.NewList(vals)}
+			}
+		}
+		return call(thread, args, kwargs)
+	}
+}
+
+// dict(x, **kw) as in Python: x may be a dict subclass or any object
+// with keys() and x[k].
+func dictCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 {
+		if x, ok := args[0].(*Instance); ok {
+			if x.inner != nil {
+				args = starlark.Tuple{x.inner}
+			} else if keys, err := x.Attr("keys"); err == nil && keys != nil {
+				ks, err := starlark.Call(thread, keys, nil, nil)
+				if err != nil {
+					return nil, err
+				}
+				vals, err := collect(ks)
+				if err != nil {
+					return nil, err
+				}
+				d := starlark.NewDict(len(vals))
+				for _, k := range vals {
+					v, err := indexBuiltin(thread, nil, starlark.Tuple{x, k}, nil)
+					if err != nil {
+						return nil, err
+					}
+					if err := d.SetKey(k, v); err != nil {
+						return nil, err
+					}
+				}
+				args = starlark.Tuple{d}
+			}
+		}
+	}
+	return starlark.Call(thread, starlark.Universe["dict"], args, kwargs)
 }
 
 // dict.fromkeys(keys, value=None)
@@ -126,7 +182,7 @@ func dictFromKeys(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 	if err := starlark.UnpackPositionalArgs("fromkeys", args, kwargs, 1, &keys, &v); err != nil {
 		return nil, err
 	}
-	vals, err := collect(keys)
+	vals, err := collectPy(keys)
 	if err != nil {
 		return nil, err
 	}
@@ -148,11 +204,46 @@ func cleanNumber(s string) string {
 	return s
 }
 
+// str(x=”, encoding=, errors=) as in Python (the runtime has its own,
+// of the same type; this one is what type(”) calls).
+func strCall(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 0 && len(kwargs) == 0 {
+		return starlark.String(""), nil
+	}
+	if len(args) == 1 && len(kwargs) == 0 {
+		s, err := pyrepr.StrErr(args[0])
+		return starlark.String(s), err
+	}
+	var x starlark.Value
+	var encoding, errors string
+	if err := starlark.UnpackArgs("str", args, kwargs, "object", &x, "encoding?", &encoding, "errors?", &errors); err != nil {
+		return nil, err
+	}
+	switch b := x.(type) {
+	case starlark.Bytes:
+		return starlark.String(b), nil
+	case *ByteArray:
+		return starlark.String(b.b), nil
+	}
+	return nil, exc.TypeError("decoding to str: need a bytes-like object, %s found", typeName(x))
+}
+
+// bytes(x) as in Python: a str needs an encoding.
+func bytesCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) == 1 && len(kwargs) == 0 {
+		if _, ok := args[0].(starlark.String); ok {
+			return nil, exc.TypeError("string argument without an encoding")
+		}
+	}
+	return bytesBuiltin(thread, nil, args, kwargs)
+}
+
 // int(x=0, base=10) as in Python.
 func intCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 0 && len(kwargs) == 0 {
 		return starlark.MakeInt(0), nil // int(), as defaultdict(int) calls it
 	}
+	orig := args
 	if len(args) > 0 {
 		switch x := args[0].(type) {
 		case starlark.String:
@@ -170,7 +261,7 @@ func intCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 	}
 	v, err := starlark.Call(thread, starlark.Universe["int"], args, kwargs)
 	if err != nil && len(args) > 0 {
-		if s, ok := args[0].(starlark.String); ok && !strings.Contains(err.Error(), "base") {
+		if s, ok := orig[0].(starlark.String); ok && strings.Contains(err.Error(), "invalid literal") {
 			base := "10"
 			if len(args) > 1 {
 				base = args[1].String()
@@ -199,9 +290,10 @@ func floatCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 			return nil, exc.TypeError("float() argument must be a string or a real number, not '%s'", x.class.name)
 		}
 	}
+	orig := args
 	v, err := starlark.Call(thread, starlark.Universe["float"], args, kwargs)
 	if err != nil && len(args) == 1 {
-		if s, ok := args[0].(starlark.String); ok {
+		if s, ok := orig[0].(starlark.String); ok {
 			return nil, exc.ValueError("could not convert string to float: %s", reprOf(s))
 		}
 	}

@@ -269,6 +269,9 @@ func iterBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	case starlark.Bytes, *ByteArray:
 		vals, _ := collect(x)
 		return starlark.NewList(vals), nil
+	case *starlark.Dict:
+		// the keys as they are now: Python lets the loop body update values
+		return starlark.NewList(x.Keys()), nil
 	case starlark.Iterable:
 		return x, nil
 	}
@@ -282,6 +285,11 @@ func indexBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 		return nil, exc.TypeError("_getitem takes 2 arguments")
 	}
 	x, k := args[0], args[1]
+	if s, ok := k.(*sliceObj); ok {
+		if _, isInst := x.(*Instance); !isInst {
+			return s.of(x) // x[slice(1, 3)]
+		}
+	}
 	switch c := x.(type) {
 	case starlark.Bytes:
 		i, err := seqIndex(k, len(c), "index out of range")

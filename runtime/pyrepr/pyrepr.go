@@ -18,6 +18,29 @@ type Reprer interface{ PyRepr() string }
 // Strer is implemented by values whose str() differs from their repr.
 type Strer interface{ PyStr() string }
 
+// Failer is implemented by values whose str()/repr() run script code
+// that may raise (a class's __str__): StrErr and ReprErr report it.
+type Failer interface {
+	PyStrErr() (string, error)
+	PyReprErr() (string, error)
+}
+
+// StrErr is str(v), with the error a script __str__ raised.
+func StrErr(v starlark.Value) (string, error) {
+	if f, ok := v.(Failer); ok {
+		return f.PyStrErr()
+	}
+	return Str(v), nil
+}
+
+// ReprErr is repr(v), with the error a script __repr__ raised.
+func ReprErr(v starlark.Value) (string, error) {
+	if f, ok := v.(Failer); ok {
+		return f.PyReprErr()
+	}
+	return Repr(v), nil
+}
+
 // Repr returns Python's repr(v).
 func Repr(v starlark.Value) string {
 	var b strings.Builder

@@ -46,3 +46,17 @@ try:
 except WithDefault as e:
     print(e)
 print(str(StopIteration(3).value), SystemExit(4).code)
+class AppErr(Exception):
+    def __init__(self, code, msg):
+        super().__init__(msg)
+        self.code = code
+    def __str__(self):
+        return '[%d] %s' % (self.code, super().__str__())
+    def __repr__(self):
+        return 'AppErr<' + super().__repr__() + '>'
+e = AppErr(4, 'boom')
+print(e, repr(e), str(KeyError('k')), repr(ValueError('v')), str(Exception('a', 1)))
+try:
+    raise e
+except AppErr as x:
+    print('caught', x)

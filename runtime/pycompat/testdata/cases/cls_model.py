@@ -68,3 +68,40 @@ except TypeError as e:
     print(e)
 print(repr(o)[:20])
 print(Base)
+class Fmt(object):
+    conv = str
+    glue = ', '.join
+    def show(self, items):
+        return self.glue([self.conv(i) for i in items])
+print(Fmt().show([1, 2]), Fmt.conv(3), Fmt().conv(4))
+class DA:
+    X = 1
+    def f(self): pass
+class DB(DA):
+    Y = 2
+    def f(self): pass
+b = DB()
+b.z = 3
+print([n for n in dir(DB) if not n.startswith("_")], [n for n in dir(b) if not n.startswith("_")])
+class A: pass
+class B(A): pass
+try:
+    class C(A, B): pass
+except TypeError as e:
+    print(e)
+class D(B, A): pass
+print([k.__name__ for k in D.__mro__])
+class T:
+    def __init__(self): self._v = 1
+    def getv(self): return self._v
+    def setv(self, v): self._v = v * 10
+    v = property(getv, setv)
+    w = property(fget=getv)
+    doc = property(getv, doc='the value')
+t = T()
+t.v = 2
+print(t.v, t.w, t.doc)
+try:
+    t.w = 5
+except AttributeError as e:
+    print('AttributeError', e)

@@ -89,3 +89,11 @@ try:
     raise IOError('io')
 except OSError as e:
     print(type(e).__name__, e)
+class CA: pass
+class CB(CA): pass
+a = CA()
+print(a.__class__.__name__, 'x'.__class__.__name__, (5).__class__, [].__class__ is list, a.__class__ is CA)
+a.__class__ = CB
+print(type(a).__name__, isinstance(a, CB))
+def f(): pass
+print(CA.__name__, f.__name__)
