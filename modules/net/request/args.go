@@ -22,6 +22,31 @@ var params = []string{"url", "data?", "json?", "files?", "stream?", "decode?", "
 	// CPython requests' keywords scripts also pass
 	"params?", "allow_redirects?", "verify?", "auth?", "cookies?"}
 
+// Positional parameters after the URL. request(method, url, ...) takes
+// request.py's order; get/post/... take the order QuecPython's stubs and
+// docs give them; requests' functions take that library's.
+var (
+	positionalRequest = []string{"data", "json", "files", "stream", "decode", "sizeof", "timeout", "headers", "ssl_params"}
+	positionalMethod  = []string{"data", "headers", "decode", "sizeof", "ssl_params"}
+	positionalCPython = map[string][]string{"GET": {"params"}, "POST": {"data", "json"}, "PUT": {"data"}, "PATCH": {"data"}}
+)
+
+// byName turns the arguments after the URL into keywords, following
+// order.
+func byName(fn string, args starlark.Tuple, kwargs []starlark.Tuple, order []string) (starlark.Tuple, []starlark.Tuple, error) {
+	if len(args) <= 1 {
+		return args, kwargs, nil
+	}
+	if len(args)-1 > len(order) {
+		return nil, nil, exc.TypeError("%s() takes at most %d positional arguments (%d given)", fn, len(order)+1, len(args))
+	}
+	kw := make([]starlark.Tuple, 0, len(kwargs)+len(args)-1)
+	for i, v := range args[1:] {
+		kw = append(kw, starlark.Tuple{starlark.String(order[i]), v})
+	}
+	return args[:1], append(kw, kwargs...), nil
+}
+
 // call is one request's settings, read from the script's arguments.
 type call struct {
 	method, rawURL string
@@ -43,8 +68,9 @@ type call struct {
 // flavor is what differs between the request module and requests: the
 // Response's types and exceptions, and a Session's default headers.
 type flavor struct {
-	cpython bool
-	headers *starlark.Dict // Session.headers, under the call's own
+	cpython    bool
+	headers    *starlark.Dict // Session.headers, under the call's own
+	positional []string       // names of the arguments after the URL
 }
 
 func errMissing(fn, name string) error {
@@ -57,6 +83,10 @@ func errType(fn, name string, v starlark.Value) error {
 
 func parseCall(method string, args starlark.Tuple, kwargs []starlark.Tuple, fl flavor) (*call, error) {
 	fn := strings.ToLower(method)
+	args, kwargs, err := byName(fn, args, kwargs, fl.positional)
+	if err != nil {
+		return nil, err
+	}
 	a, err := pyargs.Bind(fn, args, kwargs, params...)
 	if err != nil {
 		return nil, err
