@@ -16,6 +16,7 @@ import (
 // requests' own are), and Session() keeps default headers.
 func init() {
 	runtime.Register(runtime.Module{Name: "requests", Doc: "request with CPython requests' types: text is str, content bytes, Session", New: newRequests})
+	runtime.Register(runtime.Module{Name: "urequests", Doc: "requests under MicroPython's name", New: newRequests})
 }
 
 var methodNames = []string{"get", "post", "put", "delete", "head", "patch"}
