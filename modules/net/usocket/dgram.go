@@ -115,6 +115,9 @@ func (s *Socket) recvDatagram(thread *starlark.Thread, n int) ([]byte, net.Addr,
 	if conn == nil {
 		conn = s.last
 	}
+	if s.conn != nil { // bound, then connected: the answers come to the connection
+		pc = nil
+	}
 	s.mu.Unlock()
 	if pc == nil && conn == nil {
 		var err error
