@@ -118,6 +118,11 @@ func (s *Socket) recvDatagram(thread *starlark.Thread, n int) ([]byte, net.Addr,
 	if s.conn != nil { // bound, then connected: the answers come to the connection
 		pc = nil
 	}
+	if d := s.dgram; d != nil { // select/poll read it already
+		s.dgram = nil
+		s.mu.Unlock()
+		return d.data[:min(n, len(d.data))], d.from, nil
+	}
 	s.mu.Unlock()
 	if pc == nil && conn == nil {
 		var err error

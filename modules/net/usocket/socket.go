@@ -45,6 +45,16 @@ type Socket struct {
 	opts    map[[2]int]starlark.Value
 	tls     bool
 	asked   string // the address bind() was given, host:port
+
+	// What select/poll found while probing (select.go), for the next call.
+	probedEOF bool
+	dgram     *datagram  // a datagram already read
+	accepted  []net.Conn // connections already accepted
+}
+
+type datagram struct {
+	data []byte
+	from net.Addr
 }
 
 // lwIP TCP states, getsocketsta's numbering.
@@ -228,9 +238,12 @@ func (s *Socket) close() {
 		return
 	}
 	s.closed = true
-	conn, ln, pc, peers := s.conn, s.ln, s.pc, s.peers
-	s.conn, s.ln, s.pc, s.peers, s.last = nil, nil, nil, nil, nil
+	conn, ln, pc, peers, accepted := s.conn, s.ln, s.pc, s.peers, s.accepted
+	s.conn, s.ln, s.pc, s.peers, s.last, s.accepted = nil, nil, nil, nil, nil, nil
 	s.mu.Unlock()
+	for _, c := range accepted {
+		c.Close()
+	}
 	s.reg.remove(s)
 	if conn != nil {
 		conn.Close()

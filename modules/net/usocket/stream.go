@@ -114,8 +114,14 @@ func (s *Socket) readConn(thread *starlark.Thread, n int) ([]byte, error) {
 		return nil, err
 	}
 	s.mu.Lock()
-	conn, t := s.conn, s.timeout
+	conn, t, eof := s.conn, s.timeout, s.probedEOF
+	if eof {
+		s.state = stCloseWait
+	}
 	s.mu.Unlock()
+	if eof {
+		return nil, io.EOF
+	}
 	if conn == nil {
 		return nil, netx.Errno(thread, netx.ENOTCONN)
 	}
