@@ -1,6 +1,7 @@
 package usocket
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/qstar-dev/qstar/modules/net/internal/nettest"
@@ -81,6 +82,36 @@ func TestMatchesCPython(t *testing.T) {
 	want := runtimetest.Python(t, cpythonProgram, "")
 	in, out, _ := nettest.Interp(t, nil)
 	got := nettest.Py(t, in, out, cpythonProgram)
+	if got != want {
+		t.Errorf("qstar:\n%s\nCPython:\n%s", got, want)
+	}
+}
+
+// The same for TLS with the ssl module: a context trusting the test CA
+// verifies the server by name; the default context refuses it.
+func TestSSLMatchesCPython(t *testing.T) {
+	ca := nettest.NewCA(t)
+	port := tlsServer(t, ca.ServerConfig(t, nil, "localhost"))
+	prog := fmt.Sprintf("PORT = %d\nCA = %q\n", port, ca.PEM) + `
+import socket
+import ssl
+ctx = ssl.create_default_context(cadata=CA)
+print(ctx.check_hostname, ctx.verify_mode == ssl.CERT_REQUIRED)
+raw = socket.create_connection(('localhost', PORT), 5)
+s = ctx.wrap_socket(raw, server_hostname='localhost')
+s.sendall(b'hi\n')
+print(s.recv(100))
+s.close()
+try:
+    plain = socket.create_connection(('localhost', PORT), 5)
+    ssl.create_default_context().wrap_socket(plain, server_hostname='localhost')
+    print('not refused')
+except OSError:
+    print('refused')
+`
+	want := runtimetest.Python(t, prog, "")
+	in, out, _ := nettest.Interp(t, nil)
+	got := nettest.Py(t, in, out, prog)
 	if got != want {
 		t.Errorf("qstar:\n%s\nCPython:\n%s", got, want)
 	}
