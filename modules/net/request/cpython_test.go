@@ -60,3 +60,42 @@ func TestRequestsMatchesCPython(t *testing.T) {
 		t.Errorf("qstar:\n%s\nCPython:\n%s", got, want)
 	}
 }
+
+// The same for urllib.request: urlopen of a str and of a Request, POST
+// data, HTTPError for a 404, URLError when nothing listens.
+const urllibProgram = `
+import urllib.request
+import urllib.error
+import json
+with_resp = urllib.request.urlopen(BASE + '/weather', timeout=5)
+print(with_resp.status, with_resp.getcode(), with_resp.reason, with_resp.getheader('Content-Type'))
+body = with_resp.read()
+print(type(body) == type(b''), json.loads(body.decode('utf-8'))['lives'][0]['temperature'])
+req = urllib.request.Request(BASE + '/echo', data=b'a=1', headers={'X-Token': 'u'})
+print(req.get_method(), urllib.request.urlopen(req).read())
+req = urllib.request.Request(BASE + '/echo', method='DELETE')
+print(urllib.request.urlopen(req).read().decode())
+print(urllib.request.urlopen(BASE + '/old').geturl() == BASE + '/new')
+try:
+    urllib.request.urlopen(BASE + '/missing')
+except urllib.error.HTTPError as e:
+    print('HTTPError', e.code, e.reason, str(e))
+try:
+    urllib.request.urlopen('http://127.0.0.1:1/')
+except urllib.error.URLError as e:
+    print('URLError', str(e.reason))
+`
+
+func TestUrllibMatchesCPython(t *testing.T) {
+	base, rec := serve(t)
+	prog := "BASE = '" + base + "'\n" + urllibProgram
+	want := runtimetest.Python(t, noProxy+prog, "")
+	in, out, _ := nettest.Interp(t, nil)
+	got := nettest.Py(t, in, out, prog)
+	if got != want {
+		t.Errorf("qstar:\n%s\nCPython:\n%s", got, want)
+	}
+	if s := strings.Join(rec.list(), "\n"); !strings.Contains(s, `POST /echo ct="application/x-www-form-urlencoded" x="u" body="a=1"`) {
+		t.Errorf("server saw:\n%s", s)
+	}
+}
