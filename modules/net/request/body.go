@@ -53,12 +53,9 @@ func (b *body) String() string        { return b.PyStr() }
 func (b *body) PyStr() string         { return pyrepr.Str(b.whole()) }
 func (b *body) PyRepr() string        { return pyrepr.Repr(b.whole()) }
 
-func (b *body) Len() int {
-	if b.text {
-		return utf8.RuneCount(b.data)
-	}
-	return len(b.data)
-}
+// Len agrees with the whole str's len() and indexing (bytes, as qstar's
+// str counts them).
+func (b *body) Len() int { return len(b.data) }
 
 func (b *body) Index(i int) starlark.Value {
 	return b.whole().(starlark.Indexable).Index(i)
