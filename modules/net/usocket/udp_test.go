@@ -106,3 +106,34 @@ func TestUDPServer(t *testing.T) {
 		t.Errorf("output:\n%s", out)
 	}
 }
+
+// AF_INET6 sockets serve and connect on ::1 (skipped where the host has
+// no IPv6 loopback).
+func TestIPv6Loopback(t *testing.T) {
+	if ln, err := net.Listen("tcp6", "[::1]:0"); err != nil {
+		t.Skip("no IPv6 loopback")
+	} else {
+		ln.Close()
+	}
+	out, _ := script(t, `
+		import usocket
+		import _thread
+		srv = usocket.socket(usocket.AF_INET6, usocket.SOCK_STREAM)
+		srv.bind(('::1', 0))
+		srv.listen(1)
+		port = srv.getsockname()[1]
+		def serve():
+			c, addr = srv.accept()
+			c.send(c.recv(10) + b'6')
+			c.close()
+		_thread.start_new_thread(serve, ())
+		s = usocket.socket(usocket.AF_INET6, usocket.SOCK_STREAM)
+		s.connect(usocket.getaddrinfo('::1', port)[0][-1])
+		s.send(b'v')
+		print(s.recv(10), s.getpeername()[0])
+		s.close()
+	`, 0)
+	wantOutput(t, out, `
+		b'v6' ::1
+	`)
+}
