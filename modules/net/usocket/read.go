@@ -110,7 +110,7 @@ func bufsize(fn string, v starlark.Value) (int, error) {
 }
 
 func (s *Socket) recv(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := oneArg(fn, args, kwargs)
+	v, err := argWithFlags(fn, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +129,7 @@ func (s *Socket) recv(thread *starlark.Thread, fn string, args starlark.Tuple, k
 }
 
 func (s *Socket) recvfrom(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := oneArg(fn, args, kwargs)
+	v, err := argWithFlags(fn, args, kwargs)
 	if err != nil {
 		return nil, err
 	}

@@ -41,8 +41,8 @@ func TestUDPClient(t *testing.T) {
 		print(sock.sendto(b'1234567890', ('127.0.0.1', PORT)))
 		data, addr = sock.recvfrom(1024)
 		print(data, addr[0], addr[1] == PORT)
-		sock.sendto(bytearray(b'\x1b' + b'\x00' * 3), ('127.0.0.1', PORT))
-		print(sock.recv(48))
+		sock.sendto(bytearray(b'\x1b' + b'\x00' * 3), 0, ('127.0.0.1', PORT))
+		print(sock.recv(48, 0))
 		sock.settimeout(0.1)
 		try:
 			sock.recv(48)

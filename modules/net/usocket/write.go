@@ -43,7 +43,7 @@ func (s *Socket) writeOn(thread *starlark.Thread, conn net.Conn, data []byte) (i
 }
 
 func (s *Socket) sendArg(fn string, args starlark.Tuple, kwargs []starlark.Tuple) ([]byte, error) {
-	v, err := oneArg(fn, args, kwargs)
+	v, err := argWithFlags(fn, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
@@ -88,4 +88,14 @@ func (s *Socket) sendall(thread *starlark.Thread, fn string, args starlark.Tuple
 // socket itself).
 func (s *Socket) flush(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	return starlark.None, nil
+}
+
+// argWithFlags unpacks (x[, flags]): CPython's send/recv take flags,
+// which a gateway socket has no use for; they are accepted and ignored.
+func argWithFlags(fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var v, flags starlark.Value
+	if err := starlark.UnpackPositionalArgs(fn, args, kwargs, 1, &v, &flags); err != nil {
+		return nil, err
+	}
+	return v, nil
 }
