@@ -13,6 +13,7 @@ import (
 
 	"github.com/qstar-dev/qstar/modules/net/internal/netx"
 	"github.com/qstar-dev/qstar/modules/std/ujson"
+	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
@@ -63,6 +64,7 @@ type call struct {
 	user, password string
 	hasAuth        bool
 	cpython        bool // the requests module: text is str, content bytes
+	file           *upload
 }
 
 // flavor is what differs between the request module and requests: the
@@ -245,8 +247,8 @@ func (c *call) readBody(a *pyargs.Args) error {
 	return nil
 }
 
-// readFiles builds QuecPython's multipart body from
-// {"filepath": ..., "filename": ..., "name": ...}.
+// readFiles takes QuecPython's {"filepath": ..., "filename": ...,
+// "name": ...}; the multipart body is built when the request is made.
 func (c *call) readFiles(v starlark.Value) error {
 	d, ok := v.(*starlark.Dict)
 	if !ok {
@@ -259,21 +261,33 @@ func (c *call) readFiles(v starlark.Value) error {
 		}
 		return pyrepr.Str(x)
 	}
-	path, filename := get("filepath"), get("filename")
-	if path == "" || filename == "" {
+	c.file = &upload{path: get("filepath"), filename: get("filename"), name: get("name")}
+	if c.file.path == "" || c.file.filename == "" {
 		return exc.ValueError("Missing key parameters 'filepath' and 'filename'")
 	}
-	content, err := os.ReadFile(path)
+	if c.file.name == "" {
+		c.file.name = "file"
+	}
+	return nil
+}
+
+// upload is a file sent as multipart/form-data.
+type upload struct{ path, filename, name string }
+
+// multipart reads the file (a script path, through netx.HostPath) and
+// makes the body.
+func (c *call) multipart(env *runtime.Env) error {
+	p, err := netx.HostPath(env, c.file.path)
+	var content []byte
+	if err == nil {
+		content, err = os.ReadFile(p)
+	}
 	if err != nil {
-		return exc.OSError("[Errno 2] No such file or directory: '%s'", path)
+		return exc.OSError("[Errno 2] No such file or directory: '%s'", c.file.path)
 	}
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
-	name := get("name")
-	if name == "" {
-		name = "file"
-	}
-	part, err := w.CreateFormFile(name, filename)
+	part, err := w.CreateFormFile(c.file.name, c.file.filename)
 	if err != nil {
 		return exc.ValueError("files: %v", err)
 	}

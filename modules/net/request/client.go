@@ -84,6 +84,11 @@ func do(thread *starlark.Thread, env *runtime.Env, fl flavor, method string, arg
 
 // run sends c and reads the whole answer; errors are Go's.
 func (c *call) run(thread *starlark.Thread, env *runtime.Env) (*http.Response, []byte, error) {
+	if c.file != nil {
+		if err := c.multipart(env); err != nil {
+			return nil, nil, err
+		}
+	}
 	client := &http.Client{Transport: transport(env, c), Timeout: c.timeout}
 	if !c.redirects {
 		client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
