@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/qstar-dev/qstar/modules/net/internal/netx"
 	"github.com/qstar-dev/qstar/modules/net/internal/nettest"
+	"github.com/qstar-dev/qstar/modules/net/internal/netx"
 	"github.com/qstar-dev/qstar/runtime"
 )
 
