@@ -13,6 +13,7 @@ import (
 
 	"github.com/qstar-dev/qstar/modules/net/internal/netx"
 	"github.com/qstar-dev/qstar/modules/std/ujson"
+	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
@@ -21,6 +22,31 @@ import (
 var params = []string{"url", "data?", "json?", "files?", "stream?", "decode?", "sizeof?", "timeout?", "headers?", "ssl_params?",
 	// CPython requests' keywords scripts also pass
 	"params?", "allow_redirects?", "verify?", "auth?", "cookies?"}
+
+// Positional parameters after the URL. request(method, url, ...) takes
+// request.py's order; get/post/... take the order QuecPython's stubs and
+// docs give them; requests' functions take that library's.
+var (
+	positionalRequest = []string{"data", "json", "files", "stream", "decode", "sizeof", "timeout", "headers", "ssl_params"}
+	positionalMethod  = []string{"data", "headers", "decode", "sizeof", "ssl_params"}
+	positionalCPython = map[string][]string{"GET": {"params"}, "POST": {"data", "json"}, "PUT": {"data"}, "PATCH": {"data"}}
+)
+
+// byName turns the arguments after the URL into keywords, following
+// order.
+func byName(fn string, args starlark.Tuple, kwargs []starlark.Tuple, order []string) (starlark.Tuple, []starlark.Tuple, error) {
+	if len(args) <= 1 {
+		return args, kwargs, nil
+	}
+	if len(args)-1 > len(order) {
+		return nil, nil, exc.TypeError("%s() takes at most %d positional arguments (%d given)", fn, len(order)+1, len(args))
+	}
+	kw := make([]starlark.Tuple, 0, len(kwargs)+len(args)-1)
+	for i, v := range args[1:] {
+		kw = append(kw, starlark.Tuple{starlark.String(order[i]), v})
+	}
+	return args[:1], append(kw, kwargs...), nil
+}
 
 // call is one request's settings, read from the script's arguments.
 type call struct {
@@ -38,13 +64,15 @@ type call struct {
 	user, password string
 	hasAuth        bool
 	cpython        bool // the requests module: text is str, content bytes
+	file           *upload
 }
 
 // flavor is what differs between the request module and requests: the
 // Response's types and exceptions, and a Session's default headers.
 type flavor struct {
-	cpython bool
-	headers *starlark.Dict // Session.headers, under the call's own
+	cpython    bool
+	headers    *starlark.Dict // Session.headers, under the call's own
+	positional []string       // names of the arguments after the URL
 }
 
 func errMissing(fn, name string) error {
@@ -57,6 +85,10 @@ func errType(fn, name string, v starlark.Value) error {
 
 func parseCall(method string, args starlark.Tuple, kwargs []starlark.Tuple, fl flavor) (*call, error) {
 	fn := strings.ToLower(method)
+	args, kwargs, err := byName(fn, args, kwargs, fl.positional)
+	if err != nil {
+		return nil, err
+	}
 	a, err := pyargs.Bind(fn, args, kwargs, params...)
 	if err != nil {
 		return nil, err
@@ -215,8 +247,8 @@ func (c *call) readBody(a *pyargs.Args) error {
 	return nil
 }
 
-// readFiles builds QuecPython's multipart body from
-// {"filepath": ..., "filename": ..., "name": ...}.
+// readFiles takes QuecPython's {"filepath": ..., "filename": ...,
+// "name": ...}; the multipart body is built when the request is made.
 func (c *call) readFiles(v starlark.Value) error {
 	d, ok := v.(*starlark.Dict)
 	if !ok {
@@ -229,21 +261,33 @@ func (c *call) readFiles(v starlark.Value) error {
 		}
 		return pyrepr.Str(x)
 	}
-	path, filename := get("filepath"), get("filename")
-	if path == "" || filename == "" {
+	c.file = &upload{path: get("filepath"), filename: get("filename"), name: get("name")}
+	if c.file.path == "" || c.file.filename == "" {
 		return exc.ValueError("Missing key parameters 'filepath' and 'filename'")
 	}
-	content, err := os.ReadFile(path)
+	if c.file.name == "" {
+		c.file.name = "file"
+	}
+	return nil
+}
+
+// upload is a file sent as multipart/form-data.
+type upload struct{ path, filename, name string }
+
+// multipart reads the file (a script path, through netx.HostPath) and
+// makes the body.
+func (c *call) multipart(env *runtime.Env) error {
+	p, err := netx.HostPath(env, c.file.path)
+	var content []byte
+	if err == nil {
+		content, err = os.ReadFile(p)
+	}
 	if err != nil {
-		return exc.OSError("[Errno 2] No such file or directory: '%s'", path)
+		return exc.OSError("[Errno 2] No such file or directory: '%s'", c.file.path)
 	}
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
-	name := get("name")
-	if name == "" {
-		name = "file"
-	}
-	part, err := w.CreateFormFile(name, filename)
+	part, err := w.CreateFormFile(c.file.name, c.file.filename)
 	if err != nil {
 		return exc.ValueError("files: %v", err)
 	}

@@ -17,8 +17,9 @@ import (
 // while print, str(), len(), slicing, `in`, `+` and the str methods
 // (r.text.strip(), .split(), .encode(), r.content.decode()) see the whole
 // body. Unlike the firmware's generator it can be read more than once.
-// What it cannot be is a real str: `r.text == 'x'` is False and
-// json.loads(r.text) refuses it; use r.json().
+// What it cannot be is a real str: `r.text == 'x'` is False,
+// isinstance(r.text, str) too, and json.loads(r.text) refuses it; use
+// r.json(), or str(r.text) for the one str.
 type body struct {
 	data []byte
 	text bool // blocks are str (decode=True), else bytes
@@ -42,8 +43,9 @@ func (b *body) whole() starlark.Value {
 	return starlark.Bytes(b.data)
 }
 
-// Type is the whole value's, so isinstance(r.text, str) holds.
-func (b *body) Type() string          { return b.whole().Type() }
+// Type is the firmware's: generator. (Not "string": Starlark would then
+// hand a body to str's own comparison, which cannot take it.)
+func (b *body) Type() string          { return "generator" }
 func (b *body) Freeze()               {}
 func (b *body) Truth() starlark.Bool  { return len(b.data) > 0 }
 func (b *body) Hash() (uint32, error) { return b.whole().Hash() }
@@ -51,12 +53,9 @@ func (b *body) String() string        { return b.PyStr() }
 func (b *body) PyStr() string         { return pyrepr.Str(b.whole()) }
 func (b *body) PyRepr() string        { return pyrepr.Repr(b.whole()) }
 
-func (b *body) Len() int {
-	if b.text {
-		return utf8.RuneCount(b.data)
-	}
-	return len(b.data)
-}
+// Len agrees with the whole str's len() and indexing (bytes, as qstar's
+// str counts them).
+func (b *body) Len() int { return len(b.data) }
 
 func (b *body) Index(i int) starlark.Value {
 	return b.whole().(starlark.Indexable).Index(i)

@@ -75,13 +75,27 @@ func do(thread *starlark.Thread, env *runtime.Env, fl flavor, method string, arg
 	if err != nil {
 		return nil, err
 	}
+	resp, data, err := c.run(thread, env)
+	if err != nil {
+		return nil, c.failure(thread, err)
+	}
+	return newResponse(c, resp, data), nil
+}
+
+// run sends c and reads the whole answer; errors are Go's.
+func (c *call) run(thread *starlark.Thread, env *runtime.Env) (*http.Response, []byte, error) {
+	if c.file != nil {
+		if err := c.multipart(env); err != nil {
+			return nil, nil, err
+		}
+	}
 	client := &http.Client{Transport: transport(env, c), Timeout: c.timeout}
 	if !c.redirects {
 		client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	}
 	var resp *http.Response
 	var data []byte
-	err = runtime.Block(thread, func(ctx context.Context) error {
+	err := runtime.Block(thread, func(ctx context.Context) error {
 		req, err := c.newRequest(ctx)
 		if err != nil {
 			return err
@@ -94,10 +108,7 @@ func do(thread *starlark.Thread, env *runtime.Env, fl flavor, method string, arg
 		data, err = io.ReadAll(resp.Body)
 		return err
 	})
-	if err != nil {
-		return nil, c.failure(thread, err)
-	}
-	return newResponse(c, resp, data), nil
+	return resp, data, err
 }
 
 func (c *call) newRequest(ctx context.Context) (*http.Request, error) {
@@ -148,7 +159,7 @@ func (c *call) failure(thread *starlark.Thread, err error) error {
 			return netx.Errno(thread, netx.ETIMEDOUT)
 		}
 		return exc.RuntimeError("HTTPConnectionPool(host='%s', port=%s): Max retries exceeded with url: %s (Caused by NewConnectionError: Failed to establish a new connection: %s)",
-			c.url.Hostname(), port(c.url), c.url.RequestURI(), netx.FromGo(thread, de.err, false).Error())
+			c.url.Hostname(), port(c.url), c.url.RequestURI(), netx.Message(netx.FromGo(thread, de.err, false)))
 	case errors.As(err, &te):
 		return netx.FromGo(thread, te.err, false)
 	case errors.As(err, &ue) && ue.Timeout(), isTimeout(err):
@@ -188,7 +199,7 @@ func (c *call) requestsFailure(thread *starlark.Thread, err error) error {
 		return exc.New("TimeoutError", "HTTPConnectionPool(host='%s', port=%s): Read timed out.", c.url.Hostname(), port(c.url))
 	case errors.As(err, &de):
 		return exc.New("ConnectionError", "HTTPConnectionPool(host='%s', port=%s): Max retries exceeded with url: %s (Caused by NewConnectionError: Failed to establish a new connection: %s)",
-			c.url.Hostname(), port(c.url), c.url.RequestURI(), netx.FromGo(thread, de.err, false).Error())
+			c.url.Hostname(), port(c.url), c.url.RequestURI(), netx.Message(netx.FromGo(thread, de.err, false)))
 	}
 	return nil
 }

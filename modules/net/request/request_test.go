@@ -175,6 +175,8 @@ func TestMethodsAndBodies(t *testing.T) {
 		print(request.delete('BASE/echo?id=3').text)
 		print(request.head('BASE/echo').status_code)
 		print(request.request('GET', 'BASE/echo', params={'q': 'v'}).text)
+		print(request.post('BASE/echo', 'pos', {'X-Token': 'p'}).text)
+		print(request.request('POST', 'BASE/echo', None, {'j': 1}).text)
 	`, nil)
 	want(t, out, `
 		201 POST 26
@@ -184,6 +186,8 @@ func TestMethodsAndBodies(t *testing.T) {
 		DELETE 0
 		201
 		GET 0
+		POST 3
+		POST 8
 	`)
 	got := strings.Join(rec.list(), "\n")
 	for _, w := range []string{
@@ -194,6 +198,8 @@ func TestMethodsAndBodies(t *testing.T) {
 		`DELETE /echo?id=3`,
 		`HEAD /echo`,
 		`GET /echo?q=v`,
+		`POST /echo ct="" x="p" body="pos"`,
+		`POST /echo ct="application/json" x="" body="{\"j\": 1}"`,
 	} {
 		if !strings.Contains(got, w) {
 			t.Errorf("server did not see %s; it saw:\n%s", w, got)

@@ -16,6 +16,7 @@ import (
 // requests' own are), and Session() keeps default headers.
 func init() {
 	runtime.Register(runtime.Module{Name: "requests", Doc: "request with CPython requests' types: text is str, content bytes, Session", New: newRequests})
+	runtime.Register(runtime.Module{Name: "urequests", Doc: "requests under MicroPython's name", New: newRequests})
 }
 
 var methodNames = []string{"get", "post", "put", "delete", "head", "patch"}
@@ -51,13 +52,20 @@ func methodsFor(env *runtime.Env, fl flavor) starlark.StringDict {
 			if !ok {
 				return nil, errType("request", "method", args[0])
 			}
-			return do(thread, env, fl, upper(m), args[1:], kwargs)
+			f := fl
+			f.positional = positionalRequest
+			return do(thread, env, f, upper(m), args[1:], kwargs)
 		}),
 	}
 	for _, m := range methodNames {
 		method := upper(m)
+		f := fl
+		f.positional = positionalMethod
+		if fl.cpython {
+			f.positional = positionalCPython[method]
+		}
 		d[m] = starlark.NewBuiltin(m, func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			return do(thread, env, fl, method, args, kwargs)
+			return do(thread, env, f, method, args, kwargs)
 		})
 	}
 	return d

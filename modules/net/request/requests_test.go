@@ -38,6 +38,10 @@ func TestRequestsFlavour(t *testing.T) {
 		print(s.post('BASE/echo', json={'a': 1}).status_code)
 		raw = request.get('BASE/text').raw
 		print(raw.read(4), len(raw.read()), raw.read(1))
+		import urequests
+		r = urequests.get('BASE/new')
+		print(r.text, r.status_code)
+		r.close()
 	`, "CLOSED", closed), nil)
 	want(t, out, `
 		True True 1 True
@@ -47,6 +51,7 @@ func TestRequestsFlavour(t *testing.T) {
 		Timeout
 		201
 		b'abcd' 596 b''
+		moved here 200
 	`)
 	if got := strings.Join(rec.list(), "\n"); !strings.Contains(got, `POST /echo ct="application/json" x="sess"`) {
 		t.Errorf("session headers not sent: %s", got)

@@ -15,9 +15,12 @@ import (
 // Env.Dial (and recvfrom then reads from the last one it sent to); a
 // connected socket ignores the address, as lwIP does for TCP.
 func (s *Socket) sendto(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var dv, av starlark.Value
-	if err := starlark.UnpackPositionalArgs(fn, args, kwargs, 2, &dv, &av); err != nil {
+	var dv, av, third starlark.Value
+	if err := starlark.UnpackPositionalArgs(fn, args, kwargs, 2, &dv, &av, &third); err != nil {
 		return nil, err
+	}
+	if third != nil { // sendto(data, flags, address), CPython's other form
+		av = third
 	}
 	data, err := netx.Buffer(fn, dv)
 	if err != nil {
@@ -114,6 +117,14 @@ func (s *Socket) recvDatagram(thread *starlark.Thread, n int) ([]byte, net.Addr,
 	conn := s.conn
 	if conn == nil {
 		conn = s.last
+	}
+	if s.conn != nil { // bound, then connected: the answers come to the connection
+		pc = nil
+	}
+	if d := s.dgram; d != nil { // select/poll read it already
+		s.dgram = nil
+		s.mu.Unlock()
+		return d.data[:min(n, len(d.data))], d.from, nil
 	}
 	s.mu.Unlock()
 	if pc == nil && conn == nil {

@@ -179,7 +179,14 @@ func (s *Socket) accept(thread *starlark.Thread, fn string, args starlark.Tuple,
 	}
 	s.mu.Lock()
 	ln, t, listening := s.ln, s.timeout, s.state == stListen
+	var early net.Conn
+	if len(s.accepted) > 0 { // select/poll accepted it already
+		early, s.accepted = s.accepted[0], s.accepted[1:]
+	}
 	s.mu.Unlock()
+	if early != nil {
+		return s.acceptedSocket(early), nil
+	}
 	if ln == nil || !listening {
 		return nil, netx.Errno(thread, netx.EINVAL)
 	}
@@ -199,6 +206,11 @@ func (s *Socket) accept(thread *starlark.Thread, fn string, args starlark.Tuple,
 		}
 		return nil, netx.FromGo(thread, err, t == netx.NonBlocking)
 	}
+	return s.acceptedSocket(conn), nil
+}
+
+// acceptedSocket wraps an accepted connection in accept()'s answer.
+func (s *Socket) acceptedSocket(conn net.Conn) starlark.Value {
 	c := newSocket(s.env, s.family, s.kind, s.proto)
 	c.conn, c.state = conn, stEstablished
 	s.mu.Lock()
@@ -209,7 +221,7 @@ func (s *Socket) accept(thread *starlark.Thread, fn string, args starlark.Tuple,
 	c.applyOptions(conn)
 	peer := addrTuple(conn.RemoteAddr()).(starlark.Tuple)
 	if s.proto == IPPROTO_TCP_SER {
-		return starlark.Tuple{c, peer[0], peer[1]}, nil
+		return starlark.Tuple{c, peer[0], peer[1]}
 	}
-	return starlark.Tuple{c, peer}, nil
+	return starlark.Tuple{c, peer}
 }

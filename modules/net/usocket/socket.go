@@ -45,6 +45,16 @@ type Socket struct {
 	opts    map[[2]int]starlark.Value
 	tls     bool
 	asked   string // the address bind() was given, host:port
+
+	// What select/poll found while probing (select.go), for the next call.
+	probedEOF bool
+	dgram     *datagram  // a datagram already read
+	accepted  []net.Conn // connections already accepted
+}
+
+type datagram struct {
+	data []byte
+	from net.Addr
 }
 
 // lwIP TCP states, getsocketsta's numbering.
@@ -228,9 +238,12 @@ func (s *Socket) close() {
 		return
 	}
 	s.closed = true
-	conn, ln, pc, peers := s.conn, s.ln, s.pc, s.peers
-	s.conn, s.ln, s.pc, s.peers, s.last = nil, nil, nil, nil, nil
+	conn, ln, pc, peers, accepted := s.conn, s.ln, s.pc, s.peers, s.accepted
+	s.conn, s.ln, s.pc, s.peers, s.last, s.accepted = nil, nil, nil, nil, nil, nil
 	s.mu.Unlock()
+	for _, c := range accepted {
+		c.Close()
+	}
 	s.reg.remove(s)
 	if conn != nil {
 		conn.Close()
@@ -281,127 +294,4 @@ func (s *Socket) current() net.Conn {
 		return s.conn
 	}
 	return s.last
-}
-
-func (s *Socket) settimeout(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := oneArg(fn, args, kwargs)
-	if err != nil {
-		return nil, err
-	}
-	t, err := netx.Seconds(fn, v)
-	if err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	s.timeout = t
-	s.mu.Unlock()
-	return starlark.None, nil
-}
-
-func (s *Socket) gettimeout(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(fn, args, kwargs); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return timeoutValue(s.timeout), nil
-}
-
-func timeoutValue(t netx.Timeout) starlark.Value {
-	if t < 0 {
-		return starlark.None
-	}
-	return starlark.Float(float64(t) / 1e9)
-}
-
-// setblocking(True) is settimeout(None); setblocking(False) settimeout(0).
-func (s *Socket) setblocking(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := oneArg(fn, args, kwargs)
-	if err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	s.timeout = netx.NonBlocking
-	if v.Truth() {
-		s.timeout = netx.Block
-	}
-	s.mu.Unlock()
-	return starlark.None, nil
-}
-
-// makefile returns the socket itself, which has read/readline/write, as
-// MicroPython does.
-func (s *Socket) makefile(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	return s, nil
-}
-
-func (s *Socket) getpeername(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(fn, args, kwargs); err != nil {
-		return nil, err
-	}
-	conn := s.current()
-	if conn == nil {
-		return nil, netx.Errno(thread, netx.ENOTCONN)
-	}
-	return addrTuple(conn.RemoteAddr()), nil
-}
-
-func (s *Socket) getsockname(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := noArgs(fn, args, kwargs); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	switch {
-	case s.conn != nil:
-		return addrTuple(s.conn.LocalAddr()), nil
-	case s.ln != nil:
-		return addrTuple(s.ln.Addr()), nil
-	case s.pc != nil:
-		return addrTuple(s.pc.LocalAddr()), nil
-	}
-	return starlark.Tuple{starlark.String("0.0.0.0"), starlark.MakeInt(0)}, nil
-}
-
-// registry holds an interpreter's open sockets, closed when it shuts down.
-type registry struct {
-	mu   sync.Mutex
-	open map[*Socket]bool
-}
-
-var registries sync.Map // *runtime.Env -> *registry
-
-func registryOf(env *runtime.Env) *registry {
-	if v, ok := registries.Load(env); ok {
-		return v.(*registry)
-	}
-	v, loaded := registries.LoadOrStore(env, &registry{open: map[*Socket]bool{}})
-	r := v.(*registry)
-	if !loaded {
-		env.OnClose(func() {
-			registries.Delete(env)
-			r.mu.Lock()
-			socks := make([]*Socket, 0, len(r.open))
-			for s := range r.open {
-				socks = append(socks, s)
-			}
-			r.mu.Unlock()
-			for _, s := range socks {
-				s.close()
-			}
-		})
-	}
-	return r
-}
-
-func (r *registry) add(s *Socket) {
-	r.mu.Lock()
-	r.open[s] = true
-	r.mu.Unlock()
-}
-
-func (r *registry) remove(s *Socket) {
-	r.mu.Lock()
-	delete(r.open, s)
-	r.mu.Unlock()
 }

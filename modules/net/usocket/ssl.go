@@ -26,8 +26,14 @@ func init() {
 func sslMembers(env *runtime.Env, cpython bool) starlark.StringDict {
 	d := starlark.StringDict{
 		"wrap_socket": starlark.NewBuiltin("wrap_socket", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-			if len(args) != 1 {
-				return nil, exc.TypeError("wrap_socket() takes 1 positional argument (%d given)", len(args))
+			// QuecPython documents wrap_socket(sock, server_hostname=None,
+			// cert=None, key=None): those may come by position.
+			positional := []string{"server_hostname", "cert", "key"}
+			if len(args) == 0 || len(args) > 1+len(positional) {
+				return nil, exc.TypeError("wrap_socket() takes from 1 to 4 positional arguments (%d given)", len(args))
+			}
+			for i, v := range args[1:] {
+				kwargs = append(kwargs, starlark.Tuple{starlark.String(positional[i]), v})
 			}
 			opts, err := netx.ParseTLS(b.Name(), kwargs)
 			if err != nil {

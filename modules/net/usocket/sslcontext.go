@@ -51,6 +51,11 @@ func contextMembers(env *runtime.Env) starlark.StringDict {
 			}
 			return c, nil
 		}),
+		"_create_unverified_context": starlark.NewBuiltin("_create_unverified_context", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			c := newCtx(false)
+			c.opts.CertReqs, c.checkHostname = netx.CertNone, false
+			return c, nil
+		}),
 		"PROTOCOL_TLS":        starlark.MakeInt(protocolTLS),
 		"PROTOCOL_TLS_CLIENT": starlark.MakeInt(protocolTLSClient),
 		"PROTOCOL_TLS_SERVER": starlark.MakeInt(protocolTLSServer),

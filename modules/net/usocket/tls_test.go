@@ -54,7 +54,7 @@ func TestUsslWrapSocketVerifies(t *testing.T) {
 		import ussl
 		sock = usocket.socket(usocket.AF_INET, usocket.SOCK_STREAM)
 		sock.connect(usocket.getaddrinfo('localhost', PORT)[0][-1])
-		sock = ussl.wrap_socket(sock, server_hostname='localhost')
+		sock = ussl.wrap_socket(sock, 'localhost')
 		print(sock.write('hello\n'))
 		print(sock.readline())
 		sock.close()

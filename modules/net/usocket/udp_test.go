@@ -41,8 +41,8 @@ func TestUDPClient(t *testing.T) {
 		print(sock.sendto(b'1234567890', ('127.0.0.1', PORT)))
 		data, addr = sock.recvfrom(1024)
 		print(data, addr[0], addr[1] == PORT)
-		sock.sendto(bytearray(b'\x1b' + b'\x00' * 3), ('127.0.0.1', PORT))
-		print(sock.recv(48))
+		sock.sendto(bytearray(b'\x1b' + b'\x00' * 3), 0, ('127.0.0.1', PORT))
+		print(sock.recv(48, 0))
 		sock.settimeout(0.1)
 		try:
 			sock.recv(48)
@@ -105,4 +105,35 @@ func TestUDPServer(t *testing.T) {
 	if !strings.Contains(out.String(), "got b'bc' 127.0.0.1\n") {
 		t.Errorf("output:\n%s", out)
 	}
+}
+
+// AF_INET6 sockets serve and connect on ::1 (skipped where the host has
+// no IPv6 loopback).
+func TestIPv6Loopback(t *testing.T) {
+	if ln, err := net.Listen("tcp6", "[::1]:0"); err != nil {
+		t.Skip("no IPv6 loopback")
+	} else {
+		ln.Close()
+	}
+	out, _ := script(t, `
+		import usocket
+		import _thread
+		srv = usocket.socket(usocket.AF_INET6, usocket.SOCK_STREAM)
+		srv.bind(('::1', 0))
+		srv.listen(1)
+		port = srv.getsockname()[1]
+		def serve():
+			c, addr = srv.accept()
+			c.send(c.recv(10) + b'6')
+			c.close()
+		_thread.start_new_thread(serve, ())
+		s = usocket.socket(usocket.AF_INET6, usocket.SOCK_STREAM)
+		s.connect(usocket.getaddrinfo('::1', port)[0][-1])
+		s.send(b'v')
+		print(s.recv(10), s.getpeername()[0])
+		s.close()
+	`, 0)
+	wantOutput(t, out, `
+		b'v6' ::1
+	`)
 }

@@ -166,3 +166,33 @@ func isTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
 }
+
+// WithAttrs is an exception of class typ (str(e) is msg, e.args is args)
+// whose object also carries attrs, such as urllib's HTTPError.code.
+func WithAttrs(thread *starlark.Thread, typ, msg string, args starlark.Tuple, attrs starlark.StringDict) error {
+	if !exc.Known(typ) {
+		typ = "OSError"
+	}
+	e := &exc.Error{Type: typ, Msg: msg}
+	classesOnce.Do(func() { classes = pylib.Builtins() })
+	if cls, ok := classes[typ]; ok && thread != nil {
+		if v, err := starlark.Call(thread, cls, args, nil); err == nil {
+			if f, ok := v.(starlark.HasSetField); ok {
+				for k, a := range attrs {
+					_ = f.SetField(k, a)
+				}
+			}
+			e.Value = v
+		}
+	}
+	return e
+}
+
+// Message is str() of the exception err raises: its message without the
+// class name.
+func Message(err error) string {
+	if e, ok := exc.As(err); ok {
+		return e.Msg
+	}
+	return err.Error()
+}

@@ -26,10 +26,15 @@ const (
 // qstar's insecure=True.
 type TLSOptions struct {
 	ServerHostname string
-	Cert, Key      []byte // PEM
-	CA             []byte // PEM, added to the roots
-	CertReqs       int    // -1: not given (verify)
+	Cert, Key      string   // PEM text, or a file holding it
+	CA             []string // the same, each added to the roots
+	CertReqs       int      // -1: not given (verify)
 }
+
+// HostPath maps a script's file name (/usr/ca.pem) to the host's, for
+// certificate and key files. The identity until the device filesystem
+// sets it (runtime/devfs: env.FS().Resolve).
+var HostPath = func(env *runtime.Env, p string) (string, error) { return p, nil }
 
 // tlsKeys maps every accepted keyword to its meaning.
 var tlsKeys = map[string]string{
@@ -82,35 +87,32 @@ func (o *TLSOptions) set(fn, k, canon string, v starlark.Value) error {
 	if !ok {
 		return exc.TypeError("%s: argument '%s' must be str, not %s", fn, k, pyargs.TypeName(v))
 	}
-	if canon == "server_hostname" {
-		o.ServerHostname = s
-		return nil
-	}
-	pem, err := pemOrFile(fn, k, s)
-	if err != nil {
-		return err
-	}
 	switch canon {
+	case "server_hostname":
+		o.ServerHostname = s
 	case "cert":
-		o.Cert = pem
+		o.Cert = s
 	case "key":
-		o.Key = pem
+		o.Key = s
 	case "ca":
-		o.CA = pem
+		o.CA = append(o.CA, s)
 	}
 	return nil
 }
 
 // pemOrFile returns s itself when it is PEM text, else the file it names.
-func pemOrFile(fn, key, s string) ([]byte, error) {
+func pemOrFile(env *runtime.Env, fn, key, s string) ([]byte, error) {
 	if strings.Contains(s, "-----BEGIN") {
 		return []byte(s), nil
 	}
-	b, err := os.ReadFile(s)
-	if err != nil {
-		return nil, exc.OSError("%s: '%s' is neither PEM text nor a readable file: %v", fn, key, err)
+	p, err := HostPath(env, s)
+	if err == nil {
+		var b []byte
+		if b, err = os.ReadFile(p); err == nil {
+			return b, nil
+		}
 	}
-	return b, nil
+	return nil, exc.OSError("%s: '%s' is neither PEM text nor a readable file: %v", fn, key, err)
 }
 
 // Config is the client TLS configuration: SNI and verification against
@@ -126,7 +128,7 @@ func (o *TLSOptions) Config(env *runtime.Env, fn, host string) (*tls.Config, err
 		cfg.InsecureSkipVerify = true
 		env.Logf("%s: WARNING: cert_reqs=CERT_NONE: the certificate of %s is NOT verified", fn, name)
 	}
-	if o.CA != nil {
+	if len(o.CA) > 0 {
 		pool := cfg.RootCAs
 		if pool == nil {
 			var err error
@@ -136,20 +138,32 @@ func (o *TLSOptions) Config(env *runtime.Env, fn, host string) (*tls.Config, err
 		} else {
 			pool = pool.Clone()
 		}
-		if !pool.AppendCertsFromPEM(o.CA) {
-			return nil, exc.ValueError("%s: the CA holds no PEM certificate", fn)
+		for _, src := range o.CA {
+			pem, err := pemOrFile(env, fn, "ca", src)
+			if err != nil {
+				return nil, err
+			}
+			if !pool.AppendCertsFromPEM(pem) {
+				return nil, exc.ValueError("%s: the CA holds no PEM certificate", fn)
+			}
 		}
 		cfg.RootCAs = pool
 	}
-	if o.Cert != nil || o.Key != nil {
-		key := o.Key
-		if key == nil { // a certificate and its key may share one PEM
-			key = o.Cert
-		}
-		if o.Cert == nil {
+	if o.Cert != "" || o.Key != "" {
+		if o.Cert == "" {
 			return nil, exc.ValueError("%s: 'key' given without 'cert'", fn)
 		}
-		pair, err := tls.X509KeyPair(o.Cert, key)
+		cert, err := pemOrFile(env, fn, "cert", o.Cert)
+		if err != nil {
+			return nil, err
+		}
+		key := cert // a certificate and its key may share one PEM
+		if o.Key != "" {
+			if key, err = pemOrFile(env, fn, "key", o.Key); err != nil {
+				return nil, err
+			}
+		}
+		pair, err := tls.X509KeyPair(cert, key)
 		if err != nil {
 			return nil, exc.ValueError("%s: cert/key: %v", fn, err)
 		}

@@ -2,11 +2,9 @@ package usocket
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"io"
 	"net"
-	"strconv"
 
 	"go.starlark.net/starlark"
 
@@ -16,97 +14,6 @@ import (
 	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
-// dial opens network ("tcp" or "udp") to host:port through Env.Dial, so
-// --emulate and tests can route it, bounded by the socket's timeout.
-func (s *Socket) dial(thread *starlark.Thread, network, host string, port int, t netx.Timeout) (net.Conn, error) {
-	dialHost := s.names.name(host)
-	if dialHost == "" {
-		dialHost = "127.0.0.1"
-	}
-	dialFn := s.env.Dial
-	if dialFn == nil {
-		dialFn = (&net.Dialer{}).DialContext
-	}
-	addr := net.JoinHostPort(dialHost, strconv.Itoa(port))
-	if own, ok := s.local.target(network, host, port); ok {
-		addr, dialFn = own, (&net.Dialer{}).DialContext
-	}
-	var conn net.Conn
-	err := runtime.Block(thread, func(ctx context.Context) error {
-		dctx, cancel := netx.DialContext(ctx, t)
-		defer cancel()
-		var err error
-		conn, err = dialFn(dctx, network, addr)
-		return err
-	})
-	if err != nil {
-		if conn != nil {
-			conn.Close()
-		}
-		return nil, netx.FromGo(thread, err, false)
-	}
-	return conn, nil
-}
-
-// connect((host, port)) dials through Env.Dial. A host that came from
-// getaddrinfo is dialled by its name.
-func (s *Socket) connect(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := oneArg(fn, args, kwargs)
-	if err != nil {
-		return nil, err
-	}
-	host, port, err := sockAddr(fn, v)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.checkOpen(thread); err != nil {
-		return nil, err
-	}
-	s.mu.Lock()
-	if s.conn != nil {
-		s.mu.Unlock()
-		return nil, netx.Errno(thread, netx.EISCONN)
-	}
-	// A client that bound first (TCP_CUSTOMIZE_PORT, or bind((ip, 0)) to
-	// pick an interface) dials through Env.Dial like any other; the
-	// listener bind() opened is not needed.
-	ln := s.ln
-	s.ln = nil
-	t := s.timeout
-	if s.kind == SOCK_STREAM {
-		s.state = stSynSent
-	}
-	s.mu.Unlock()
-	if ln != nil {
-		ln.Close()
-	}
-	network := "tcp"
-	if s.kind == SOCK_DGRAM {
-		network = "udp"
-	}
-	conn, err := s.dial(thread, network, host, port, t)
-	if err != nil {
-		s.setState(stClosed)
-		return nil, err
-	}
-	s.mu.Lock()
-	if s.closed { // closed by another thread while dialling
-		s.mu.Unlock()
-		conn.Close()
-		return nil, netx.Errno(thread, netx.EBADF)
-	}
-	s.conn, s.host, s.state, s.eof = conn, s.names.name(host), stEstablished, false
-	s.mu.Unlock()
-	s.applyOptions(conn)
-	return starlark.None, nil
-}
-
-func (s *Socket) setState(st int) {
-	s.mu.Lock()
-	s.state = st
-	s.mu.Unlock()
-}
-
 // readConn reads once from the connection, up to n bytes, with the
 // socket's timeout. At the end of the stream it returns io.EOF.
 func (s *Socket) readConn(thread *starlark.Thread, n int) ([]byte, error) {
@@ -114,8 +21,14 @@ func (s *Socket) readConn(thread *starlark.Thread, n int) ([]byte, error) {
 		return nil, err
 	}
 	s.mu.Lock()
-	conn, t := s.conn, s.timeout
+	conn, t, eof := s.conn, s.timeout, s.probedEOF
+	if eof {
+		s.state = stCloseWait
+	}
 	s.mu.Unlock()
+	if eof {
+		return nil, io.EOF
+	}
 	if conn == nil {
 		return nil, netx.Errno(thread, netx.ENOTCONN)
 	}
@@ -197,7 +110,7 @@ func bufsize(fn string, v starlark.Value) (int, error) {
 }
 
 func (s *Socket) recv(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := oneArg(fn, args, kwargs)
+	v, err := argWithFlags(fn, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
@@ -216,7 +129,7 @@ func (s *Socket) recv(thread *starlark.Thread, fn string, args starlark.Tuple, k
 }
 
 func (s *Socket) recvfrom(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := oneArg(fn, args, kwargs)
+	v, err := argWithFlags(fn, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
@@ -373,98 +286,6 @@ func (s *Socket) readline(thread *starlark.Thread, fn string, args starlark.Tupl
 	}
 }
 
-// writeConn writes data to the connection (or the UDP peer), with the
-// socket's timeout, and returns how much went out.
-func (s *Socket) writeConn(thread *starlark.Thread, data []byte) (int, error) {
-	if err := s.checkOpen(thread); err != nil {
-		return 0, err
-	}
-	conn := s.current()
-	if conn == nil {
-		if s.kind == SOCK_DGRAM {
-			return 0, netx.ErrnoMsg(thread, 89, "Destination address required")
-		}
-		return 0, netx.Errno(thread, netx.ENOTCONN)
-	}
-	return s.writeOn(thread, conn, data)
-}
-
-// writeOn writes data to conn with the socket's timeout.
-func (s *Socket) writeOn(thread *starlark.Thread, conn net.Conn, data []byte) (int, error) {
-	s.mu.Lock()
-	t := s.timeout
-	s.mu.Unlock()
-	var n int
-	err := netx.Wait(thread, t, conn.SetWriteDeadline, func() error {
-		var err error
-		n, err = conn.Write(data)
-		return err
-	})
-	if err != nil && (n == 0 || runtime.IsCancelled(err)) {
-		return 0, netx.FromGo(thread, err, t == netx.NonBlocking)
-	}
-	return n, nil
-}
-
-func (s *Socket) sendArg(fn string, args starlark.Tuple, kwargs []starlark.Tuple) ([]byte, error) {
-	v, err := oneArg(fn, args, kwargs)
-	if err != nil {
-		return nil, err
-	}
-	return netx.Buffer(fn, v)
-}
-
-// send(bytes) returns the number of bytes sent.
-func (s *Socket) send(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	data, err := s.sendArg(fn, args, kwargs)
-	if err != nil {
-		return nil, err
-	}
-	n, err := s.writeConn(thread, data)
-	if err != nil {
-		return nil, err
-	}
-	return starlark.MakeInt(n), nil
-}
-
-// write(buf) is send under the stream name.
-func (s *Socket) write(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	return s.send(thread, fn, args, kwargs)
-}
-
-// sendall(bytes) sends everything or raises; it returns None.
-func (s *Socket) sendall(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	data, err := s.sendArg(fn, args, kwargs)
-	if err != nil {
-		return nil, err
-	}
-	n, err := s.writeConn(thread, data)
-	if err != nil {
-		return nil, err
-	}
-	if n < len(data) {
-		return nil, netx.Errno(thread, netx.ETIMEDOUT)
-	}
-	return starlark.None, nil
-}
-
-// connect_ex is CPython's connect that returns the errno (0 on success)
-// instead of raising it.
-func (s *Socket) connectEx(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	_, err := s.connect(thread, fn, args, kwargs)
-	if err == nil {
-		return starlark.MakeInt(0), nil
-	}
-	if e, ok := exc.As(err); ok {
-		if inst, ok := e.Value.(starlark.HasAttrs); ok {
-			if n, _ := inst.Attr("errno"); n != nil {
-				return n, nil
-			}
-		}
-	}
-	return nil, err
-}
-
 // recv_into(buf[, nbytes]) is one recv into a bytearray; it returns the
 // count.
 func (s *Socket) recvInto(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -492,10 +313,4 @@ func (s *Socket) recvInto(thread *starlark.Thread, fn string, args starlark.Tupl
 		return nil, err
 	}
 	return starlark.MakeInt(got), nil
-}
-
-// flush does nothing: writes are not buffered (makefile() returns the
-// socket itself).
-func (s *Socket) flush(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	return starlark.None, nil
 }
