@@ -3,6 +3,7 @@ package emulator
 import (
 	"crypto/tls"
 	"errors"
+	"io"
 	"net"
 	"sync"
 	"time"
@@ -54,7 +55,13 @@ func (l *splitListener) classify(c net.Conn) {
 	if err == nil && first == 0x16 && l.tls != nil {
 		tc := tls.Server(conn, l.tls)
 		if err = tc.Handshake(); err != nil {
-			l.logf("emulator: TLS handshake with %s failed: %v", c.RemoteAddr(), err)
+			select {
+			case <-l.done: // closing down: not worth a line
+			default:
+				if !errors.Is(err, io.EOF) {
+					l.logf("emulator: TLS handshake with %s failed: %v", c.RemoteAddr(), err)
+				}
+			}
 			c.Close()
 			return
 		}

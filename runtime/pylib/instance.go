@@ -91,9 +91,6 @@ func (x *Instance) PyStrErr() (string, error) {
 		return s, err
 	}
 	if x.class.exc {
-		if s, ok := osErrorStr(x); ok {
-			return s, nil
-		}
 		return x.excStr()
 	}
 	return x.PyReprErr()
@@ -101,6 +98,9 @@ func (x *Instance) PyStrErr() (string, error) {
 
 // excStr is BaseException.__str__: the message from args.
 func (x *Instance) excStr() (string, error) {
+	if s, ok := osErrorStr(x); ok {
+		return s, nil
+	}
 	switch len(x.args) {
 	case 0:
 		return "", nil
