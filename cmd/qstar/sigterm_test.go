@@ -114,4 +114,3 @@ func stripPings(b []byte) []byte {
 	}
 	return b
 }
-
