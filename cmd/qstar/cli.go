@@ -39,6 +39,7 @@ Usage:
   qstar emulate [--listen ADDR] [--http ADDR] [--devices FILE] [--ca-out FILE]
                                      run the local cloud for external clients (default 127.0.0.1:1883)
   qstar modules                      list the modules scripts can import
+  qstar stubs DIR                    write .pyi stubs of every module into DIR, for editors
   qstar version                      print the version
 
 Flags for run and repl:
@@ -75,6 +76,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdPort(args[1:], stdout, stderr)
 	case "emulate":
 		return cmdEmulate(args[1:], stdout, stderr)
+	case "stubs":
+		return cmdStubs(args[1:], stdout, stderr) // stubs.go
 	case "modules":
 		for _, m := range runtime.Modules() {
 			fmt.Fprintf(stdout, "%-14s %s\n", m.Name, m.Doc)
