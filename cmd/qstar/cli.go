@@ -11,6 +11,7 @@ import (
 
 	"github.com/qstar-dev/qstar/emulator"
 	"github.com/qstar-dev/qstar/modules/board"
+	"github.com/qstar-dev/qstar/modules/cellular"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pycompat"
@@ -131,6 +132,9 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 		env.Config["board"] = cf.board
 	}
 	if err := board.Check(env.Setting("board")); err != nil {
+		return nil, usageError{err}
+	}
+	if err := cellular.Check(env.Setting("modem")); err != nil { // fail fast, before the script
 		return nil, usageError{err}
 	}
 	script := ""
