@@ -26,4 +26,8 @@ func init() {
 	}
 	runtime.RegisterDocs("utime", docs)
 	runtime.RegisterDocs("time", docs)
+	runtime.RegisterDocs("time", map[string]string{
+		"monotonic_ns": "monotonic_ns()\nmonotonic() in nanoseconds (CPython).",
+		"perf_counter": "perf_counter()\nSeconds from the finest monotonic clock, for timing (CPython).",
+	})
 }
