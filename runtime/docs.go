@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -23,7 +24,7 @@ import (
 var (
 	docsMu sync.RWMutex
 	docs   = map[string]map[string]string{} // module -> member -> entry
-	owners sync.Map                         // *starlark.Builtin -> "module.member"
+	owners sync.Map                         // *starlark.Builtin or a class value -> "module.member"
 )
 
 // RegisterDocs adds signatures and docs for module's members.
@@ -70,34 +71,53 @@ func DocumentedMethods(module, class string) []string {
 // help(sim.getStatus) finds its docs from the value alone.
 func noteOwners(module string, members starlark.StringDict) {
 	for name, v := range members {
-		if b, ok := v.(*starlark.Builtin); ok {
-			owners.Store(b, module+"."+name)
+		if _, ok := v.(starlark.Callable); ok && reflect.ValueOf(v).Kind() == reflect.Pointer {
+			owners.Store(v, module+"."+name) // pointers only: map keys must compare
 		}
 	}
+}
+
+// ownerOf is the "module.member" a callable was imported as, if known.
+func ownerOf(v starlark.Value) (module, member string, ok bool) {
+	if reflect.ValueOf(v).Kind() != reflect.Pointer {
+		return "", "", false
+	}
+	q, found := owners.Load(v)
+	if !found {
+		return "", "", false
+	}
+	i := strings.LastIndexByte(q.(string), '.')
+	return q.(string)[:i], q.(string)[i+1:], true
+}
+
+// typeMethodDoc finds "Type.method" in any module's docs (an instance's
+// methods: help(p) for a machine.Pin).
+func typeMethodDoc(typeName, method string) (sig, doc string, ok bool) {
+	docsMu.RLock()
+	mods := make([]string, 0, len(docs))
+	for m := range docs {
+		mods = append(mods, m)
+	}
+	docsMu.RUnlock()
+	sort.Strings(mods)
+	for _, m := range mods {
+		if sig, doc, ok := MemberDoc(m, typeName+"."+method); ok {
+			return sig, doc, true
+		}
+	}
+	return "", "", false
 }
 
 // builtinDoc finds the docs for a builtin: a module member, or a method
 // whose receiver's type a module documents as "Type.method".
 func builtinDoc(b *starlark.Builtin) (module, sig, doc string, ok bool) {
-	if q, found := owners.Load(b); found {
-		i := strings.LastIndexByte(q.(string), '.')
-		module, member := q.(string)[:i], q.(string)[i+1:]
+	if module, member, found := ownerOf(b); found {
 		sig, doc, ok = MemberDoc(module, member)
 		return module, sig, doc, ok
 	}
 	if r := b.Receiver(); r != nil {
-		docsMu.RLock()
-		mods := make([]string, 0, len(docs))
-		for m := range docs {
-			mods = append(mods, m)
-		}
-		docsMu.RUnlock()
-		sort.Strings(mods)
-		for _, m := range mods {
-			if sig, doc, ok := MemberDoc(m, r.Type()+"."+b.Name()); ok {
-				return m, sig, doc, true
-			}
-		}
+		sig, doc, ok = typeMethodDoc(r.Type(), b.Name())
+		return "", sig, doc, ok
 	}
 	return "", "", "", false
 }

@@ -65,6 +65,14 @@ func HelpText(x starlark.Value) string {
 	case *pylib.Class:
 		classHelp(&sb, v)
 	default:
+		if module, member, ok := ownerOf(x); ok { // a module's class: machine.Pin
+			if sig, doc, ok := MemberDoc(module, member); ok {
+				fmt.Fprintf(&sb, "Help on class %s in module %s:\n\n", member, module)
+				writeEntry(&sb, "", sig, doc)
+				classMethods(&sb, module, member)
+				break
+			}
+		}
 		valueHelp(&sb, x)
 	}
 	return sb.String()
@@ -158,6 +166,9 @@ func valueHelp(sb *strings.Builder, x starlark.Value) {
 		v, _ := ha.Attr(name)
 		if b, ok := v.(*starlark.Builtin); ok {
 			sig, doc := BuiltinSignature(b)
+			if s, d, ok := typeMethodDoc(x.Type(), name); ok {
+				sig, doc = s, d
+			}
 			writeEntry(sb, "  ", sig, doc)
 			continue
 		}

@@ -108,12 +108,26 @@ func stubClass(sb *strings.Builder, module, name string, methods []string) {
 // stubGoClass is a type a module exposes without docs (machine.Pin): its
 // attributes as methods and constants, whatever help can see.
 func stubGoClass(sb *strings.Builder, module, name string, v starlark.Value) {
-	fmt.Fprintf(sb, "class %s:\n    def __init__(self, *args: Any, **kwargs: Any) -> None: ...\n", name)
+	fmt.Fprintf(sb, "class %s:\n", name)
+	sig, doc, documented := MemberDoc(module, name)
+	if doc != "" {
+		fmt.Fprintf(sb, "    \"\"\"%s\"\"\"\n", pyDocText(doc))
+	}
+	if !documented {
+		sig = "__init__(*args: Any, **kwargs: Any)"
+	}
+	stubDef(sb, "    ", "__init__", strings.Replace(sig, name+"(", "__init__(", 1), "", true)
+	seen := map[string]bool{}
+	for _, m := range DocumentedMethods(module, name) { // instance methods
+		msig, mdoc, _ := MemberDoc(module, name+"."+m)
+		stubDef(sb, "    ", m, msig, mdoc, true)
+		seen[m] = true
+	}
 	if ha, ok := v.(starlark.HasAttrs); ok {
 		attrs := ha.AttrNames()
 		sort.Strings(attrs)
 		for _, a := range attrs {
-			if strings.HasPrefix(a, "_") || !pyIdentRe.MatchString(a) || isKeyword(a) {
+			if seen[a] || strings.HasPrefix(a, "_") || !pyIdentRe.MatchString(a) || isKeyword(a) {
 				continue
 			}
 			av, err := ha.Attr(a)

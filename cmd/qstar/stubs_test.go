@@ -37,6 +37,8 @@ func TestStubs(t *testing.T) {
 		"sim.pyi":   {"def getStatus() -> Any:\n    \"\"\"State of the SIM card", "def verifyPin(pin) -> Any:"},
 		"umqtt.pyi": {"class MQTTClient:\n", "    def __init__(self, client_id, server, port=0,", "    def publish(self, topic, msg, retain=False, qos=0) -> Any:"},
 		"utime.pyi": {"def sleep_ms(ms) -> Any:"},
+		"machine.pyi": {"class Pin:\n", "    def __init__(self, GPIOn, direction=Pin.IN, pullMode=Pin.PULL_DISABLE, level=0) -> None: ...",
+			"    def value(self, level=None) -> Any:", "    OUT: int"},
 	} {
 		text := read(file)
 		for _, w := range wants {
