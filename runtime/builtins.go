@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"go.starlark.net/starlark"
@@ -24,7 +23,8 @@ func (in *Interp) makePredeclared() starlark.StringDict {
 	d["print"] = starlark.NewBuiltin("print", in.print)
 	d["str"] = pylib.WrapType("str", starlark.NewBuiltin("str", pyStr))
 	d["repr"] = starlark.NewBuiltin("repr", pyReprBuiltin)
-	d["help"] = starlark.NewBuiltin("help", in.help)
+	d["help"] = starlark.NewBuiltin("help", in.help) // help.go
+	d["dir"], d["_doc_of"] = dirBuiltin(starlark.Universe["dir"]), starlark.NewBuiltin("_doc_of", docOf)
 	d["open"] = in.openBuiltin()
 	in.addPyBuiltins(d)
 	d["_import"] = starlark.NewBuiltin("_import", in.importBuiltin)
@@ -112,39 +112,6 @@ func pyReprBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 	}
 	s, err := pyrepr.ReprErr(x)
 	return starlark.String(s), err
-}
-
-// help(x) prints a module's doc and members, or a value's type and attributes.
-func (in *Interp) help(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var x starlark.Value = starlark.None
-	if err := starlark.UnpackPositionalArgs("help", args, kwargs, 0, &x); err != nil {
-		return nil, err
-	}
-	var sb strings.Builder
-	switch v := x.(type) {
-	case starlark.NoneType:
-		sb.WriteString("qstar: QuecPython-style scripting. Modules:\n")
-		for _, m := range Modules() {
-			fmt.Fprintf(&sb, "  %-14s %s\n", m.Name, m.Doc)
-		}
-		sb.WriteString("Use help(module) or dir(module) for its members.\n")
-	case *ModuleValue:
-		fmt.Fprintf(&sb, "module %s: %s\n", v.Name, v.Doc)
-		for _, name := range v.AttrNames() {
-			fmt.Fprintf(&sb, "  %s\n", name)
-		}
-	default:
-		fmt.Fprintf(&sb, "%s of type %s\n", pyrepr.Repr(x), x.Type())
-		if ha, ok := x.(starlark.HasAttrs); ok {
-			names := ha.AttrNames()
-			sort.Strings(names)
-			for _, name := range names {
-				fmt.Fprintf(&sb, "  %s\n", name)
-			}
-		}
-	}
-	_, err := in.Env.Write([]byte(sb.String()))
-	return starlark.None, err
 }
 
 // _import(name) is what the Python front end turns `import name` into.

@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"sync"
@@ -31,6 +32,10 @@ type Env struct {
 	// RootCAs, when set, replaces the system roots for TLS verification
 	// (the emulator's CA).
 	RootCAs *x509.CertPool
+
+	// Logger, when set, receives Logf's messages (`--log json`); nil
+	// writes "qstar: ..." lines to Stderr.
+	Logger *slog.Logger
 
 	// Args is sys.argv.
 	Args []string
@@ -95,6 +100,10 @@ func (e *Env) Write(p []byte) (int, error) {
 
 // Logf writes a diagnostic line to Stderr. Never pass secrets.
 func (e *Env) Logf(format string, args ...any) {
+	if e.Logger != nil {
+		e.Logger.Info(fmt.Sprintf(format, args...))
+		return
+	}
 	e.outMu.Lock()
 	defer e.outMu.Unlock()
 	fmt.Fprintf(e.Stderr, "qstar: "+format+"\n", args...)

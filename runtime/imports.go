@@ -112,7 +112,7 @@ func (in *Interp) importFrom(t *starlark.Thread, mod, attr string) (starlark.Val
 	if err != nil {
 		return nil, err
 	}
-	if v, err := mv.Attr(attr); v != nil || err != nil {
+	if v, err := mv.Attr(attr); v != nil || (err != nil && !isNoSuchAttr(err)) {
 		return v, err
 	}
 	if mv.dir != "" {

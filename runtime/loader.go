@@ -56,7 +56,9 @@ func (m *ModuleValue) Attr(name string) (starlark.Value, error) {
 			}
 		}
 	}
-	return nil, nil // starlark reports "module has no .x field or method"
+	// CPython's message; starlark adds "(did you mean .x?)", which exc
+	// turns into CPython's "Did you mean: 'x'?".
+	return nil, starlark.NoSuchAttrError(fmt.Sprintf("module '%s' has no attribute '%s'", m.Name, name))
 }
 
 func (m *ModuleValue) AttrNames() []string {
@@ -102,6 +104,7 @@ func (in *Interp) Module(name string) (*ModuleValue, error) {
 			return nil, e.err
 		}
 		mv := &ModuleValue{Name: name, Doc: m.Doc, Members: members}
+		noteOwners(name, members) // docs.go: help(sim.getStatus)
 		if kids, ok := isPackage(name); ok {
 			mv.pkg, mv.kids = in, kids
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/qstar-dev/qstar/emulator"
 	"github.com/qstar-dev/qstar/modules/board"
+	"github.com/qstar-dev/qstar/modules/cellular"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pycompat"
@@ -39,6 +40,7 @@ Usage:
   qstar emulate [--listen ADDR] [--http ADDR] [--devices FILE] [--ca-out FILE]
                                      run the local cloud for external clients (default 127.0.0.1:1883)
   qstar modules                      list the modules scripts can import
+  qstar stubs DIR                    write .pyi stubs of every module into DIR, for editors
   qstar version                      print the version
 
 Flags for run and repl:
@@ -50,6 +52,8 @@ Flags for run and repl:
                  platform's credentials and answers its system topics; device secrets
                  from the JSON file in QSTAR_EMULATOR_DEVICES; its application API listens on
                  QSTAR_EMULATOR_HTTP (default: a free port, printed)
+  --log FORMAT   qstar's own messages on stderr as text (default) or json, one
+                 object a line (also QSTAR_LOG; run, repl and emulate)
   --data DIR     host directory behind the device's /usr (also QSTAR_DATA; default: the
                  script's directory, or the working directory for repl); /bak is DIR/.bak
   --allow-fs=PATH   let scripts read and write a host path outside the data directory
@@ -73,13 +77,15 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdPort(args[1:], stdout, stderr)
 	case "emulate":
 		return cmdEmulate(args[1:], stdout, stderr)
+	case "stubs":
+		return cmdStubs(args[1:], stdout, stderr) // stubs.go
 	case "modules":
 		for _, m := range runtime.Modules() {
 			fmt.Fprintf(stdout, "%-14s %s\n", m.Name, m.Doc)
 		}
 		return exitOK
 	case "version", "--version", "-v":
-		fmt.Fprintf(stdout, "qstar %s\n", version)
+		fmt.Fprintln(stdout, versionLine())
 		return exitOK
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
@@ -94,6 +100,7 @@ type commonFlags struct {
 	modem   string
 	board   string
 	emulate bool
+	log     string
 	grants  grantFlags
 }
 
@@ -104,6 +111,7 @@ func newFlagSet(name string, stderr io.Writer, cf *commonFlags) *flag.FlagSet {
 	fs.StringVar(&cf.modem, "modem", "", "cellular backend")
 	fs.StringVar(&cf.board, "board", "", "hardware backend")
 	fs.BoolVar(&cf.emulate, "emulate", false, "route connections to the local cloud")
+	fs.StringVar(&cf.log, "log", os.Getenv("QSTAR_LOG"), "format of qstar's own messages: text or json")
 	cf.grants.register(fs)
 	return fs
 }
@@ -112,6 +120,11 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 	env := runtime.NewEnv()
 	env.Stdin, env.Stdout, env.Stderr = stdin, stdout, stderr
 	env.Args = argv
+	logger, err := newLogger(cf.log, stderr)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	env.Logger = logger
 	if cf.modem != "" {
 		env.Config["modem"] = cf.modem
 	}
@@ -119,6 +132,9 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 		env.Config["board"] = cf.board
 	}
 	if err := board.Check(env.Setting("board")); err != nil {
+		return nil, usageError{err}
+	}
+	if err := cellular.Check(env.Setting("modem")); err != nil { // fail fast, before the script
 		return nil, usageError{err}
 	}
 	script := ""
@@ -207,7 +223,12 @@ func cmdRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	select {
-	case <-stopped:
+	case sig := <-stopped:
+		if sig == syscall.SIGTERM { // a service stop, not a failure
+			in.Env.Close() // disconnect clients, close ports, before saying so
+			env.Logf("terminated (SIGTERM): threads stopped, connections closed")
+			return exitOK
+		}
 		fmt.Fprintln(stderr, "KeyboardInterrupt")
 		return exitInterrupted
 	default:
@@ -313,10 +334,17 @@ func cmdEmulate(args []string, stdout, stderr io.Writer) int {
 	caOut := fs.String("ca-out", "", "write the emulator's CA certificate (PEM) here, for TLS clients")
 	devicesPath := fs.String("devices", os.Getenv("QSTAR_EMULATOR_DEVICES"), "JSON file of device secrets per platform")
 	httpListen := fs.String("http", "127.0.0.1:0", "address of the application-side HTTP API")
+	logFormat := fs.String("log", os.Getenv("QSTAR_LOG"), "format of qstar's own messages: text or json")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	logf := func(format string, a ...any) { fmt.Fprintf(stderr, "qstar: "+format+"\n", a...) }
+	logger, err := newLogger(*logFormat, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "qstar: %v\n", err)
+		return exitUsage
+	}
+	logEnv := &runtime.Env{Stderr: stderr, Logger: logger}
+	logf := logEnv.Logf
 	opts := emulator.Options{Listen: *listen, Logf: logf}
 	if *devicesPath != "" {
 		devices, err := emulator.LoadDevices(*devicesPath)

@@ -130,3 +130,47 @@ func TestREPLOnTerminal(t *testing.T) {
 		t.Errorf("history file: %v\n%s", err, hist)
 	}
 }
+
+// TestREPLHelpsLikeCPython: on a terminal, a statement whose brackets close
+// runs at once; `def g(:` is reported at once and the prompt comes back;
+// Tab completes `from umqtt import MQ` and an instance's attributes;
+// help() shows signatures; exit() leaves.
+func TestREPLHelpsLikeCPython(t *testing.T) {
+	r := startPtyREPL(t)
+	m := r.expect(0, ">>> ")
+
+	r.send("print(6,\r")
+	m = r.expect(m, "... ")
+	r.send("      7)\r")
+	m = r.expect(m, "6 7")
+	m = r.expect(m, ">>> ")
+
+	r.send("def g(:\r")
+	m = r.expect(m, "invalid syntax")
+	m = r.expect(m, ">>> ")
+	r.send("'still here'\r")
+	m = r.expect(m, "'still here'")
+
+	r.send("from umqtt import MQ\t\r")
+	m = r.expect(m, ">>> ")
+	r.send("c = MQTTClient('pty', '127.0.0.1', 1883)\r")
+	m = r.expect(m, ">>> ")
+	r.send("c.pub\t\r")
+	m = r.expect(m, "method publish>") // the completed name ran
+
+	r.send("help(c.publish)\r")
+	m = r.expect(m, "publish(topic, msg, retain=False, qos=0)")
+	m = r.expect(m, ">>> ")
+
+	r.send("exit()\r")
+	done := make(chan error, 1)
+	go func() { done <- r.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("exit: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("REPL did not leave on exit()")
+	}
+}

@@ -16,11 +16,13 @@ import (
 // sleeping, waiting for a message), so `except KeyboardInterrupt:` handlers
 // run. A second SIGINT, a SIGINT once the main script has returned (qstar is
 // waiting for its threads), and SIGTERM stop every thread for good; stopped
-// is then closed. stop ends the handling.
-func handleSignals(in *runtime.Interp, main *starlark.Thread) (stopped <-chan struct{}, stop func()) {
+// then receives the signal that did it (once). SIGTERM is how a service
+// manager asks for a clean stop, so cmdRun exits 0 for it after closing
+// connections; SIGINT stays 130. stop ends the handling.
+func handleSignals(in *runtime.Interp, main *starlark.Thread) (stopped <-chan os.Signal, stop func()) {
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	halted := make(chan struct{})
+	halted := make(chan os.Signal, 1)
 	done := make(chan struct{})
 	var once sync.Once
 	go func() {
@@ -35,7 +37,7 @@ func handleSignals(in *runtime.Interp, main *starlark.Thread) (stopped <-chan st
 					in.Interrupt(main)
 					continue
 				}
-				once.Do(func() { close(halted) })
+				once.Do(func() { halted <- sig })
 				in.CancelAll("interrupted")
 			}
 		}

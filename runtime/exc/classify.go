@@ -41,6 +41,8 @@ var (
 	reIntLit    = lazyRegexp(`^int: invalid literal with base (\d+): (.*)$`)
 	reFloatLit  = lazyRegexp(`^(?:float: )?invalid float literal: (.*)$`)
 	reNoAttr    = lazyRegexp(`^(\w+) has no \.(\w+) field or method`)
+	reModAttr   = lazyRegexp(`^(module '[\w.]+' has no attribute '\w+')`)
+	reSpellHint = lazyRegexp(`\(did you mean \.(\w+)\?\)$`)
 	reBinOp     = lazyRegexp(`^unknown binary op: (\w+) (\S+) (\w+)`)
 	reUnbound   = lazyRegexp(`^local variable (\w+) referenced before assignment`)
 	reGlobal    = lazyRegexp(`^global variable (\w+) referenced before assignment`)
@@ -106,7 +108,10 @@ func Classify(msg string) *Error {
 		return &Error{Type: "ValueError", Msg: "could not convert string to float: " + pyQuote(strconv.Quote(m[1]))}
 	}
 	if m := reNoAttr().FindStringSubmatch(msg); m != nil {
-		return &Error{Type: "AttributeError", Msg: "'" + pyType(m[1]) + "' object has no attribute '" + m[2] + "'"}
+		return &Error{Type: "AttributeError", Msg: "'" + pyType(m[1]) + "' object has no attribute '" + m[2] + "'" + didYouMean(msg)}
+	}
+	if m := reModAttr().FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "AttributeError", Msg: m[1] + didYouMean(msg)}
 	}
 	if strings.Contains(msg, "no such attribute") || strings.Contains(msg, "has no .") {
 		return &Error{Type: "AttributeError", Msg: msg}
@@ -191,4 +196,13 @@ func classifyMore(msg string) *Error {
 		return &Error{Type: "KeyError", Msg: msg}
 	}
 	return nil
+}
+
+// didYouMean turns starlark's spelling hint "(did you mean .x?)" into
+// CPython's ". Did you mean: 'x'?", or "" when msg has none.
+func didYouMean(msg string) string {
+	if m := reSpellHint().FindStringSubmatch(msg); m != nil {
+		return ". Did you mean: '" + m[1] + "'?"
+	}
+	return ""
 }

@@ -82,7 +82,7 @@ func errorAware(inner *starlark.Builtin) *starlark.Builtin {
 }
 
 func hashPointer[T any](p *T) uint32 {
-	u := uintptr(unsafe.Pointer(p))
+	u := uint64(uintptr(unsafe.Pointer(p))) // 64 bits on every arch, for the shift
 	return uint32(u ^ u>>32)
 }
 

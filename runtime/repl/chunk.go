@@ -98,6 +98,11 @@ type chunker struct {
 	lines   []string // the chunk so far
 	pending string   // a line read past the end of the previous chunk
 	hasPend bool
+
+	// Input line numbers, for tracebacks with the real line: the caller
+	// sets cur before add; start is the current chunk's first line and
+	// lastStart the first line of the chunk add or flush last returned.
+	cur, start, lastStart, pendLine int
 }
 
 // add feeds one line; it returns a complete chunk when one is ready.
@@ -107,6 +112,7 @@ func (c *chunker) add(line string, interactive bool) (chunk string, done bool) {
 		if strings.TrimSpace(line) == "" {
 			return "", false
 		}
+		c.start = c.cur
 		c.lines = append(c.lines, line)
 		src := line + "\n"
 		if startsCompound(line) || unfinished(src) {
@@ -117,6 +123,9 @@ func (c *chunker) add(line string, interactive bool) (chunk string, done bool) {
 	src := strings.Join(c.lines, "\n") + "\n"
 	if unfinished(src) {
 		c.lines = append(c.lines, line)
+		if !startsCompound(c.lines[0]) && !unfinished(src+line+"\n") {
+			return c.flush(), true // the brackets closed: run now, as Python does
+		}
 		return "", false
 	}
 	if strings.TrimSpace(line) == "" {
@@ -125,7 +134,7 @@ func (c *chunker) add(line string, interactive bool) (chunk string, done bool) {
 	if !interactive && !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "\t") &&
 		!isOneOf(firstWord(line), continuations) {
 		out := c.flush()
-		c.pending, c.hasPend = line, true
+		c.pending, c.hasPend, c.pendLine = line, true, c.cur
 		return out, true
 	}
 	c.lines = append(c.lines, line)
@@ -137,15 +146,21 @@ func (c *chunker) inBlock() bool { return len(c.lines) > 0 }
 
 func (c *chunker) flush() string {
 	s := strings.Join(c.lines, "\n") + "\n"
-	c.lines = nil
+	c.lines, c.lastStart = nil, c.start
 	return s
 }
+
+// reset drops the chunk so far (Ctrl-C, or a certain syntax error).
+func (c *chunker) reset() { c.lines = nil }
+
+// current is the chunk so far.
+func (c *chunker) current() string { return strings.Join(c.lines, "\n") + "\n" }
 
 // takePending returns a line read ahead by add, if any.
 func (c *chunker) takePending() (string, bool) {
 	if !c.hasPend {
 		return "", false
 	}
-	c.hasPend = false
+	c.hasPend, c.cur = false, c.pendLine
 	return c.pending, true
 }

@@ -59,7 +59,13 @@ func (c *completer) names(prefix, line string) []string {
 		}
 	}
 	trimmed := strings.TrimSpace(line)
-	if strings.HasPrefix(trimmed, "import ") || strings.HasPrefix(trimmed, "from ") {
+	if mod, ok := fromImportModule(trimmed); ok { // from umqtt import MQ<TAB>
+		if members, ok := runtime.ModuleNames(mod); ok {
+			for _, n := range members {
+				add(n)
+			}
+		}
+	} else if strings.HasPrefix(trimmed, "import ") || strings.HasPrefix(trimmed, "from ") {
 		for _, m := range runtime.Modules() {
 			add(m.Name)
 		}
@@ -110,4 +116,17 @@ func (c *completer) attrs(base, prefix string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// fromImportModule is X in a line `from X import ...` being typed.
+func fromImportModule(line string) (string, bool) {
+	rest, ok := strings.CutPrefix(line, "from ")
+	if !ok {
+		return "", false
+	}
+	mod, after, ok := strings.Cut(strings.TrimSpace(rest), " ")
+	if !ok || !strings.HasPrefix(strings.TrimSpace(after), "import") {
+		return "", false
+	}
+	return mod, true
 }

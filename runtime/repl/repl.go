@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 
 	"github.com/chzyer/readline"
 	"go.starlark.net/starlark"
@@ -55,6 +56,15 @@ func (s *Session) Globals() starlark.StringDict { return s.globals }
 // Exec runs one chunk of Python source; if it ends in an expression whose
 // value is not None, echo receives the value's repr. SIGINT cancels it.
 func (s *Session) Exec(src string, echo func(string)) (err error) {
+	return s.ExecAt(src, 1, echo)
+}
+
+// ExecAt is Exec for a chunk that starts at line firstLine of the input,
+// so its tracebacks and syntax errors give the input's real line numbers.
+func (s *Session) ExecAt(src string, firstLine int, echo func(string)) (err error) {
+	if firstLine > 1 {
+		src = strings.Repeat("\n", firstLine-1) + src
+	}
 	defer func() {
 		// Starlark's compiler panics on a tree it cannot compile; the
 		// session must survive a front-end bug.
@@ -114,6 +124,7 @@ func (s *Session) Exec(src string, echo func(string)) (err error) {
 func Run(in *runtime.Interp, opts Options) int {
 	s := NewSession(in)
 	var read func(prompt string) (string, error)
+	inputLine := 0 // lines read from piped input, for real line numbers
 	if opts.Interactive {
 		rl, err := readline.NewEx(&readline.Config{
 			Prompt:          ">>> ",
@@ -143,6 +154,7 @@ func Run(in *runtime.Interp, opts Options) int {
 		sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
 		tr := &transcriptReader{next: func() (string, error) {
 			if sc.Scan() {
+				inputLine++
 				return sc.Text(), nil
 			}
 			if err := sc.Err(); err != nil {
@@ -154,11 +166,16 @@ func Run(in *runtime.Interp, opts Options) int {
 	}
 
 	failed := false
+	var ch chunker
 	run := func(src string) (exit int, stop bool) {
 		if code, ok := in.ExitRequested(); ok { // misc.Power or a watchdog, while idle
 			return code, true
 		}
-		err := s.Exec(src, func(r string) { fmt.Fprintln(in.Env, r) })
+		first := 1
+		if !opts.Interactive { // piped: tracebacks name the input's own line
+			first = ch.lastStart
+		}
+		err := s.ExecAt(src, first, func(r string) { fmt.Fprintln(in.Env, r) })
 		if code, ok := in.ExitStatus(); ok { // sys.exit in a thread or callback
 			return code, true
 		}
@@ -173,7 +190,6 @@ func Run(in *runtime.Interp, opts Options) int {
 		return 0, false
 	}
 
-	var ch chunker
 	for {
 		line, ok := ch.takePending()
 		if !ok {
@@ -184,7 +200,7 @@ func Run(in *runtime.Interp, opts Options) int {
 			var err error
 			line, err = read(prompt)
 			if errors.Is(err, readline.ErrInterrupt) {
-				ch = chunker{}
+				ch.reset()
 				fmt.Fprintln(opts.Stderr, "KeyboardInterrupt")
 				continue
 			}
@@ -197,9 +213,23 @@ func Run(in *runtime.Interp, opts Options) int {
 				break
 			}
 		}
-		if chunk, done := ch.add(line, opts.Interactive); done {
+		if !ok {
+			ch.cur = inputLine
+		}
+		chunk, done := ch.add(line, opts.Interactive)
+		if done {
 			if code, stop := run(chunk); stop {
 				return code
+			}
+		} else if ch.inBlock() {
+			first := 1
+			if !opts.Interactive {
+				first = ch.start
+			}
+			if err := s.certainError(ch.current(), first); err != nil { // `def g(:` reported now
+				ch.reset()
+				failed = true
+				in.ReportError(err)
 			}
 		}
 	}

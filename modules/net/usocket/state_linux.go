@@ -2,8 +2,8 @@ package usocket
 
 import (
 	"net"
-	"syscall"
-	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 // linuxToLwIP maps Linux's tcpi_state (include/net/tcp_states.h) to
@@ -13,25 +13,21 @@ var linuxToLwIP = map[byte]int{
 	6: stTimeWait, 7: stClosed, 8: stCloseWait, 9: stLastAck, 10: stListen, 11: stClosing,
 }
 
-// kernelState reads tcpi_state, the first byte of struct tcp_info.
+// kernelState reads tcpi_state from struct tcp_info (x/sys/unix knows how
+// to ask on every Linux arch: 386 has no getsockopt syscall of its own).
 func kernelState(tc *net.TCPConn) (int, bool) {
 	raw, err := tc.SyscallConn()
 	if err != nil {
 		return 0, false
 	}
-	var info [232]byte
+	var info *unix.TCPInfo
 	var gerr error
 	cerr := raw.Control(func(fd uintptr) {
-		n := uint32(len(info))
-		_, _, e := syscall.Syscall6(syscall.SYS_GETSOCKOPT, fd, syscall.IPPROTO_TCP, syscall.TCP_INFO,
-			uintptr(unsafe.Pointer(&info[0])), uintptr(unsafe.Pointer(&n)), 0)
-		if e != 0 {
-			gerr = e
-		}
+		info, gerr = unix.GetsockoptTCPInfo(int(fd), unix.IPPROTO_TCP, unix.TCP_INFO)
 	})
 	if cerr != nil || gerr != nil {
 		return 0, false
 	}
-	st, ok := linuxToLwIP[info[0]]
+	st, ok := linuxToLwIP[info.State]
 	return st, ok
 }

@@ -53,8 +53,8 @@ func configMQTT(lk *LinkKit, a *pyargs.Args) (starlark.Value, error) {
 	}{
 		{"port", &c.port, 1, 65535, "port wrong"},
 		{"keep_alive", &c.keepAlive, 30, 1200, "keep_alive range wrong"},
-		{"max_inflight_message", &c.maxInflight, 0, 1 << 31, "max_inflight_message wrong"},
-		{"max_queued_message", &c.maxQueued, 0, 1 << 31, "max_queued_message wrong"},
+		{"max_inflight_message", &c.maxInflight, 0, 1<<31 - 1, "max_inflight_message wrong"},
+		{"max_queued_message", &c.maxQueued, 0, 1<<31 - 1, "max_queued_message wrong"},
 		{"auto_reconnect_min_sec", &c.reconnectMin, 1, 7200, "auto_reconnect_min_sec wrong"},
 		{"auto_reconnect_max_sec", &c.reconnectMax, 1, 7200, "auto_reconnect_max_sec wrong"},
 	}

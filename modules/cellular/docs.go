@@ -1,0 +1,62 @@
+package cellular
+
+import "github.com/qstar-dev/qstar/runtime"
+
+// Signatures and docs of the cellular modules, for help(), __doc__ and
+// `qstar stubs` (runtime/docs.go). Return values follow QuecPython: most
+// setters answer 0 on success and -1 on failure.
+func init() {
+	runtime.RegisterDocs("sim", map[string]string{
+		"getStatus":         "getStatus()\nState of the SIM card: 0 absent, 1 ready, 2 PIN required, 3 PUK required, ... (-1 on failure).",
+		"getImsi":           "getImsi()\nThe SIM's IMSI as a str, or -1.",
+		"getIccid":          "getIccid()\nThe SIM's ICCID as a str, or -1.",
+		"getPhoneNumber":    "getPhoneNumber()\nThe subscriber number stored on the SIM, or -1.",
+		"verifyPin":         "verifyPin(pin)\nUnlock the SIM with its PIN; 0 on success, -1 on failure.",
+		"changePin":         "changePin(oldPin, newPin)\nChange the PIN; 0 on success, -1 on failure.",
+		"enablePin":         "enablePin(pin)\nTurn on the PIN check; 0 on success, -1 on failure.",
+		"disablePin":        "disablePin(pin)\nTurn off the PIN check; 0 on success, -1 on failure.",
+		"unblockPin":        "unblockPin(puk, newPin)\nUnblock the SIM with the PUK and set a new PIN; 0 or -1.",
+		"getPinRemAttempts": "getPinRemAttempts()\nRemaining tries as a tuple (pin_attempts, puk_attempts), or -1.",
+		"getSimDet":         "getSimDet()\nSIM hot-plug detection settings (detenable, insertlevel), or -1.",
+		"setSimDet":         "setSimDet(switch, triggerLevel)\nTurn SIM hot-plug detection on or off; 0 or -1.",
+		"setCallback":       "setCallback(usrFun)\nCall usrFun(state) when the SIM is inserted or removed; 0 or -1.",
+	})
+	runtime.RegisterDocs("dataCall", map[string]string{
+		"start":           "start(profileIdx, ipType, apn, username, password, authType)\nDial a PDP context (older API, see setPDPContext/activate); 0 or -1.",
+		"setPDPContext":   "setPDPContext(profileID, ipType, apn, username, password, authType)\nConfigure a PDP context; 0 or -1.",
+		"getPDPContext":   "getPDPContext(profileID)\nThe context's (ipType, apn, username, password, authType), or -1.",
+		"activate":        "activate(profileID)\nActivate the PDP context; 0 or -1.",
+		"deactivate":      "deactivate(profileID)\nDeactivate the PDP context; 0 or -1.",
+		"setAutoActivate": "setAutoActivate(profileID, enable)\nActivate the context at boot; 0 or -1.",
+		"setAutoConnect":  "setAutoConnect(profileID, enable)\nRedial the context when it drops; 0 or -1.",
+		"getInfo":         "getInfo(profileID, ipType)\n(profileID, ipType, [state, reconnect, addr, priDNS, secDNS], ...) for the context, or -1.",
+		"getApn":          "getApn(simId)\nThe APN in use, or -1.",
+		"setCallback":     "setCallback(usrFun)\nCall usrFun((profileID, state, ...)) when the data link goes up or down; 0 or -1.",
+		"setDNSServer":    "setDNSServer(profileID, simID, priDns, secDns)\nSet the context's DNS servers; 0 or -1.",
+		"setDnsserver":    "setDnsserver(profileID, simID, priDns, secDns)\nOlder name of setDNSServer.",
+		"getPdpRange":     "getPdpRange()\nThe (min, max) profile IDs this module supports.",
+	})
+	runtime.RegisterDocs("net", map[string]string{
+		"getState":     "getState()\nRegistration state: ([voice state, lac, cid, act, ...], [data state, lac, cid, act, ...]), or -1.",
+		"getSignal":    "getSignal()\nSignal quality: ([rssi, bitErrorRate, rscp, ecno], [rssi, rsrp, rsrq, cqi]), or -1.",
+		"csqQueryPoll": "csqQueryPoll()\nThe CSQ value 0..31 (99 unknown), or -1.",
+		"operatorName": "operatorName()\n(long name, short name, MCC, MNC) of the registered operator, or -1.",
+		"getNetMode":   "getNetMode()\n(selection mode, operator, act, ...) of the current network, or -1.",
+		"getModemFun":  "getModemFun()\nThe modem's functionality level: 0 minimum, 1 full, 4 airplane mode; -1 on failure.",
+		"setModemFun":  "setModemFun(function, rst=0)\nSet the functionality level (0, 1 or 4); 0 or -1.",
+	})
+	runtime.RegisterDocs("modem", map[string]string{
+		"getDevImei":      "getDevImei()\nThe module's IMEI, or -1.",
+		"getDevModel":     "getDevModel()\nThe module's model, such as 'EC200U', or -1.",
+		"getDevSN":        "getDevSN()\nThe module's serial number, or -1.",
+		"getDevFwVersion": "getDevFwVersion()\nThe firmware version, or -1.",
+		"getDevProductId": "getDevProductId()\nThe manufacturer, or -1.",
+	})
+	runtime.RegisterDocs("checkNet", map[string]string{
+		"waitNetworkReady":                    "waitNetworkReady(timeout=60)\nWait until the SIM is ready, the module is registered and a data call is up; (stagecode, subcode), (3, 1) when ready.",
+		"wait_network_connected":              "wait_network_connected(timeout=60)\nOlder name of waitNetworkReady.",
+		"CheckNetwork":                        "CheckNetwork(project_name, project_version)\nA network checker that prints the start-up banner; its wait_network_connected(timeout) waits as waitNetworkReady does.",
+		"CheckNetwork.poweron_print_once":     "poweron_print_once()\nPrint the project, firmware and IMEI banner once.",
+		"CheckNetwork.wait_network_connected": "wait_network_connected(timeout=60)\nAs checkNet.waitNetworkReady.",
+	})
+}
