@@ -90,3 +90,33 @@ func (e *Emulator) azureMethod(w http.ResponseWriter, r *http.Request) {
 	case <-r.Context().Done():
 	}
 }
+
+// azureC2D is a cloud-to-device message, POST
+// /devices/{id}/messages/devicebound with the message as the body and its
+// properties in the query (?messageId=..&k=v): the device gets it on
+// devices/{id}/messages/devicebound/{property bag}. 404 when offline.
+func (e *Emulator) azureC2D(w http.ResponseWriter, r *http.Request) {
+	dev := r.PathValue("device")
+	body, err := readBody(r)
+	if err != nil {
+		azureError(w, http.StatusBadRequest, "ArgumentInvalid", "%v", err)
+		return
+	}
+	props := map[string]string{}
+	for k, v := range r.URL.Query() {
+		switch k {
+		case "api-version":
+		case "messageId":
+			props["$.mid"] = v[0]
+		case "correlationId":
+			props["$.cid"] = v[0]
+		default:
+			props[k] = v[0]
+		}
+	}
+	if !e.deliverWhere(azure, func(c Connect) bool { return c.ClientID == dev }, auth.C2DTopic(dev, props), body) {
+		azureError(w, http.StatusNotFound, "DeviceNotOnline", "%s is not connected", dev)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

@@ -65,7 +65,7 @@ func LoadDevices(path string) (Devices, error) {
 		return nil, fmt.Errorf("devices file %s: %w", path, err)
 	}
 	for name := range d {
-		if name != plain.Name && byName(name) == plain {
+		if name != plain.Name && name != policiesKey && byName(name) == plain {
 			return nil, fmt.Errorf("devices file %s: unknown platform %q", path, name)
 		}
 	}

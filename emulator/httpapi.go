@@ -27,6 +27,8 @@ import (
 //	    Aliyun property set and service call down to a device.
 //	POST /auth/register/device
 //	    Aliyun's HTTPS dynamic registration (reached on port 443).
+//	GET /ca.pem
+//	    the emulator's CA certificate (what --emulate=HOST:PORT trusts).
 //	POST /publish?topic=T[&qos=0|1]
 //	    publish the request body to T on any platform (an OneNET command,
 //	    an Azure C2D message, ...).
@@ -34,21 +36,23 @@ func (e *Emulator) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v5/iot/{project}/devices/{device}/messages", e.huaweiCreateMessage)
 	for _, twin := range []string{"/twins/{device}", "/twins/{device}/modules/{module}"} {
-		mux.HandleFunc("GET "+twin, e.azureTwinREST)
-		mux.HandleFunc("PATCH "+twin, e.azureTwinREST)
+		mux.HandleFunc("GET "+twin, e.azureService(e.azureTwinREST))
+		mux.HandleFunc("PATCH "+twin, e.azureService(e.azureTwinREST))
 	}
 	for _, id := range []string{"/devices/{device}", "/devices/{device}/modules/{module}"} {
-		mux.HandleFunc("PUT "+id, e.azureIdentity)
-		mux.HandleFunc("GET "+id, e.azureIdentity)
-		mux.HandleFunc("DELETE "+id, e.azureIdentity)
+		mux.HandleFunc("PUT "+id, e.azureService(e.azureIdentity))
+		mux.HandleFunc("GET "+id, e.azureService(e.azureIdentity))
+		mux.HandleFunc("DELETE "+id, e.azureService(e.azureIdentity))
 	}
-	mux.HandleFunc("GET /devices/{device}/modules", e.azureModules)
-	mux.HandleFunc("POST /twins/{device}/methods", e.azureMethod)
-	mux.HandleFunc("POST /twins/{device}/modules/{module}/methods", e.azureMethod)
+	mux.HandleFunc("GET /devices/{device}/modules", e.azureService(e.azureModules))
+	mux.HandleFunc("POST /twins/{device}/methods", e.azureService(e.azureMethod))
+	mux.HandleFunc("POST /twins/{device}/modules/{module}/methods", e.azureService(e.azureMethod))
+	mux.HandleFunc("POST /devices/{device}/messages/devicebound", e.azureService(e.azureC2D))
 	mux.HandleFunc("POST /aliyun/{pk}/{dn}/properties", e.aliyunDownlink)
 	mux.HandleFunc("POST /aliyun/{pk}/{dn}/services/{service}", e.aliyunDownlink)
 	mux.HandleFunc("POST /auth/register/device", e.aliyunRegisterHTTP)
 	mux.HandleFunc("POST /publish", e.publishHandler)
+	mux.HandleFunc("GET /ca.pem", e.caHandler)
 	return mux
 }
 

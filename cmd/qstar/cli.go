@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -99,7 +100,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 type commonFlags struct {
 	modem   string
 	board   string
-	emulate bool
+	emulate emulateFlag
 	log     string
 	grants  grantFlags
 }
@@ -110,7 +111,7 @@ func newFlagSet(name string, stderr io.Writer, cf *commonFlags) *flag.FlagSet {
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	fs.StringVar(&cf.modem, "modem", "", "cellular backend")
 	fs.StringVar(&cf.board, "board", "", "hardware backend")
-	fs.BoolVar(&cf.emulate, "emulate", false, "route connections to the local cloud")
+	fs.Var(&cf.emulate, "emulate", "route connections to the local cloud (in process, or =HOST:PORT of a qstar emulate)")
 	fs.StringVar(&cf.log, "log", os.Getenv("QSTAR_LOG"), "format of qstar's own messages: text or json")
 	cf.grants.register(fs)
 	return fs
@@ -144,7 +145,14 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 	if err := cf.grants.apply(env, script); err != nil {
 		return nil, err
 	}
-	if cf.emulate {
+	if cf.emulate.remote != "" {
+		r, err := emulator.ConnectRemote(context.Background(), cf.emulate.remote)
+		if err != nil {
+			return nil, err
+		}
+		env.Logf("emulator: every connection goes to the local cloud at %s", cf.emulate.remote)
+		env.Dial, env.RootCAs = r.Dial, r.RootCAs()
+	} else if cf.emulate.on {
 		opts := emulator.Options{Logf: env.Logf, Now: env.Now}
 		if path := env.Setting("emulator_devices"); path != "" {
 			devices, err := emulator.LoadDevices(path)
@@ -371,7 +379,7 @@ func cmdEmulate(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "qstar: %v\n", err)
 		return exitScriptError
 	}
-	fmt.Fprintf(stdout, "qstar emulate: local cloud on %s (MQTT and MQTT/TLS), application API on http://%s; Ctrl-C stops\n", em.Addr(), httpAddr)
+	fmt.Fprintf(stdout, "qstar emulate: local cloud on %s (MQTT, MQTT/TLS and the service APIs over HTTP(S): run scripts with --emulate=%[1]s), application API on http://%s; Ctrl-C stops\n", em.Addr(), httpAddr)
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	<-sigs

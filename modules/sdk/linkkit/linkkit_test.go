@@ -1,9 +1,11 @@
 package linkkit_test
 
 import (
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -189,7 +191,24 @@ func assertInOrder(t *testing.T, out string, want []string) {
 // A wrong device secret is refused by the local cloud; LinkKit keeps
 // retrying with backoff and never reports on_connect.
 func TestWrongSecretIsRefused(t *testing.T) {
-	em := startEmulator(t, emulator.Devices{"aliyun": {pk + "/" + dn: "another-secret"}})
+	var logMu sync.Mutex
+	var log strings.Builder
+	em, err := emulator.Start(emulator.Options{Devices: emulator.Devices{"aliyun": {pk + "/" + dn: "another-secret"}},
+		Logf: func(f string, a ...any) { logMu.Lock(); fmt.Fprintf(&log, f+"\n", a...); logMu.Unlock() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer em.Close()
+	defer func() {
+		logMu.Lock()
+		defer logMu.Unlock()
+		if !strings.Contains(log.String(), "refused") {
+			t.Errorf("no refusal logged:\n%s", log.String())
+		}
+		if strings.Contains(log.String(), secret) || strings.Contains(log.String(), "another-secret") {
+			t.Errorf("a secret reached the log:\n%s", log.String())
+		}
+	}()
 	out := run(t, em, until+device+`
 def on_connect(session_flag, rc, userdata):
     print("on_connect", rc)

@@ -9,7 +9,7 @@ import (
 	"github.com/qstar-dev/qstar/emulator"
 )
 
-// The seed 002 samples (testdata/vendor, with only the edits their own
+// The seed 002 samples (scripts/, with only the edits their own
 // bugs force) run against the local cloud as the doc describes.
 func TestSeed002Samples(t *testing.T) {
 	cases := []struct {
@@ -23,7 +23,7 @@ func TestSeed002Samples(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "vendor", tc.file))
+			src, err := os.ReadFile(filepath.Join("..", "..", "..", "scripts", tc.file))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -19,7 +19,7 @@ const serviceCS = "HostName=myhub.azure-devices.net;SharedAccessKeyName=iothubow
 
 func seed(t *testing.T, name string, replace ...string) string {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "testdata", "vendor", name))
+	src, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "scripts", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestSeed000Programs(t *testing.T) {
 	}
 	defer em.Close()
 
-	create := seed(t, "seed000_create_identities.py", `"YourConnString"`, `"`+serviceCS+`"`)
+	create := seed(t, "seed000_create_identities.py", `sys.argv[1] if len(sys.argv) > 1 else "YourConnString"`, `"`+serviceCS+`"`)
 	out := start(t, em, create).wait()
 	m := regexp.MustCompile(`device/new_module <myFirstDevice/myFirstModule> has primary key = (\S+)`).FindStringSubmatch(out)
 	if !strings.Contains(out, "new_device <myFirstDevice> has primary key = ") || m == nil {
@@ -88,13 +88,14 @@ func TestSeed000Programs(t *testing.T) {
 		t.Errorf("second run: %q", out)
 	}
 
-	update := seed(t, "seed000_update_twin.py", `"FILL IN CONNECTION STRING"`, `"`+serviceCS+`"`)
+	update := seed(t, "seed000_update_twin.py", `sys.argv[1] if len(sys.argv) > 1 else "FILL IN CONNECTION STRING"`, `"`+serviceCS+`"`,
+		`DEVICE_ID = "myFirstDevice"`, `DEVICE_ID = "MyFirstDevice"`, `MODULE_ID = "myFirstModule"`, `MODULE_ID = "MyFirstModule"`) // as the doc spells them
 	if out := start(t, em, update).wait(); out != "Unexpected error IoTHubDeviceTwin.get_module_twin, IoTHubDeviceTwinResult.ERROR\n" {
 		t.Errorf("update as written: %q", out)
 	}
 
 	moduleCS := "HostName=myhub.azure-devices.net;DeviceId=myFirstDevice;ModuleId=myFirstModule;SharedAccessKey=" + m[1]
-	device := start(t, em, seed(t, "seed000_module_twin.py", `CONNECTION_STRING = ""`, `CONNECTION_STRING = "`+moduleCS+`"`))
+	device := start(t, em, seed(t, "seed000_module_twin.py", `sys.argv[1] if len(sys.argv) > 1 else ""`, `"`+moduleCS+`"`))
 	defer device.in.CancelAll("test over")
 	device.waitFor(`updateStatus: COMPLETE\ncontext: 1234\npayload: \{"desired":\{"\$version":1\},"reported":\{"\$version":1\}\}`)
 

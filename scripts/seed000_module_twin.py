@@ -1,5 +1,8 @@
-# Seed 000, program 3. One edit its own bug forces: IoTHubError is added
-# to the import (the doc catches it without importing it: NameError).
+# Seed 000, program 3: the device side, a module twin callback. Edits:
+# IoTHubError is added to the import (the doc catches it without importing
+# it: NameError), and the module's connection string (printed by program
+# 1's key) comes from the command line instead of the doc's "". Ctrl-C
+# ends it through its KeyboardInterrupt handler.
 import random
 import time
 import sys
@@ -7,7 +10,7 @@ import iothub_client
 from iothub_client import IoTHubModuleClient, IoTHubClientError, IoTHubTransportProvider, IoTHubClientResult, IoTHubError
 
 PROTOCOL = IoTHubTransportProvider.AMQP
-CONNECTION_STRING = ""
+CONNECTION_STRING = sys.argv[1] if len(sys.argv) > 1 else ""
 
 def module_twin_callback(update_state, payload, user_context):
     print ("")

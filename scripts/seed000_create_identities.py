@@ -1,8 +1,15 @@
+# Seed 000 (Azure IoT Hub module identity, 2018, legacy SDK), program 1,
+# CreateIdentities. One edit: the connection string comes from the command
+# line (the doc leaves "YourConnString" to fill in; with it unchanged the
+# SDK refuses it and the script prints the error), so against a local hub:
+#   qstar emulate --listen 127.0.0.1:1883 &
+#   qstar run --emulate=127.0.0.1:1883 scripts/seed000_create_identities.py \
+#     'HostName=myhub.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=...'
 import sys
 import iothub_service_client
 from iothub_service_client import IoTHubRegistryManager, IoTHubRegistryManagerAuthMethod, IoTHubError
 
-CONNECTION_STRING = "YourConnString"
+CONNECTION_STRING = sys.argv[1] if len(sys.argv) > 1 else "YourConnString"
 DEVICE_ID = "myFirstDevice"
 MODULE_ID = "myFirstModule"
 

@@ -1,10 +1,16 @@
+# Seed 000, program 2, "UpdateModuleTwinReportedProperties" (it updates the
+# module twin's desired properties). Edits: the connection string comes
+# from the command line (the doc's "FILL IN CONNECTION STRING"), and the
+# ids are spelled as program 1 created them: the doc's MyFirstDevice /
+# MyFirstModule differ in case, and ids are case-sensitive, so as written
+# it prints "Unexpected error IoTHubDeviceTwin.get_module_twin, ...ERROR".
 import sys
 import iothub_service_client
 from iothub_service_client import IoTHubRegistryManager, IoTHubRegistryManagerAuthMethod, IoTHubDeviceTwin, IoTHubError
 
-CONNECTION_STRING = "FILL IN CONNECTION STRING"
-DEVICE_ID = "MyFirstDevice"
-MODULE_ID = "MyFirstModule"
+CONNECTION_STRING = sys.argv[1] if len(sys.argv) > 1 else "FILL IN CONNECTION STRING"
+DEVICE_ID = "myFirstDevice"
+MODULE_ID = "myFirstModule"
 
 UPDATE_JSON = "{\"properties\":{\"desired\":{\"telemetryInterval\":122}}}"
 

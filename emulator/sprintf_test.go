@@ -1,0 +1,5 @@
+package emulator
+
+import "fmt"
+
+func sprintf(f string, a ...any) string { return fmt.Sprintf(f, a...) }
