@@ -48,6 +48,9 @@ func (in *Interp) setMain(path string) {
 // directory at the REPL). The device filesystem may map /usr elsewhere;
 // this is the one place to change.
 func (in *Interp) UsrDir() string {
+	if in.Env.DataDir != "" { // --data, or the script's directory (set by the CLI)
+		return in.Env.UsrDir()
+	}
 	if in.imports.mainDir != "" {
 		return in.imports.mainDir
 	}
