@@ -53,7 +53,7 @@ func (p *pass1) generator(k int) {
 	hasFor := false
 	for _, n := range p.topLevel(k) {
 		t := p.toks[n]
-		if t.kind == tOp && t.text == "," {
+		if t.kind == tOp && t.text == "," && !hasFor { // a tuple; commas after for are its targets
 			return
 		}
 		if t.kind == tName && t.text == "for" {
@@ -64,11 +64,9 @@ func (p *pass1) generator(k int) {
 		}
 	}
 	if hasFor && p.genexprLazy(k) { // generator.go: lazy, made in pass 2
-		p.insert(p.toks[k].end, mkGenexpr+"([")
-		p.insert(p.toks[m].start, "])")
+		p.wrap(p.toks[k].end, mkGenexpr+"([", p.toks[m].start, "])")
 	} else if hasFor {
-		p.insert(p.toks[k].end, "[")
-		p.insert(p.toks[m].start, "]")
+		p.wrap(p.toks[k].end, "[", p.toks[m].start, "]")
 		p.note(p.toks[k].line, "generator expression -> list comprehension")
 	}
 }
