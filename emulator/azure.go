@@ -22,7 +22,7 @@ var azure = &Platform{
 		return strings.Contains(c.User, ".azure-devices.net/")
 	},
 	Verify: func(c Connect, now time.Time, secret func(string) (string, bool)) error {
-		id, err := auth.CheckForm(c.ClientID, c.User, c.Password, now)
+		id, err := auth.CheckForm(c.ClientID, c.User, c.Password, formOnly)
 		if err != nil {
 			return err
 		}
@@ -32,7 +32,11 @@ var azure = &Platform{
 			}
 			return c.State.identityKeys(twinKey(dev, mod))
 		}
-		if _, known := keys(id.DeviceID, id.ModuleID); !known {
+		_, known := keys(id.DeviceID, id.ModuleID)
+		if _, err := auth.CheckForm(c.ClientID, c.User, c.Password, now); err != nil {
+			return expiredOK(c, known, err) // form passed: the expiry is what failed
+		}
+		if !known {
 			return nil
 		}
 		_, err = auth.Verify(c.ClientID, c.User, c.Password, now, auth.Registry{

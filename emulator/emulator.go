@@ -45,6 +45,10 @@ type Options struct {
 	// Devices registers secrets per platform; a device with a secret gets
 	// its signature checked, others only the form of their credentials.
 	Devices Devices
+	// Strict refuses an expired token even for a device with no secret
+	// registered, as the platform would (by default that connects, with a
+	// warning, so doc samples with old tokens run offline).
+	Strict bool
 }
 
 // Devices maps a platform name to its registered keys and their secrets:
@@ -227,9 +231,16 @@ func (h *hook) OnConnect(cl *mqtt.Client, pk packets.Packet) error {
 	if cl.Net.Listener == autoListener {
 		p = byForm(c)
 	}
-	c.secrets = h.e.secrets(p.Name)
+	c.secrets, c.strict = h.e.secrets(p.Name), h.e.opts.Strict
 	if p.Verify != nil {
-		if err := p.Verify(c, h.e.opts.Now(), c.secrets); err != nil {
+		err := p.Verify(c, h.e.opts.Now(), c.secrets)
+		var l *lenient
+		if errors.As(err, &l) {
+			h.e.opts.Logf("emulator: WARNING: %s accepted client %q, which the real platform would refuse: %v "+
+				"(register the device's secret in the devices file, or run with --strict / QSTAR_EMULATOR_STRICT=1, to refuse it)", p.Name, c.ClientID, l.reason)
+			err = nil
+		}
+		if err != nil {
 			var r interface{ ReturnCode() byte }
 			code := packets.ErrBadUsernameOrPassword
 			if errors.As(err, &r) {

@@ -32,7 +32,7 @@ func onenetVerify(c Connect, now time.Time, secret func(string) (string, bool)) 
 		}
 		return secret(pid + "/" + dev)
 	}
-	id, err := auth.CheckForm(c.ClientID, c.User, c.Password, now)
+	id, err := auth.CheckForm(c.ClientID, c.User, c.Password, formOnly)
 	if err != nil {
 		return err
 	}
@@ -40,7 +40,11 @@ func onenetVerify(c Connect, now time.Time, secret func(string) (string, bool)) 
 	if id.ProductLevel {
 		key = id.ProductID
 	}
-	if _, registered := secret(key); !registered {
+	_, registered := secret(key)
+	if _, err := auth.CheckForm(c.ClientID, c.User, c.Password, now); err != nil {
+		return expiredOK(c, registered, err) // form passed: the expiry is what failed
+	}
+	if !registered {
 		return nil
 	}
 	_, err = auth.Verify(c.ClientID, c.User, c.Password, now, lookup)

@@ -153,7 +153,7 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 		env.Logf("emulator: every connection goes to the local cloud at %s", cf.emulate.remote)
 		env.Dial, env.RootCAs = r.Dial, r.RootCAs()
 	} else if cf.emulate.on {
-		opts := emulator.Options{Logf: env.Logf, Now: env.Now}
+		opts := emulator.Options{Logf: env.Logf, Now: env.Now, Strict: env.Setting("emulator_strict") == "1"}
 		if path := env.Setting("emulator_devices"); path != "" {
 			devices, err := emulator.LoadDevices(path)
 			if err != nil {
@@ -343,6 +343,7 @@ func cmdEmulate(args []string, stdout, stderr io.Writer) int {
 	devicesPath := fs.String("devices", os.Getenv("QSTAR_EMULATOR_DEVICES"), "JSON file of device secrets per platform")
 	httpListen := fs.String("http", "127.0.0.1:0", "address of the application-side HTTP API")
 	logFormat := fs.String("log", os.Getenv("QSTAR_LOG"), "format of qstar's own messages: text or json")
+	strict := fs.Bool("strict", os.Getenv("QSTAR_EMULATOR_STRICT") == "1", "refuse expired tokens of unregistered devices too, as the platforms do")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -353,7 +354,7 @@ func cmdEmulate(args []string, stdout, stderr io.Writer) int {
 	}
 	logEnv := &runtime.Env{Stderr: stderr, Logger: logger}
 	logf := logEnv.Logf
-	opts := emulator.Options{Listen: *listen, Logf: logf}
+	opts := emulator.Options{Listen: *listen, Strict: *strict, Logf: logf}
 	if *devicesPath != "" {
 		devices, err := emulator.LoadDevices(*devicesPath)
 		if err != nil {
