@@ -44,7 +44,7 @@ type Connect struct {
 	ClientID, User, Password string
 	State                    *State
 	secrets                  func(key string) (string, bool) // the platform's registered keys
-	strict                   bool                             // Options.Strict
+	strict                   bool                            // Options.Strict
 }
 
 // State is what one emulator remembers across connections (device twins).
