@@ -62,6 +62,10 @@ func errorAware(inner *starlark.Builtin) *starlark.Builtin {
 				args = append(starlark.Tuple{it}, args[1:]...)
 			}
 		}
+		args, err := strArgsAsLists(inner.Name(), args)
+		if err != nil {
+			return nil, err
+		}
 		v, err := inner.CallInternal(t, args, kwargs)
 		for _, a := range args {
 			if it, ok := a.(pyIter); ok {
@@ -544,7 +548,7 @@ func reversedBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 			return nil, exc.TypeError("'%s' object is not reversible", typeName(x))
 		}
 	}
-	vals, err := collect(x)
+	vals, err := collectPy(x)
 	if err != nil {
 		return nil, err
 	}
