@@ -1,0 +1,61 @@
+package micro_test
+
+import (
+	"testing"
+
+	"github.com/qstar-dev/qstar/modules/std/internal/stdtest"
+
+	_ "github.com/qstar-dev/qstar/modules/std/micro"
+	_ "github.com/qstar-dev/qstar/modules/std/utime"
+)
+
+// TestWakelocks follows the documented pm example: ids from 1, 0 on
+// success, -1 for an unknown id, and the count of created locks.
+func TestWakelocks(t *testing.T) {
+	out, err := stdtest.RunPy(t, `import pm
+fd = pm.create_wakelock("test_lock", len("test_lock"))
+other = pm.create_wakelock("b")
+print(fd, other, pm.autosleep(1), pm.autosleep(3))
+print(pm.wakelock_lock(fd), pm.wakelock_unlock(fd), pm.wakelock_lock(99))
+print(pm.get_wakelock_num(), pm.delete_wakelock(other), pm.get_wakelock_num(), pm.delete_wakelock(other))
+print(pm.get_psm_time(), pm.set_psm_time(1, 2, 1, 4), pm.get_psm_time(), pm.set_psm_time(0), pm.get_psm_time()[0])
+`)
+	want := "1 2 0 -1\n0 0 -1\n2 0 1 -1\n[0, 7, 0, 7, 0] True [1, 1, 2, 1, 4] True 0\n"
+	if err != nil || out != want {
+		t.Errorf("got %q, %v; want %q", out, err, want)
+	}
+}
+
+// TestErrnoMatchesCPython: the constants and errorcode agree with CPython's
+// errno on Linux, so code written against either works.
+func TestErrnoMatchesCPython(t *testing.T) {
+	stdtest.SamePyOutput(t, `import errno
+try:
+    import uerrno
+except ImportError:
+    uerrno = errno
+for name in ['EPERM', 'ENOENT', 'EIO', 'EBADF', 'EAGAIN', 'ENOMEM', 'EACCES', 'EEXIST', 'ENODEV',
+             'EISDIR', 'EINVAL', 'EOPNOTSUPP', 'EADDRINUSE', 'ECONNABORTED', 'ECONNRESET', 'ENOBUFS',
+             'ENOTCONN', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH', 'EALREADY', 'EINPROGRESS']:
+    print(name, getattr(errno, name), errno.errorcode[getattr(errno, name)])
+print(uerrno.ETIMEDOUT == errno.ETIMEDOUT)
+try:
+    open('no_such_file.txt')
+except OSError as e:
+    print(e.args[0] == uerrno.ENOENT, errno.errorcode[e.args[0]])
+`)
+}
+
+func TestMicroPython(t *testing.T) {
+	out, err := stdtest.RunPy(t, `from micropython import const
+import micropython
+_ADDR = const(0x1B)
+REG = const(b'\x00')
+micropython.alloc_emergency_exception_buf(100)
+micropython.opt_level(2)
+print(_ADDR, REG, micropython.opt_level(), micropython.stack_use() >= 0)
+`)
+	if want := "27 b'\\x00' 2 True\n"; err != nil || out != want {
+		t.Errorf("got %q, %v; want %q", out, err, want)
+	}
+}
