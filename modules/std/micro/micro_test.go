@@ -35,7 +35,7 @@ try:
 except ImportError:
     uerrno = errno
 for name in ['EPERM', 'ENOENT', 'EIO', 'EBADF', 'EAGAIN', 'ENOMEM', 'EACCES', 'EEXIST', 'ENODEV',
-             'EISDIR', 'EINVAL', 'EOPNOTSUPP', 'EADDRINUSE', 'ECONNABORTED', 'ECONNRESET', 'ENOBUFS',
+             'EISDIR', 'EINVAL', 'EADDRINUSE', 'ECONNABORTED', 'ECONNRESET', 'ENOBUFS',
              'ENOTCONN', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH', 'EALREADY', 'EINPROGRESS']:
     print(name, getattr(errno, name), errno.errorcode[getattr(errno, name)])
 print(uerrno.ETIMEDOUT == errno.ETIMEDOUT)
