@@ -1,10 +1,14 @@
 package micro_test
 
 import (
+	"fmt"
 	"testing"
+
+	"github.com/qstar-dev/qstar/runtime/runtimetest"
 
 	"github.com/qstar-dev/qstar/modules/std/internal/stdtest"
 
+	_ "github.com/qstar-dev/qstar/modules/std/binascii"
 	_ "github.com/qstar-dev/qstar/modules/std/micro"
 	_ "github.com/qstar-dev/qstar/modules/std/utime"
 )
@@ -56,6 +60,42 @@ micropython.opt_level(2)
 print(_ADDR, REG, micropython.opt_level(), micropython.stack_use() >= 0)
 `)
 	if want := "27 b'\\x00' 2 True\n"; err != nil || out != want {
+		t.Errorf("got %q, %v; want %q", out, err, want)
+	}
+}
+
+// TestUzlibAgainstCPython: data compressed by CPython's zlib (as an OTA
+// server would) comes back out of uzlib in each framing wbits selects.
+func TestUzlibAgainstCPython(t *testing.T) {
+	py := runtimetest.Python(t, `import zlib, gzip
+data = b'hello quecpython\n' * 20
+raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+print(zlib.compress(data).hex())
+print(gzip.compress(data).hex())
+print((raw.compress(data) + raw.flush()).hex())
+`, "")
+	lines := stdtest.Lines(py)
+	src := fmt.Sprintf(`import uzlib
+import ubinascii
+zl, gz, raw = ubinascii.unhexlify(%q), ubinascii.unhexlify(%q), ubinascii.unhexlify(%q)
+want = b'hello quecpython\n' * 20
+print(uzlib.decompress(zl) == want, uzlib.decompress(gz, 31) == want, uzlib.decompress(raw, -15) == want)
+print(uzlib.decompress(gz, 47) == want, uzlib.decompress(zl, 47) == want)
+with open('pkg.gz', 'wb') as f:
+    f.write(gz)
+with open('pkg.gz', 'rb') as f:
+    d = uzlib.DecompIO(f, 31)
+    print(d.read(6), d.readline()[:5])
+    buf = bytearray(4)
+    print(d.readinto(buf), buf, len(d.read()))
+try:
+    uzlib.decompress(b'not compressed')
+except ValueError as e:
+    print('ValueError')
+`, lines[0], lines[1], lines[2])
+	out, err := stdtest.RunPy(t, src)
+	want := "True True True\nTrue True\nb'hello ' b'quecp'\n4 bytearray(b'hell') 319\nValueError\n"
+	if err != nil || out != want {
 		t.Errorf("got %q, %v; want %q", out, err, want)
 	}
 }
