@@ -2,8 +2,10 @@ package micro_test
 
 import (
 	"fmt"
+	"path/filepath"
 	"testing"
 
+	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/runtimetest"
 
 	"github.com/qstar-dev/qstar/modules/std/internal/stdtest"
@@ -93,7 +95,10 @@ try:
 except ValueError as e:
     print('ValueError')
 `, lines[0], lines[1], lines[2])
-	out, err := stdtest.RunPy(t, src)
+	dir := t.TempDir() // the script writes pkg.gz under /usr
+	in, output := runtimetest.NewInterp(t, func(env *runtime.Env) { env.DataDir = dir })
+	err := runtimetest.Exec(in, filepath.Join(dir, "test.py"), src)
+	out := output.String()
 	want := "True True True\nTrue True\nb'hello ' b'quecp'\n4 bytearray(b'hell') 319\nValueError\n"
 	if err != nil || out != want {
 		t.Errorf("got %q, %v; want %q", out, err, want)
