@@ -45,11 +45,14 @@ func (in *Interp) setMain(path string) {
 
 // UsrDir is the directory the package `usr` maps to, where QuecPython keeps
 // an application's files: the main script's directory (the working
-// directory at the REPL). The device filesystem may map /usr elsewhere;
-// this is the one place to change.
+// directory at the REPL), or the data directory behind the device's /usr
+// when one is set (--data), so `from usr.x import y` finds the files that
+// /usr holds wherever the main script sits.
 func (in *Interp) UsrDir() string {
-	if in.Env.DataDir != "" { // --data, or the script's directory (set by the CLI)
-		return in.Env.UsrDir()
+	if in.Env != nil && in.Env.DataDir != "" {
+		if abs, err := filepath.Abs(in.Env.DataDir); err == nil {
+			return abs
+		}
 	}
 	if in.imports.mainDir != "" {
 		return in.imports.mainDir

@@ -122,13 +122,15 @@ func newCheckNet(env *runtime.Env) (starlark.StringDict, error) {
 		if err := starlark.UnpackPositionalArgs(b.Name(), args, kw, 2, &name, &version); err != nil {
 			return nil, exc.TypeError("%v", err)
 		}
-		return checkNetwork(env, name, version, d["wait_network_connected"]), nil
+		return checkNetwork(env, name, version, d["wait_network_connected"], d["waitNetworkReady"]), nil
 	})
 	return d, nil
 }
 
 // checkNetwork is the CheckNetwork(project_name, project_version) object.
-func checkNetwork(env *runtime.Env, name, version, wait starlark.Value) starlark.Value {
+// Real code calls both waits on the object (solution modules use
+// waitNetworkReady), so it carries both.
+func checkNetwork(env *runtime.Env, name, version, wait, waitReady starlark.Value) starlark.Value {
 	printOnce := starlark.NewBuiltin("poweron_print_once", func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		if err := ints(b, args, kw, 0); err != nil {
 			return nil, err
@@ -159,6 +161,7 @@ func checkNetwork(env *runtime.Env, name, version, wait starlark.Value) starlark
 		"PROJECT_VERSION":        version,
 		"poweron_print_once":     printOnce,
 		"wait_network_connected": wait,
+		"waitNetworkReady":       waitReady,
 	})
 }
 

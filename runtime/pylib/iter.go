@@ -69,6 +69,10 @@ func errorAware(inner *starlark.Builtin) *starlark.Builtin {
 				return v, err
 			}
 		}
+		args, err := strArgsAsLists(inner.Name(), args)
+		if err != nil {
+			return nil, err
+		}
 		v, err := inner.CallInternal(t, args, kwargs)
 		for _, a := range args {
 			if it, ok := a.(pyIter); ok {
@@ -565,11 +569,7 @@ func reversedBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 			return nil, exc.TypeError("'%s' object is not reversible", typeName(x))
 		}
 	}
-	it, err := toIterator(t, x)
-	if err != nil {
-		return nil, err
-	}
-	vals, err := drain(t, it)
+	vals, err := collectPy(x)
 	if err != nil {
 		return nil, err
 	}

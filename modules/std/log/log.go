@@ -1,20 +1,20 @@
 // Package log provides QuecPython's log module: basicConfig(level=...),
 // getLogger(name) and loggers whose debug/info/warning/error/critical
-// write "[time][name][LEVEL] message" lines to stdout (or set_output's
-// stream).
+// write "LEVEL:name:message" lines to stderr (or set_output's stream), as
+// the firmware's log.py does: log.info(msg, *args) prints msg % args.
 package log
 
 import (
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
@@ -173,15 +173,14 @@ func (l *Logger) log(t *starlark.Thread, lv int, levelName string, args starlark
 	if lv < threshold {
 		return nil
 	}
-	parts := make([]string, len(args))
-	for i, a := range args {
-		parts[i] = pyrepr.Str(a)
+	if len(args) == 0 {
+		return exc.TypeError("%s() missing 1 required positional argument: 'msg'", strings.ToLower(levelName))
 	}
-	now := time.Now()
-	if l.cfg.env.Now != nil {
-		now = l.cfg.env.Now()
+	msg, err := formatMessage(args)
+	if err != nil {
+		return err
 	}
-	line := fmt.Sprintf("[%s][%s][%s] %s\n", now.Format("2006-01-02 15:04:05"), l.name, levelName, strings.Join(parts, " "))
+	line := fmt.Sprintf("%s:%s:%s\n", shortLevel[levelName], l.name, msg)
 	if l.cfg.out != nil {
 		w, _ := l.cfg.out.(starlark.HasAttrs).Attr("write")
 		_, err := starlark.Call(t, w, starlark.Tuple{starlark.String(line)}, nil)
@@ -189,6 +188,31 @@ func (l *Logger) log(t *starlark.Thread, lv int, levelName string, args starlark
 	}
 	l.cfg.mu.Lock()
 	defer l.cfg.mu.Unlock()
-	_, err := l.cfg.env.Write([]byte(line))
+	_, err = l.cfg.env.Stderr.Write([]byte(line))
 	return err
+}
+
+// shortLevel is the level tag the firmware's log.py prints.
+var shortLevel = map[string]string{"DEBUG": "DEBUG", "INFO": "INFO", "WARNING": "WARN", "ERROR": "ERROR", "CRITICAL": "CRIT"}
+
+// formatMessage is the firmware's `msg % args if args else msg`: the
+// first argument is the message, the rest fill its %-placeholders (so
+// log.info("got %s", x) works as in CPython's logging).
+func formatMessage(args starlark.Tuple) (string, error) {
+	msg := pyrepr.Str(args[0])
+	if len(args) == 1 {
+		return msg, nil
+	}
+	s, ok := args[0].(starlark.String)
+	if !ok {
+		return "", exc.TypeError("unsupported operand type(s) for %%: '%s' and 'tuple'", pyargs.TypeName(args[0]))
+	}
+	var rest starlark.Value = args[1:]
+	if len(args) == 2 {
+		rest = args[1]
+		if _, isTuple := rest.(starlark.Tuple); isTuple {
+			rest = starlark.Tuple{rest}
+		}
+	}
+	return pylib.Percent(string(s), rest)
 }

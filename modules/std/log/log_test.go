@@ -1,8 +1,8 @@
 package log_test
 
 import (
+	"strings"
 	"testing"
-	"time"
 
 	"github.com/qstar-dev/qstar/modules/std/internal/stdtest"
 	"github.com/qstar-dev/qstar/runtime"
@@ -11,37 +11,58 @@ import (
 	_ "github.com/qstar-dev/qstar/modules/std/sys"
 )
 
-func fixClock(env *runtime.Env) {
-	env.Now = func() time.Time { return time.Date(2024, 5, 6, 7, 8, 9, 0, time.Local) }
+// stdoutOnly keeps stderr apart, so a test sees where log lines go.
+func stdoutOnly(errs *strings.Builder) func(*runtime.Env) {
+	return func(env *runtime.Env) { env.Stderr = errs }
 }
 
 func TestLevelsAndFormat(t *testing.T) {
+	var errs strings.Builder
 	out := stdtest.MustRun(t, `
 load("log", "log")
 app = log.getLogger("App")
 app.debug("hidden at the default INFO level")
-app.info("connected", 3, None)
+app.info("connected %d times to %s", 3, None)
 log.basicConfig(level=log.DEBUG)
 app.debug("now shown")
 log.basicConfig(level=log.ERROR)
 app.warning("hidden")
-app.error("failed:", {"rc": -1})
+app.error("failed: %s", {"rc": -1})
 app.critical("down")
 print(log.getLogger("App") == app, log.DEBUG, log.INFO, log.WARNING, log.ERROR, log.CRITICAL)
 other = log.getLogger("Other")
 other.setLevel(log.DEBUG)
-other.debug("own level")
+other.debug("own level %s", (1, 2))
+other.warning("100%% sure of %s", "it")
+other.warning("50% kept as is")
 log.error("root logger")
-`, fixClock)
-	want := "[2024-05-06 07:08:09][App][INFO] connected 3 None\n" +
-		"[2024-05-06 07:08:09][App][DEBUG] now shown\n" +
-		"[2024-05-06 07:08:09][App][ERROR] failed: {'rc': -1}\n" +
-		"[2024-05-06 07:08:09][App][CRITICAL] down\n" +
-		"True 10 20 30 40 50\n" +
-		"[2024-05-06 07:08:09][Other][DEBUG] own level\n" +
-		"[2024-05-06 07:08:09][root][ERROR] root logger\n"
-	if out != want {
-		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+`, stdoutOnly(&errs))
+	if out != "True 10 20 30 40 50\n" {
+		t.Errorf("stdout: %q", out)
+	}
+	want := "INFO:App:connected 3 times to None\n" +
+		"DEBUG:App:now shown\n" +
+		"ERROR:App:failed: {'rc': -1}\n" +
+		"CRIT:App:down\n" +
+		"DEBUG:Other:own level (1, 2)\n" +
+		"WARN:Other:100% sure of it\n" +
+		"WARN:Other:50% kept as is\n" +
+		"ERROR:root:root logger\n"
+	if errs.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", errs.String(), want)
+	}
+}
+
+// TestMessageArguments: as in the firmware, a message with arguments is
+// %-formatted, and a mismatch is the TypeError that % raises.
+func TestMessageArguments(t *testing.T) {
+	_, err := stdtest.Run(t, "load('log', 'log')\nlog.getLogger('X').info('a', 1)", nil)
+	if err == nil || runtime.ErrorLine(err) != "TypeError: not all arguments converted during string formatting" {
+		t.Errorf("info('a', 1): %v", err)
+	}
+	out := stdtest.MustRun(t, "load('log', 'log')\nlog.getLogger('X').info(42)", nil)
+	if out != "INFO:X:42\n" {
+		t.Errorf("info(42): %q", out)
 	}
 }
 
@@ -51,8 +72,8 @@ load("log", "log")
 load("sys", "sys")
 log.set_output(sys.stderr)
 log.getLogger("X").info("to stderr")
-`, fixClock)
-	if out != "[2024-05-06 07:08:09][X][INFO] to stderr\n" {
+`, nil)
+	if out != "INFO:X:to stderr\n" {
 		t.Errorf("got %q", out)
 	}
 	_, err := stdtest.Run(t, "load('log', 'log')\nlog.set_output(5)", nil)

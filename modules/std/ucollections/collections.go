@@ -14,15 +14,24 @@ import (
 
 func init() {
 	for _, name := range []string{"ucollections", "collections"} {
-		runtime.Register(runtime.Module{Name: name, Doc: "deque, namedtuple, OrderedDict, defaultdict, Counter", New: newModule})
+		micro := name == "ucollections"
+		runtime.Register(runtime.Module{Name: name, Doc: "deque, namedtuple, OrderedDict, defaultdict, Counter", New: func(env *runtime.Env) (starlark.StringDict, error) {
+			return newModule(env, micro)
+		}})
 	}
 }
 
 type builtinFn = func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)
 
-func newModule(env *runtime.Env) (starlark.StringDict, error) {
+// newModule builds collections, or with micro QuecPython's ucollections,
+// whose deque errors carry MicroPython's short messages.
+func newModule(env *runtime.Env, micro bool) (starlark.StringDict, error) {
+	deque := newDeque
+	if micro {
+		deque = newMicroDeque
+	}
 	return starlark.StringDict{
-		"deque":      pytype.New("collections.deque", newDeque),
+		"deque":      pytype.New("collections.deque", deque),
 		"namedtuple": starlark.NewBuiltin("namedtuple", newNamedTupleType),
 		"OrderedDict": pytype.New("collections.OrderedDict", dictConstructor(ordered)).With(starlark.StringDict{
 			"fromkeys": starlark.NewBuiltin("fromkeys", fromkeys),

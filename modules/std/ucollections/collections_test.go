@@ -76,8 +76,20 @@ try:
     s.append('c')
 except IndexError as e:
     print('overflow:', str(e) == 'full', len(s))
+s.popleft()
+s.pop()
+for pop in (s.popleft, s.pop):
+    try:
+        pop()
+    except IndexError as e:
+        print('underflow:', str(e))
+import collections
+try:
+    collections.deque().popleft()
+except IndexError as e:
+    print('cpython:', e)
 `)
-	want := "2 1\noverflow: True 2\n"
+	want := "2 1\noverflow: True 2\nunderflow: empty\nunderflow: empty\ncpython: pop from an empty deque\n"
 	if err != nil || out != want {
 		t.Errorf("got %q, %v; want %q", out, err, want)
 	}

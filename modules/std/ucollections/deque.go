@@ -20,6 +20,17 @@ type Deque struct {
 	items     []starlark.Value
 	maxlen    int
 	raiseFull bool
+	micro     bool // made by ucollections: MicroPython's error messages
+}
+
+// newMicroDeque is ucollections.deque: popping an empty one raises
+// IndexError('empty'), as the firmware does (scripts compare str(e)).
+func newMicroDeque(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	v, err := newDeque(t, b, args, kwargs)
+	if d, ok := v.(*Deque); ok {
+		d.micro = true
+	}
+	return v, err
 }
 
 var (

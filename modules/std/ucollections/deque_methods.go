@@ -17,7 +17,7 @@ var dequeMethods = map[string]func(d *Deque, args starlark.Tuple) (starlark.Valu
 	"popleft":    func(d *Deque, a starlark.Tuple) (starlark.Value, error) { return d.pop(true) },
 	"clear":      func(d *Deque, a starlark.Tuple) (starlark.Value, error) { d.items = nil; return starlark.None, nil },
 	"copy": func(d *Deque, a starlark.Tuple) (starlark.Value, error) {
-		return &Deque{items: append([]starlark.Value(nil), d.items...), maxlen: d.maxlen, raiseFull: d.raiseFull}, nil
+		return &Deque{items: append([]starlark.Value(nil), d.items...), maxlen: d.maxlen, raiseFull: d.raiseFull, micro: d.micro}, nil
 	},
 	"count":   func(d *Deque, a starlark.Tuple) (starlark.Value, error) { return d.count(a[0]) },
 	"index":   func(d *Deque, a starlark.Tuple) (starlark.Value, error) { return d.index(a) },
@@ -94,6 +94,9 @@ func (d *Deque) extend(v starlark.Value, left bool) (starlark.Value, error) {
 
 func (d *Deque) pop(left bool) (starlark.Value, error) {
 	n := len(d.items)
+	if n == 0 && d.micro {
+		return nil, exc.New("IndexError", "empty")
+	}
 	if n == 0 {
 		return nil, exc.New("IndexError", "pop from an empty deque")
 	}

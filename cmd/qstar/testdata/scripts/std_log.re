@@ -1,2 +1,2 @@
-^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\]\[App\]\[INFO\] network ready 1$
-^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\]\[App\]\[ERROR\] publish failed: \{'rc': -1\}$
+^INFO:App:network ready after 1 tries$
+^ERROR:App:publish failed: \{'rc': -1\}$

@@ -1,0 +1,62 @@
+package micro
+
+import (
+	"fmt"
+	goruntime "runtime"
+
+	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
+)
+
+func init() {
+	runtime.Register(runtime.Module{Name: "micropython", Doc: "const(), opt_level, mem_info and the other MicroPython internals drivers call", New: newMicroPython})
+}
+
+func newMicroPython(env *runtime.Env) (starlark.StringDict, error) {
+	optLevel := 0
+	return pyargs.Builtins(map[string]builtinFn{
+		// const(x) is x: the compile-time constant marker of MicroPython.
+		"const": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var v starlark.Value
+			if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
+				return nil, err
+			}
+			return v, nil
+		},
+		"opt_level": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			level := -1
+			if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0, &level); err != nil {
+				return nil, err
+			}
+			if len(args) == 0 {
+				return starlark.MakeInt(optLevel), nil
+			}
+			optLevel = level
+			return starlark.None, nil
+		},
+		"mem_info": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var m goruntime.MemStats
+			goruntime.ReadMemStats(&m)
+			_, err := fmt.Fprintf(env, "stack: %d\nGC: total: %d, used: %d, free: %d\n", 0, m.HeapSys, m.HeapAlloc, m.HeapSys-m.HeapAlloc)
+			return starlark.None, err
+		},
+		"qstr_info": none,
+		"stack_use": func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			return starlark.MakeInt(0), nil
+		},
+		"heap_lock": none,
+		"heap_unlock": func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			return starlark.MakeInt(0), nil
+		},
+		"alloc_emergency_exception_buf": none,
+		"kbd_intr":                      none,
+	}), nil
+}
+
+// none accepts any arguments and returns None: the call only tunes
+// MicroPython's own allocator or REPL, which qstar does not have.
+func none(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return starlark.None, nil
+}
