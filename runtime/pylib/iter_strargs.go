@@ -36,6 +36,8 @@ func iterablePositions(name string, n int) (from, to int) {
 	switch name {
 	case "map", "filter":
 		return 1, n
+	case "join", "_join": // _join(sep, iterable): the separator stays a str
+		return 1, min(n, 2)
 	case "min", "max":
 		if n != 1 {
 			return 0, 0
