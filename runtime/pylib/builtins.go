@@ -447,6 +447,9 @@ func sumBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	var x starlark.Value
 	for iter.Next(&x) {
 		var err error
+		if b, ok := x.(starlark.Bool); ok { // sum of bools counts the True ones
+			x = starlark.MakeInt(map[bool]int{false: 0, true: 1}[bool(b)])
+		}
 		if acc, err = starlark.Binary(syntax.PLUS, acc, x); err != nil {
 			return nil, err
 		}
