@@ -101,14 +101,16 @@ func tryBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 			if !match {
 				continue
 			}
-			res, herr := starlark.Call(thread, h[1], starlark.Tuple{inst}, nil)
+			res, herr := handling(thread, inst, func() (starlark.Value, error) { // corpus_chain.go
+				return starlark.Call(thread, h[1], starlark.Tuple{inst}, nil)
+			})
 			pending = herr
 			if herr == nil {
 				sig = asSignal(res)
 			}
 			break
 		}
-	} else if orelse != starlark.None {
+	} else if orelse != starlark.None && sig == starlark.None { // a return or break in the body skips else
 		res, err := starlark.Call(thread, orelse, nil, nil)
 		if err != nil {
 			pending = err
@@ -243,6 +245,7 @@ func raiseBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if !ok || !inst.class.exc {
 		return nil, exc.TypeError("exceptions must derive from BaseException")
 	}
+	chainException(thread, inst, args) // corpus_chain.go
 	if inst.err != nil {
 		return nil, inst.err
 	}
