@@ -404,6 +404,7 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 				*q = p.expr(*q, sc)
 			}
 		}
+		return p.getslice(e) // corpus_slice.go
 	case *syntax.TupleExpr:
 		p.exprs(e.List, sc)
 	case *syntax.ListExpr:

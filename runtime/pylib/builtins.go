@@ -73,7 +73,8 @@ func builtins() starlark.StringDict {
 	for name := range MethodShims {
 		d["_"+name] = shimBuiltin(name)
 	}
-	iterBuiltins(d) // iter.go: iter/next, generators, lazy enumerate/zip
+	iterBuiltins(d)   // iter.go: iter/next, generators, lazy enumerate/zip
+	corpusBuiltins(d) // corpus_unicode.go: len counts code points
 	return d
 }
 

@@ -15,7 +15,7 @@ import (
 var corpusMethods = []string{
 	"swapcase", "casefold", "expandtabs", "isnumeric", "isdecimal", "isascii",
 	"isdisjoint", "difference_update", "intersection_update",
-	"symmetric_difference_update", "popitem",
+	"symmetric_difference_update", "popitem", "splitlines", "translate", "maketrans",
 }
 
 func init() {
@@ -29,6 +29,9 @@ func init() {
 func shimCorpus(thread *starlark.Thread, name string, recv starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, bool, error) {
 	switch r := recv.(type) {
 	case starlark.String:
+		if v, ok, err := strTextMethod(name, string(r), args, kwargs); ok { // corpus_text.go
+			return v, ok, err
+		}
 		return strCorpusMethod(name, string(r), args, kwargs)
 	case *starlark.Set:
 		return setCorpusMethod(name, r, args, kwargs)

@@ -98,6 +98,9 @@ func WrapType(name string, fn starlark.Callable) starlark.Value {
 var typeAttrs = map[string]starlark.StringDict{
 	"int":  {"from_bytes": starlark.NewBuiltin("from_bytes", intFromBytes)},
 	"dict": {"fromkeys": starlark.NewBuiltin("fromkeys", dictFromKeys)},
+	// corpus_text.go
+	"str":   {"maketrans": starlark.NewBuiltin("maketrans", maketrans)},
+	"bytes": {"fromhex": starlark.NewBuiltin("fromhex", bytesFromHex)},
 }
 
 // builtinTypes are the constructor types, as pylib gives them to scripts.

@@ -285,6 +285,15 @@ func indexBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 		return nil, exc.TypeError("_getitem takes 2 arguments")
 	}
 	x, k := args[0], args[1]
+	if s, ok := x.(starlark.String); ok {
+		if v, done, err := runeIndex(s, k); done { // corpus_unicode.go
+			return v, err
+		}
+	} else if sl, ok := k.(*pySlice); ok { // a slice object from __getitem__ (corpus_slice.go)
+		if _, isInst := x.(*Instance); !isInst {
+			return applySlice(x, sl)
+		}
+	}
 	switch c := x.(type) {
 	case starlark.Bytes:
 		i, err := seqIndex(k, len(c), "index out of range")
