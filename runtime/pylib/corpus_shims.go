@@ -36,8 +36,11 @@ func shimCorpus(thread *starlark.Thread, name string, recv starlark.Value, args 
 	case *starlark.Set:
 		return setCorpusMethod(name, r, args, kwargs)
 	case *starlark.Dict:
-		if name == "popitem" {
+		switch name {
+		case "popitem":
 			return dictPopLast(r, args, kwargs)
+		case "keys", "values", "items": // corpus_views.go
+			return &dictView{d: r, kind: name}, true, noArgs(name, args, kwargs)
 		}
 	}
 	return nil, false, nil
