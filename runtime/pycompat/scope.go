@@ -183,7 +183,7 @@ func (p *pass2) resolveStmts(list []syntax.Stmt, sc *scope) []syntax.Stmt {
 func (p *pass2) resolveStmt(s syntax.Stmt, sc *scope) []syntax.Stmt {
 	switch s := s.(type) {
 	case *syntax.AssignStmt:
-		s.RHS = p.expr(s.RHS, sc)
+		s.RHS = p.boolAsInt(s.Op, p.expr(s.RHS, sc)) // corpus_boolarith.go: n += x > 0
 		s.LHS = p.target(s.LHS, sc)
 	case *syntax.ExprStmt:
 		s.X = p.expr(s.X, sc)
@@ -329,6 +329,7 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 	case *syntax.BinaryExpr:
 		e.X = p.expr(e.X, sc)
 		e.Y = p.expr(e.Y, sc)
+		e.X, e.Y = p.boolAsInt(e.Op, e.X), p.boolAsInt(e.Op, e.Y) // corpus_boolarith.go
 		if e.Op == syntax.PERCENT {
 			return call(e.OpPos, p.genIdent(e.OpPos, "_mod"), e.X, e.Y)
 		}
