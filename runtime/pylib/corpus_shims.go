@@ -1,6 +1,7 @@
 package pylib
 
 import (
+	"math"
 	"strings"
 	"unicode"
 
@@ -15,7 +16,7 @@ import (
 var corpusMethods = []string{
 	"swapcase", "casefold", "expandtabs", "isnumeric", "isdecimal", "isascii",
 	"isdisjoint", "difference_update", "intersection_update",
-	"symmetric_difference_update", "popitem", "splitlines", "translate", "maketrans",
+	"symmetric_difference_update", "popitem", "splitlines", "translate", "maketrans", "is_integer",
 }
 
 func init() {
@@ -35,6 +36,11 @@ func shimCorpus(thread *starlark.Thread, name string, recv starlark.Value, args 
 		return strCorpusMethod(name, string(r), args, kwargs)
 	case *starlark.Set:
 		return setCorpusMethod(name, r, args, kwargs)
+	case starlark.Float:
+		if name == "is_integer" {
+			f := float64(r)
+			return starlark.Bool(f == math.Trunc(f) && !math.IsInf(f, 0)), true, noArgs(name, args, kwargs)
+		}
 	case *starlark.Dict:
 		switch name {
 		case "popitem":
