@@ -392,6 +392,9 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 		if e.Name.Name == "__name__" && !p.isNamespace(e.X) {
 			return call(e.Dot, p.genIdent(e.Dot, "_name_of"), e.X)
 		}
+		if e.Name.Name == "__doc__" && !p.isNamespace(e.X) { // pylib/corpus_method.go
+			return call(e.Dot, p.genIdent(e.Dot, "_doc_of"), e.X)
+		}
 	case *syntax.IndexExpr:
 		e.X = p.expr(e.X, sc)
 		e.Y = p.expr(e.Y, sc)

@@ -24,3 +24,26 @@ func methodBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.T
 		return starlark.Call(t, shim, append(starlark.Tuple{recv}, a...), kw)
 	}), nil
 }
+
+// _doc_of(x) is x.__doc__: a function's docstring (None without one).
+func docOfBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var x starlark.Value
+	if err := starlark.UnpackPositionalArgs("__doc__", args, kwargs, 1, &x); err != nil {
+		return nil, err
+	}
+	if bm, ok := x.(*boundMethod); ok {
+		x = bm.fn
+	}
+	if fn, ok := x.(*starlark.Function); ok {
+		if d := fn.Doc(); d != "" {
+			return starlark.String(d), nil
+		}
+		return starlark.None, nil
+	}
+	if ha, ok := x.(starlark.HasAttrs); ok {
+		if v, err := ha.Attr("__doc__"); err == nil && v != nil {
+			return v, nil
+		}
+	}
+	return starlark.None, nil
+}
