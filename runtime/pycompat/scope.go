@@ -97,6 +97,7 @@ func paramName(e syntax.Expr) (string, syntax.Expr) {
 
 func (p *pass2) resolveFile(f *syntax.File) {
 	p.noteRichCompare(f)
+	f.Stmts = p.functionAttrs(f.Stmts) // corpus_fnattrs.go
 	sc := &scope{kind: kModule, ns: p.module.ns, nsVar: "_g", names: moduleBindings(f.Stmts)}
 	f.Stmts = p.resolveStmts(f.Stmts, sc)
 	if (len(p.module.ns) > 0 || p.dynamicUsed) && len(f.Stmts) > 0 {

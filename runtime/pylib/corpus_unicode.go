@@ -14,6 +14,7 @@ func corpusBuiltins(d starlark.StringDict) {
 	d["slice"] = starlark.NewBuiltin("slice", sliceBuiltin)
 	d["_method"] = starlark.NewBuiltin("_method", methodBuiltin) // corpus_method.go
 	d["_doc_of"] = starlark.NewBuiltin("__doc__", docOfBuiltin)
+	d["_fnobj"] = starlark.NewBuiltin("_fnobj", fnObjBuiltin) // corpus_fnobj.go
 	starLen := starlark.Universe["len"].(*starlark.Builtin)
 	d["len"] = starlark.NewBuiltin("len", func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		if len(args) == 1 && len(kwargs) == 0 {
