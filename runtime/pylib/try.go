@@ -272,6 +272,8 @@ func iterBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	case starlark.Bytes, *ByteArray:
 		vals, _ := collect(x)
 		return starlark.NewList(vals), nil
+	case *starlark.List:
+		return &liveList{l: x}, nil // corpus_listloop.go: the loop may append
 	case starlark.Iterable:
 		return x, nil
 	}
