@@ -33,3 +33,14 @@ func textIterArgs(name string, args starlark.Tuple) starlark.Tuple {
 	}
 	return out
 }
+
+// dropNoneKey removes key=None, which Python's sorted/min/max/sort take
+// as "no key" and Starlark's reject.
+func dropNoneKey(kwargs []starlark.Tuple) []starlark.Tuple {
+	for i, kv := range kwargs {
+		if k, _ := starlark.AsString(kv[0]); k == "key" && kv[1] == starlark.None {
+			return append(append([]starlark.Tuple(nil), kwargs[:i]...), kwargs[i+1:]...)
+		}
+	}
+	return kwargs
+}

@@ -16,7 +16,7 @@ import (
 var corpusMethods = []string{
 	"swapcase", "casefold", "expandtabs", "isnumeric", "isdecimal", "isascii",
 	"isdisjoint", "difference_update", "intersection_update",
-	"symmetric_difference_update", "popitem", "splitlines", "translate", "maketrans", "is_integer",
+	"symmetric_difference_update", "popitem", "splitlines", "translate", "maketrans", "is_integer", "rsplit",
 }
 
 func init() {
@@ -62,6 +62,17 @@ func strCorpusMethod(name, s string, args starlark.Tuple, kwargs []starlark.Tupl
 			}
 		}
 		return nil, false, nil
+	case "split", "rsplit": // split(sep, maxsplit=1): Starlark's take them positionally
+		if len(kwargs) == 0 {
+			return nil, false, nil
+		}
+		var sep, maxsplit starlark.Value = starlark.None, starlark.MakeInt(-1)
+		if err := starlark.UnpackArgs(name, args, kwargs, "sep?", &sep, "maxsplit?", &maxsplit); err != nil {
+			return nil, true, err
+		}
+		m, _ := starlark.String(s).Attr(name)
+		v, err := starlark.Call(&starlark.Thread{Name: name}, m, starlark.Tuple{sep, maxsplit}, nil)
+		return v, true, err
 	case "swapcase":
 		return starlark.String(strings.Map(swapRune, s)), true, noArgs(name, args, kwargs)
 	case "casefold":

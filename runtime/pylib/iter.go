@@ -53,7 +53,7 @@ func iterBuiltins(d starlark.StringDict) {
 
 func errorAware(inner *starlark.Builtin) *starlark.Builtin {
 	return starlark.NewBuiltin(inner.Name(), func(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-		args = textIterArgs(inner.Name(), args) // corpus_iterargs.go
+		args, kwargs = textIterArgs(inner.Name(), args), dropNoneKey(kwargs) // corpus_iterargs.go
 		if len(args) > 0 {
 			if inst, ok := args[0].(*Instance); ok && (inst.class.lookup("__iter__") != nil || inst.class.lookup("__next__") != nil) {
 				it, err := toIterator(t, inst) // a script object with __iter__

@@ -78,7 +78,7 @@ func shim(thread *starlark.Thread, name string, recv starlark.Value, args starla
 	case *starlark.List:
 		switch name {
 		case "sort":
-			return starlark.None, true, sortList(thread, r, args, kwargs)
+			return starlark.None, true, sortList(thread, r, args, dropNoneKey(kwargs))
 		case "reverse":
 			if err := noArgs(name, args, kwargs); err != nil {
 				return nil, true, err
