@@ -63,3 +63,11 @@ func (f *funcIter) pyNext(t *starlark.Thread) (starlark.Value, bool, error) {
 	}
 	return v, ok && err == nil, err
 }
+
+// NewPlainClass is a read-only class with no methods of its own that
+// scripts can derive from (abc.ABC).
+func NewPlainClass(name string) starlark.Value {
+	c := &Class{name: name, dict: starlark.StringDict{}, shared: true}
+	c.linearization()
+	return c
+}
