@@ -30,3 +30,23 @@ func (p *pass2) methodValueArgs(e *syntax.CallExpr) {
 		e.Args[i] = wrap(a)
 	}
 }
+
+// starArgs makes f(*x) take any Python iterable (a str gives its
+// characters): *x becomes *_iter(x) unless x is a list or tuple display.
+func (p *pass2) starArgs(e *syntax.CallExpr) {
+	for _, a := range e.Args {
+		u, ok := a.(*syntax.UnaryExpr)
+		if !ok || u.Op != syntax.STAR {
+			continue
+		}
+		switch u.X.(type) {
+		case *syntax.ListExpr, *syntax.TupleExpr:
+			continue
+		}
+		if p.isIterCall(u.X) {
+			continue
+		}
+		pos := syntax.Start(u.X)
+		u.X = call(pos, p.genIdent(pos, "_iter"), u.X)
+	}
+}

@@ -381,6 +381,7 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 			e.Args[i] = p.expr(a, sc)
 		}
 		p.methodValueArgs(e) // corpus_methods.go: key=data.count
+		p.starArgs(e)        // f(*"abc")
 		if d, ok := e.Fn.(*syntax.DotExpr); ok && pylib.MethodShims[d.Name.Name] && !p.isNamespace(d.X) {
 			fn := p.genIdent(d.Dot, "_"+d.Name.Name)
 			return &syntax.CallExpr{Fn: fn, Lparen: e.Lparen, Args: append([]syntax.Expr{d.X}, e.Args...), Rparen: e.Rparen}
