@@ -117,6 +117,9 @@ var parents = map[string]string{
 	"BytesWarning":              "Warning",
 	"ResourceWarning":           "Warning",
 	"UnsupportedOperation":      "OSError",
+
+	// module classes that derive from a built-in one
+	"json.decoder.JSONDecodeError": "ValueError",
 }
 
 // Classes lists every built-in class name this package knows.

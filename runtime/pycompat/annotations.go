@@ -47,6 +47,9 @@ func (p *pass1) positionalOnly(k int) {
 
 // param handles one parameter toks[s:e]: `[*|**]NAME [: T] [= default]`.
 func (p *pass1) param(s, e int) error {
+	if e == s+1 && p.toks[s].text == "/" {
+		return p.positionalOnlyMarker(s) // corpus_params.go
+	}
 	k := s
 	if p.toks[k].text == "*" || p.toks[k].text == "**" {
 		k++

@@ -31,8 +31,9 @@ func (p *pass1) fstring(t token, raw bool, body string) (string, error) {
 			if err != nil {
 				return "", p.errAt(t, "f-string: %v", err)
 			}
-			if strings.Contains(spec, "{") {
-				return "", p.unsupported(t, "nested fields in f-string format specs", "compute the spec first and use str.format")
+			spec, nested, err := p.nestedSpecFields(t, spec) // corpus_fstring.go
+			if err != nil {
+				return "", err
 			}
 			trimmed := strings.TrimRight(expr, " ")
 			if strings.HasSuffix(trimmed, "=") && !strings.HasSuffix(trimmed, "==") &&
@@ -50,7 +51,7 @@ func (p *pass1) fstring(t token, raw bool, body string) (string, error) {
 			if err != nil {
 				return "", err
 			}
-			args = append(args, rw)
+			args = append(append(args, rw), nested...)
 			lit.WriteByte('{')
 			if conv != "" {
 				lit.WriteString("!" + conv)

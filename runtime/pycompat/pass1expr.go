@@ -50,23 +50,24 @@ func (p *pass1) generator(k int) {
 	if m < 0 {
 		return
 	}
-	hasFor := false
+	hasFor, inTarget := false, false
 	for _, n := range p.topLevel(k) {
 		t := p.toks[n]
-		if t.kind == tOp && t.text == "," && !hasFor { // a tuple; commas after for are its targets
+		if t.kind == tOp && t.text == "," && !inTarget { // for a, b in: a target, not arguments
 			return
 		}
-		if t.kind == tName && t.text == "for" {
-			hasFor = true
+		if t.kind == tName && (t.text == "for" || t.text == "in") {
+			hasFor = hasFor || t.text == "for"
+			inTarget = t.text == "for"
 		}
 		if t.kind == tName && t.text == "lambda" {
 			return
 		}
 	}
 	if hasFor && p.genexprLazy(k) { // generator.go: lazy, made in pass 2
-		p.wrap(p.toks[k].end, mkGenexpr+"([", p.toks[m].start, "])")
+		p.insertAround(p.toks[k].end, mkGenexpr+"([", p.toks[m].start, "])") // corpus_edits.go
 	} else if hasFor {
-		p.wrap(p.toks[k].end, "[", p.toks[m].start, "]")
+		p.insertAround(p.toks[k].end, "[", p.toks[m].start, "]")
 		p.note(p.toks[k].line, "generator expression -> list comprehension")
 	}
 }

@@ -97,6 +97,7 @@ func paramName(e syntax.Expr) (string, syntax.Expr) {
 
 func (p *pass2) resolveFile(f *syntax.File) {
 	p.noteRichCompare(f)
+	f.Stmts = p.functionAttrs(f.Stmts) // corpus_fnattrs.go
 	sc := &scope{kind: kModule, ns: p.module.ns, nsVar: "_g", names: moduleBindings(f.Stmts)}
 	f.Stmts = p.resolveStmts(f.Stmts, sc)
 	if (len(p.module.ns) > 0 || p.dynamicUsed) && len(f.Stmts) > 0 {
@@ -184,7 +185,7 @@ func (p *pass2) resolveStmt(s syntax.Stmt, sc *scope) []syntax.Stmt {
 	switch s := s.(type) {
 	case *syntax.AssignStmt:
 		p.inplace(s)
-		s.RHS = p.expr(s.RHS, sc)
+		s.RHS = p.boolAsInt(s.Op, p.expr(s.RHS, sc)) // corpus_boolarith.go: n += x > 0
 		s.LHS = p.target(s.LHS, sc)
 	case *syntax.ExprStmt:
 		s.X = p.expr(s.X, sc)
@@ -334,6 +335,7 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 	case *syntax.BinaryExpr:
 		e.X = p.expr(e.X, sc)
 		e.Y = p.expr(e.Y, sc)
+		e.X, e.Y = p.boolAsInt(e.Op, e.X), p.boolAsInt(e.Op, e.Y) // corpus_boolarith.go
 		if e.Op == syntax.PERCENT {
 			return call(e.OpPos, p.genIdent(e.OpPos, "_mod"), e.X, e.Y)
 		}
@@ -384,6 +386,8 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 			}
 			e.Args[i] = p.expr(a, sc)
 		}
+		p.methodValueArgs(e) // corpus_methods.go: key=data.count
+		p.starArgs(e)        // f(*"abc")
 		if d, ok := e.Fn.(*syntax.DotExpr); ok && pylib.MethodShims[d.Name.Name] && !p.isNamespace(d.X) {
 			fn := p.genIdent(d.Dot, "_"+d.Name.Name)
 			return &syntax.CallExpr{Fn: fn, Lparen: e.Lparen, Args: append([]syntax.Expr{d.X}, e.Args...), Rparen: e.Rparen}
@@ -417,9 +421,7 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 				*q = p.expr(*q, sc)
 			}
 		}
-		if r := p.sliceCall(e); r != nil {
-			return r
-		}
+		return p.getslice(e) // corpus_slice.go
 	case *syntax.TupleExpr:
 		p.exprs(e.List, sc)
 	case *syntax.ListExpr:

@@ -66,7 +66,8 @@ func builtins() starlark.StringDict {
 	for name := range MethodShims {
 		d["_"+name] = shimBuiltin(name)
 	}
-	iterBuiltins(d) // iter.go: iter/next, generators, lazy enumerate/zip
+	iterBuiltins(d)   // iter.go: iter/next, generators, lazy enumerate/zip
+	corpusBuiltins(d) // corpus_unicode.go: len counts code points
 	return d
 }
 
@@ -454,6 +455,9 @@ func sumBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	var x starlark.Value
 	for iter.Next(&x) {
 		var err error
+		if b, ok := x.(starlark.Bool); ok { // sum of bools counts the True ones
+			x = starlark.MakeInt(map[bool]int{false: 0, true: 1}[bool(b)])
+		}
 		if acc, err = starlark.Binary(syntax.PLUS, acc, x); err != nil {
 			return nil, err
 		}

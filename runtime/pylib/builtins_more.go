@@ -194,6 +194,10 @@ func hashBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 			return starlark.MakeInt(1), nil
 		}
 		return starlark.MakeInt(0), nil
+	case starlark.Float: // hash(2.0) == hash(2), as equal keys must
+		if f := float64(v); f == float64(int64(f)) && f != -1 {
+			return starlark.MakeInt64(int64(f)), nil
+		}
 	}
 	h, err := x.Hash()
 	if err != nil {

@@ -408,16 +408,14 @@ func pyFormat(thread *starlark.Thread, format string, args starlark.Tuple, kwarg
 		if k := strings.IndexByte(name, '!'); k >= 0 {
 			name, conv = name[:k], name[k+1:]
 		}
-		if strings.Contains(spec, "{") {
-			nested, err := pyFormat(thread, spec, args, kwargs)
-			if err != nil {
-				return "", err
-			}
-			spec = nested
-		}
 		v, err := lookupField(name, args, kw, &auto, &manual)
 		if err != nil {
 			return "", err
+		}
+		if strings.Contains(spec, "{") { // the outer field takes its argument first
+			if spec, err = expandNestedSpec(spec, args, kw, &auto, &manual); err != nil { // corpus_format.go
+				return "", err
+			}
 		}
 		switch conv {
 		case "":

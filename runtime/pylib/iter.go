@@ -55,6 +55,7 @@ func iterBuiltins(d starlark.StringDict) {
 
 func errorAware(inner *starlark.Builtin) *starlark.Builtin {
 	return starlark.NewBuiltin(inner.Name(), func(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		args, kwargs = textIterArgs(inner.Name(), args), dropNoneKey(kwargs) // corpus_iterargs.go
 		if len(args) > 0 {
 			if inst, ok := args[0].(*Instance); ok && (inst.class.lookup("__iter__") != nil || inst.class.lookup("__next__") != nil) {
 				it, err := toIterator(t, inst) // a script object with __iter__
@@ -68,10 +69,6 @@ func errorAware(inner *starlark.Builtin) *starlark.Builtin {
 			if v, done, err := minMaxDefault(t, args, &kwargs); done || err != nil {
 				return v, err
 			}
-		}
-		args, err := strArgsAsLists(inner.Name(), args)
-		if err != nil {
-			return nil, err
 		}
 		v, err := inner.CallInternal(t, args, kwargs)
 		for _, a := range args {
@@ -569,7 +566,7 @@ func reversedBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 			return nil, exc.TypeError("'%s' object is not reversible", typeName(x))
 		}
 	}
-	vals, err := collectPy(x)
+	vals, err := collectPy(x) // a str reverses by characters
 	if err != nil {
 		return nil, err
 	}

@@ -99,6 +99,9 @@ func WrapType(name string, fn starlark.Callable) starlark.Value {
 var typeAttrs = map[string]starlark.StringDict{
 	"int":  {"from_bytes": starlark.NewBuiltin("from_bytes", intFromBytes)},
 	"dict": {"fromkeys": starlark.NewBuiltin("fromkeys", dictFromKeys)},
+	// corpus_text.go
+	"str":   {"maketrans": starlark.NewBuiltin("maketrans", maketrans)},
+	"bytes": {"fromhex": starlark.NewBuiltin("fromhex", bytesFromHex)},
 }
 
 // builtinTypes are the constructor types, as pylib gives them to scripts.
@@ -117,7 +120,7 @@ func init() {
 		builtinTypes[name].call = collectingCall(name, builtinTypes[name].call)
 	}
 	builtinTypes["str"].call = strCall
-	builtinTypes["bytes"] = &pyType{name: "bytes", call: bytesCall}
+	builtinTypes["bytes"] = &pyType{name: "bytes", call: bytesCall, attrs: typeAttrs["bytes"]}
 	builtinTypes["int"] = &pyType{name: "int", call: intCall, attrs: typeAttrs["int"]}
 	builtinTypes["float"] = &pyType{name: "float", call: floatCall}
 	for name, t := range builtinTypes {

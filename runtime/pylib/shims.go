@@ -50,6 +50,9 @@ func shim(thread *starlark.Thread, name string, recv starlark.Value, args starla
 	if v, handled, err := shimMore(thread, name, recv, args, kwargs); handled {
 		return v, true, err
 	}
+	if v, handled, err := shimCorpus(thread, name, recv, args, kwargs); handled { // corpus_shims.go
+		return v, true, err
+	}
 	if ba, ok := recv.(*ByteArray); ok {
 		switch name {
 		case "copy":
@@ -75,7 +78,7 @@ func shim(thread *starlark.Thread, name string, recv starlark.Value, args starla
 	case *starlark.List:
 		switch name {
 		case "sort":
-			return starlark.None, true, sortList(thread, r, args, kwargs)
+			return starlark.None, true, sortList(thread, r, args, dropNoneKey(kwargs))
 		case "reverse":
 			if err := noArgs(name, args, kwargs); err != nil {
 				return nil, true, err

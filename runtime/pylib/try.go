@@ -101,14 +101,16 @@ func tryBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 			if !match {
 				continue
 			}
-			res, herr := starlark.Call(thread, h[1], starlark.Tuple{inst}, nil)
+			res, herr := handling(thread, inst, func() (starlark.Value, error) { // corpus_chain.go
+				return starlark.Call(thread, h[1], starlark.Tuple{inst}, nil)
+			})
 			pending = herr
 			if herr == nil {
 				sig = asSignal(res)
 			}
 			break
 		}
-	} else if orelse != starlark.None {
+	} else if orelse != starlark.None && sig == starlark.None { // a return or break in the body skips else
 		res, err := starlark.Call(thread, orelse, nil, nil)
 		if err != nil {
 			pending = err
@@ -243,6 +245,7 @@ func raiseBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if !ok || !inst.class.exc {
 		return nil, exc.TypeError("exceptions must derive from BaseException")
 	}
+	chainException(thread, inst, args) // corpus_chain.go
 	if inst.err != nil {
 		return nil, inst.err
 	}
@@ -269,6 +272,8 @@ func iterBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	case starlark.Bytes, *ByteArray:
 		vals, _ := collect(x)
 		return starlark.NewList(vals), nil
+	case *starlark.List:
+		return &liveList{l: x}, nil // corpus_listloop.go: the loop may append
 	case *starlark.Dict:
 		// the keys as they are now: Python lets the loop body update values
 		return starlark.NewList(x.Keys()), nil
@@ -285,7 +290,15 @@ func indexBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 		return nil, exc.TypeError("_getitem takes 2 arguments")
 	}
 	x, k := args[0], args[1]
-	if s, ok := k.(*sliceObj); ok {
+	if s, ok := x.(starlark.String); ok {
+		if v, done, err := runeIndex(s, k); done { // corpus_unicode.go
+			return v, err
+		}
+	} else if sl, ok := k.(*pySlice); ok { // a slice object from __getitem__ (corpus_slice.go)
+		if _, isInst := x.(*Instance); !isInst {
+			return applySlice(x, sl)
+		}
+	} else if s, ok := k.(*sliceObj); ok {
 		if _, isInst := x.(*Instance); !isInst {
 			return s.of(x) // x[slice(1, 3)]
 		}

@@ -153,9 +153,13 @@ func writeRepr(b *strings.Builder, v starlark.Value, seen map[starlark.Value]boo
 		} else if typeNames[v.Name()] {
 			b.WriteString("<class '" + v.Name() + "'>") // print(int), print(type(1))
 		} else {
-			b.WriteString("<function " + v.Name() + ">")
+			b.WriteString("<built-in function " + v.Name() + ">")
 		}
 	default:
+		if v.Type() == "range" {
+			b.WriteString(rangeRepr(v))
+			return
+		}
 		b.WriteString(v.String())
 	}
 }

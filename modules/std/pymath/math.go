@@ -63,6 +63,10 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"fsum":      fsum,
 		"gcd":       gcd,
 		"factorial": factorial,
+		"comb":      comb, // combinatorics.go
+		"perm":      perm,
+		"isqrt":     isqrt,
+		"prod":      prod,
 	}
 	for name, u := range unary {
 		fns[name] = unaryFn(name, u.f, u.logLike)

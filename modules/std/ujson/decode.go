@@ -47,7 +47,7 @@ func (d *decoder) errorAt(msg string, byteOff int) error {
 	if i := strings.LastIndexByte(prefix, '\n'); i >= 0 {
 		col = char - utf8.RuneCountInString(prefix[:i+1]) + 1
 	}
-	return exc.ValueError("%s: line %d column %d (char %d)", msg, line, col, char)
+	return exc.New(jsonDecodeError, "%s: line %d column %d (char %d)", msg, line, col, char)
 }
 
 func (d *decoder) space() {

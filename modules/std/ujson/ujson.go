@@ -9,7 +9,10 @@ import (
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
+
+const jsonDecodeError = "json.decoder.JSONDecodeError"
 
 func init() {
 	for _, name := range []string{"ujson", "json"} {
@@ -25,6 +28,8 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"load":   starlark.NewBuiltin("load", load),
 		"encode": starlark.NewBuiltin("encode", dumps),
 		"decode": starlark.NewBuiltin("decode", loads),
+		// CPython's class for malformed input, a ValueError subclass
+		"JSONDecodeError": pylib.ExceptionClass(jsonDecodeError),
 	}, nil
 }
 
