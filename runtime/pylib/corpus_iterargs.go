@@ -11,6 +11,12 @@ func textIterArgs(name string, args starlark.Tuple) starlark.Tuple {
 	case "map", "filter":
 		first, last = 1, len(args)
 	case "join", "_join": // _join(sep, iterable): the separator stays a str
+		if len(args) == 0 {
+			return args
+		}
+		if _, isSep := args[0].(starlark.String); !isSep {
+			return args // x.join(...) of another receiver: os.path.join
+		}
 		first, last = 1, 2
 	case "min", "max":
 		if len(args) != 1 {

@@ -1,3 +1,0 @@
-package all
-
-import _ "github.com/qstar-dev/qstar/modules/std/typing"
