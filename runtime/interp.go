@@ -136,7 +136,11 @@ func (in *Interp) NewThread(name string) *starlark.Thread {
 	in.threadsMu.Lock()
 	in.running[t] = st
 	in.current = t
+	closed := in.closed
 	in.threadsMu.Unlock()
+	if closed { // made after CancelAll looked: stop it as CancelAll would have
+		in.Cancel(t, "interpreter closed")
+	}
 	return t
 }
 
