@@ -69,13 +69,6 @@ func (p *pass1) insert(off int, text string) {
 	p.edits = append(p.edits, edit{off, off, text, len(p.edits)})
 }
 
-// wrap inserts open at start and close at end around what other rewrites
-// insert at those offsets (a chained comparison at the start of a
-// generator expression), whatever order they were made in.
-func (p *pass1) wrap(start int, open string, end int, close string) {
-	p.edits = append(p.edits, edit{start, start, open, -1 - len(p.edits)}, edit{end, end, close, 1<<30 + len(p.edits)})
-}
-
 // rewritePass1 runs pass 1 over src.
 func rewritePass1(file, src string, opts *Options) (string, []Change, error) {
 	toks, err := tokenize(file, src)
