@@ -7,13 +7,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/qstar-dev/qstar/emulator"
-	"github.com/qstar-dev/qstar/runtime"
-	"github.com/qstar-dev/qstar/runtime/runtimetest"
 
 	_ "github.com/qstar-dev/qstar/modules/all"
+	"github.com/qstar-dev/qstar/modules/sdk/internal/sdktest"
 )
 
 const (
@@ -23,55 +21,12 @@ const (
 	psk    = "prodSecretXYZ123"
 )
 
-// script is a running script whose every connection goes to an emulator.
-type script struct {
-	t    *testing.T
-	em   *emulator.Emulator
-	out  *runtimetest.Output
-	done chan error
-}
-
 func startEmulator(t *testing.T, devices emulator.Devices) *emulator.Emulator {
-	t.Helper()
-	em, err := emulator.Start(emulator.Options{Logf: t.Logf, Devices: devices})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { em.Close() })
-	return em
+	return sdktest.Emulator(t, devices)
 }
 
-func run(t *testing.T, em *emulator.Emulator, src string) *script {
-	t.Helper()
-	in, out := runtimetest.NewInterp(t, func(env *runtime.Env) { env.Dial, env.RootCAs = em.Dial, em.RootCAs() })
-	s := &script{t: t, em: em, out: out, done: make(chan error, 1)}
-	go func() { s.done <- runtimetest.ExecFile(in, "lk.py", src) }()
-	return s
-}
-
-// wait returns the output once the script ends.
-func (s *script) wait() string {
-	s.t.Helper()
-	select {
-	case err := <-s.done:
-		if err != nil {
-			s.t.Fatalf("script failed: %v\n%s", err, s.out.String())
-		}
-	case <-time.After(20 * time.Second):
-		s.t.Fatalf("script did not finish:\n%s", s.out.String())
-	}
-	return s.out.String()
-}
-
-// waitFor waits until the output contains want.
-func (s *script) waitFor(want string) {
-	s.t.Helper()
-	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
-		if strings.Contains(s.out.String(), want) {
-			return
-		}
-	}
-	s.t.Fatalf("no %q in output:\n%s", want, s.out.String())
+func run(t *testing.T, em *emulator.Emulator, src string) *sdktest.Script {
+	return sdktest.Start(t, em, "lk.py", src)
 }
 
 // until is a script helper: wait (at most 5 s) for a condition.
@@ -153,7 +108,7 @@ print("disconnect", lk.disconnect())
 until(lambda: "disc" in got)
 print(lk.check_state())
 `)
-	s.waitFor("thing enabled")
+	s.WaitFor(regexp.QuoteMeta("thing enabled"))
 	resp, err := http.Post("http://"+api+"/aliyun/"+pk+"/"+dn+"/properties", "application/json", strings.NewReader(`{"LightSwitch": 0}`))
 	if err != nil {
 		t.Fatal(err)
@@ -162,7 +117,7 @@ print(lk.check_state())
 	if resp.StatusCode != 200 {
 		t.Errorf("property set: HTTP %d", resp.StatusCode)
 	}
-	out := s.wait()
+	out := s.Wait()
 	// the property set comes from the test, at any time after enable
 	assertInOrder(t, out, []string{"thing enabled", "prop changed {'LightSwitch': 0}", "subscribe (0, 1)"})
 	want := []string{
@@ -218,7 +173,7 @@ time.sleep(0.5)
 print(lk.check_state())
 lk.destroy()
 print(lk.check_state())
-`).wait()
+`).Wait()
 	if strings.Contains(out, "on_connect") {
 		t.Errorf("a refused CONNACK reached on_connect:\n%s", out)
 	}
@@ -250,7 +205,7 @@ lk2 = linkkit.LinkKit(host_name="cn-shanghai", product_key="`+pk+`", device_name
 lk2.connect_async()
 print("signed in", until(lambda: lk2.check_state() == lk2.LinkKitState.CONNECTED))
 lk2.disconnect()
-`).wait()
+`).Wait()
 	assertInOrder(t, out, []string{"register rc 0 userdata None secret 32", "on_disconnect 0",
 		"LinkKitState.DISCONNECTED", "signed in True"})
 }
@@ -284,7 +239,7 @@ lk3 = linkkit.LinkKit(host_name="cn-shanghai", product_key="`+pk+`", device_name
 lk3.connect_async()
 print("wrong token", until(lambda: lk3.check_state() == lk3.LinkKitState.CONNECTED, 25))
 lk3.destroy()
-`).wait()
+`).Wait()
 	assertInOrder(t, out, []string{"code: 0", "user_name: dev8&" + pk, "connwl: True", "connected True", "wrong token False"})
 }
 
@@ -311,7 +266,7 @@ bad.on_device_dynamic_register = on_device_dynamic_register
 bad.connect_async()
 until(lambda: bad.check_state() == bad.LinkKitState.INITIALIZED)
 print(bad.check_state())
-`).wait()
+`).Wait()
 	assertInOrder(t, out, []string{"dynamic register device success, rc:0, value:32 chars", "connected True",
 		"dynamic register device fail,rc:1, value:signature check failed", "LinkKitState.INITIALIZED"})
 }
@@ -343,7 +298,7 @@ print(lk.get_actual_endpoint(), lk.get_endpoint())
 print(lk.LinkKitState(3), list(lk.LinkKitState)[0].name, lk.ErrorCode.DYNREG_AUTH_FAILED.value)
 lk.destroy()
 attempt(lambda: lk.config_mqtt(port=1883))
-`).wait()
+`).Wait()
 	want := []string{
 		"ValueError: host_name wrong", "ValueError: device secret & product secret are both empty",
 		"ValueError: keep_alive range wrong", "ValueError: secure wrong",

@@ -29,7 +29,7 @@ func TestSeed002Samples(t *testing.T) {
 			}
 			// the product secret is registered, so registration signs are checked
 			em := startEmulator(t, emulator.Devices{"aliyun": {"a18wPzZJzNG": "YourProductSecretly"}})
-			out := run(t, em, string(src)).wait()
+			out := run(t, em, string(src)).Wait()
 			assertInOrder(t, out, tc.want)
 			if regexp.MustCompile(`Traceback|Error`).MatchString(out) {
 				t.Errorf("unexpected error output:\n%s", out)

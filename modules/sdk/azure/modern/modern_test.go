@@ -4,55 +4,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/qstar-dev/qstar/emulator"
-	"github.com/qstar-dev/qstar/runtime"
-	"github.com/qstar-dev/qstar/runtime/runtimetest"
 
 	_ "github.com/qstar-dev/qstar/modules/all"
+	"github.com/qstar-dev/qstar/modules/sdk/internal/sdktest"
 )
 
 const serviceCS = "HostName=myhub.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
-
-type script struct {
-	t    *testing.T
-	in   *runtime.Interp
-	out  *runtimetest.Output
-	done chan error
-}
-
-func start(t *testing.T, em *emulator.Emulator, src string) *script {
-	in, out := runtimetest.NewInterp(t, func(env *runtime.Env) { env.Dial, env.RootCAs = em.Dial, em.RootCAs() })
-	s := &script{t: t, in: in, out: out, done: make(chan error, 1)}
-	go func() { s.done <- runtimetest.ExecFile(in, "modern.py", src) }()
-	return s
-}
-
-func (s *script) wait() string {
-	s.t.Helper()
-	select {
-	case err := <-s.done:
-		if err != nil {
-			s.t.Fatalf("script failed: %v\n%s", err, s.out.String())
-		}
-	case <-time.After(20 * time.Second):
-		s.t.Fatalf("script did not finish:\n%s", s.out.String())
-	}
-	return s.out.String()
-}
-
-func (s *script) waitFor(re string) []string {
-	s.t.Helper()
-	r := regexp.MustCompile(re)
-	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
-		if m := r.FindStringSubmatch(s.out.String()); m != nil {
-			return m
-		}
-	}
-	s.t.Fatalf("no %q in output:\n%s", re, s.out.String())
-	return nil
-}
 
 const createModule = `
 from azure.iot.hub import IoTHubRegistryManager
@@ -79,16 +36,12 @@ print("key", module.authentication.symmetric_key.primary_key)
 // receives a desired patch that the service side sends with
 // update_module_twin, and answers a direct method.
 func TestModernSDKs(t *testing.T) {
-	em, err := emulator.Start(emulator.Options{Logf: t.Logf})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer em.Close()
-	out := start(t, em, createModule).wait()
+	em := sdktest.Emulator(t, nil)
+	out := sdktest.Start(t, em, "modern.py", createModule).Wait()
 	if !strings.Contains(out, "created device gateway-7 enabled") || !strings.Contains(out, "created module sensor") {
 		t.Fatalf("first run:\n%s", out)
 	}
-	out = start(t, em, createModule).wait()
+	out = sdktest.Start(t, em, "modern.py", createModule).Wait()
 	if !strings.Contains(out, "device exists: Operation returned an invalid status code 'Conflict'") ||
 		!strings.Contains(out, "module exists:") {
 		t.Fatalf("second run:\n%s", out)
@@ -96,7 +49,7 @@ func TestModernSDKs(t *testing.T) {
 	key := regexp.MustCompile(`key (\S+)`).FindStringSubmatch(out)[1]
 	moduleCS := "HostName=myhub.azure-devices.net;DeviceId=gateway-7;ModuleId=sensor;SharedAccessKey=" + key
 
-	device := start(t, em, `
+	device := sdktest.Start(t, em, "modern.py", `
 import time
 from azure.iot.device import IoTHubModuleClient, MethodResponse
 
@@ -120,12 +73,12 @@ print("ready")
 while True:
     time.sleep(1)
 `)
-	defer device.in.CancelAll("test over")
-	device.waitFor(`reported 1.0 2`)
-	device.waitFor(`desired patch \{'\$version': 1\}`) // ensure_desired_properties: the first GET
-	device.waitFor(`ready`)
+	defer device.In.CancelAll("test over")
+	device.WaitFor(`reported 1.0 2`)
+	device.WaitFor(`desired patch \{'\$version': 1\}`) // ensure_desired_properties: the first GET
+	device.WaitFor(`ready`)
 
-	out = start(t, em, `
+	out = sdktest.Start(t, em, "modern.py", `
 from azure.iot.hub import IoTHubRegistryManager
 from azure.iot.hub.models import Twin, TwinProperties, CloudToDeviceMethod
 
@@ -137,12 +90,12 @@ twin = registry.update_module_twin("gateway-7", "sensor", patch, twin.etag)
 print("desired", twin.properties.desired["interval"])
 result = registry.invoke_device_module_method("gateway-7", "sensor", CloudToDeviceMethod(method_name="reboot", payload={"delay": 1}))
 print("method", result.status, result.payload)
-`).wait()
+`).Wait()
 	for _, want := range []string{"reported 10", "desired 30", "method 200 {'rebooted': True}"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("service side: no %q in\n%s", want, out)
 		}
 	}
-	device.waitFor(`desired patch \{'\$version': 2, 'interval': 30\}`)
-	device.waitFor(`method reboot \{'delay': 1\}`)
+	device.WaitFor(`desired patch \{'\$version': 2, 'interval': 30\}`)
+	device.WaitFor(`method reboot \{'delay': 1\}`)
 }
