@@ -73,25 +73,9 @@ func newSMS(env *runtime.Env) (starlark.StringDict, error) {
 	zero := starlark.MakeInt(0)
 	return members(map[string]builtinFn{
 		"sendTextMsg": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-			a, err := pyargs.Bind("sendTextMsg", args, kw, "phoneNumber", "msg", "codeMode?")
-			if err != nil {
-				return nil, err
-			}
-			number, err := a.Need("phoneNumber")
-			if err != nil {
-				return nil, err
-			}
-			msg, err := a.Str("msg", "")
-			if err != nil {
-				return nil, err
-			}
-			mode, err := a.Str("codeMode", "GSM")
-			if err != nil {
-				return nil, err
-			}
-			mode = strings.ToUpper(mode)
-			if !validSubmit(number, msg, mode) {
-				return fail, nil
+			number, msg, mode, valid, err := submitArgs("sendTextMsg", args, kw)
+			if err != nil || !valid {
+				return fail, err
 			}
 			return run(t, func(s session) (starlark.Value, error) {
 				return zero, sendText(s, number, msg, mode)
@@ -112,25 +96,9 @@ func newSMS(env *runtime.Env) (starlark.StringDict, error) {
 			return run(t, func(s session) (starlark.Value, error) { return readPDU(s, index) })
 		},
 		"sendPduMsg": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-			a, err := pyargs.Bind("sendPduMsg", args, kw, "phoneNumber", "msg", "codeMode?")
-			if err != nil {
-				return nil, err
-			}
-			number, err := a.Need("phoneNumber")
-			if err != nil {
-				return nil, err
-			}
-			msg, err := a.Str("msg", "")
-			if err != nil {
-				return nil, err
-			}
-			mode, err := a.Str("codeMode", "GSM")
-			if err != nil {
-				return nil, err
-			}
-			mode = strings.ToUpper(mode)
-			if !validSubmit(number, msg, mode) {
-				return fail, nil
+			number, msg, mode, valid, err := submitArgs("sendPduMsg", args, kw)
+			if err != nil || !valid {
+				return fail, err
 			}
 			return run(t, func(s session) (starlark.Value, error) {
 				return zero, sendPDU(s, number, msg, mode == "UCS2")
@@ -403,4 +371,24 @@ func saveLoc(s session) ([3]memLoc, error) {
 		out[i] = memLoc{f[3*i], u, n}
 	}
 	return out, nil
+}
+
+// submitArgs reads sendTextMsg/sendPduMsg's (phoneNumber, msg, codeMode);
+// valid is false for a submission the firmware refuses with -1.
+func submitArgs(fn string, args starlark.Tuple, kw []starlark.Tuple) (number, msg, mode string, valid bool, err error) {
+	a, err := pyargs.Bind(fn, args, kw, "phoneNumber", "msg", "codeMode?")
+	if err != nil {
+		return
+	}
+	if number, err = a.Need("phoneNumber"); err != nil {
+		return
+	}
+	if msg, err = a.Str("msg", ""); err != nil {
+		return
+	}
+	if mode, err = a.Str("codeMode", "GSM"); err != nil {
+		return
+	}
+	mode = strings.ToUpper(mode)
+	return number, msg, mode, validSubmit(number, msg, mode), nil
 }

@@ -102,10 +102,6 @@ var inplaceMethods = map[string]bool{
 
 const inplaceFlag = "_inplace"
 
-// And a file whose classes define __getitem__ has x[a:b] become
-// _slice(x, a, b, None), so the method gets a slice object.
-const sliceFlag = "_slice"
-
 // richCmpFlag marks, in genName, a file that defines a comparison method.
 const richCmpFlag = "_richcmp"
 
@@ -120,9 +116,6 @@ func (p *pass2) noteRichCompare(f *syntax.File) {
 			}
 			if inplaceMethods[d.Name.Name] {
 				p.genName[inplaceFlag] = true
-			}
-			if d.Name.Name == "__getitem__" {
-				p.genName[sliceFlag] = true
 			}
 		}
 		return true
@@ -211,20 +204,6 @@ func memberOrder(body []syntax.Stmt, members map[string]bool) []string {
 	}
 	sort.Strings(rest)
 	return append(keys, rest...)
-}
-
-func (p *pass2) sliceCall(e *syntax.SliceExpr) syntax.Expr {
-	if !p.genName[sliceFlag] {
-		return nil
-	}
-	args := []syntax.Expr{e.X}
-	for _, q := range []syntax.Expr{e.Lo, e.Hi, e.Step} {
-		if q == nil {
-			q = ident(e.Lbrack, "None")
-		}
-		args = append(args, q)
-	}
-	return call(e.Lbrack, p.genIdent(e.Lbrack, "_slice"), args...)
 }
 
 // mangle renames private names (__x, not __x__) used in a class body to

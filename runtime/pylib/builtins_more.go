@@ -26,7 +26,6 @@ func moreBuiltins() starlark.StringDict {
 		"super":          starlark.NewBuiltin("super", superBuiltin),
 		"_is":            starlark.NewBuiltin("is", isBuiltin),
 		"_inplace":       starlark.NewBuiltin("inplace", inplaceBuiltin),
-		"_slice":         starlark.NewBuiltin("slice", sliceBuiltin),
 		"_type_of":       starlark.NewBuiltin("type", typeOfBuiltin),
 		"_doc_of":        starlark.NewBuiltin("__doc__", docOfBuiltin),
 		"_richcmp":       starlark.NewBuiltin("compare", richcmpBuiltin),

@@ -11,7 +11,6 @@ import (
 
 func corpusBuiltins(d starlark.StringDict) {
 	d["_getslice"] = starlark.NewBuiltin("getslice", getsliceBuiltin) // corpus_slice.go
-	d["slice"] = starlark.NewBuiltin("slice", pySliceBuiltin)
 	d["_method"] = starlark.NewBuiltin("_method", methodValueBuiltin) // corpus_method.go
 	d["_fnobj"] = starlark.NewBuiltin("_fnobj", fnObjBuiltin)         // corpus_fnobj.go
 	starLen, _ := d["len"].(*starlark.Builtin)                        // pylib's (__len__), else Starlark's

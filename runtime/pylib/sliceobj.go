@@ -140,23 +140,6 @@ func sliceCall(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple)
 	return nil, exc.TypeError("slice expected at least 1 argument, got %d", len(args))
 }
 
-// _slice(x, lo, hi, step) is x[lo:hi:step] in files whose classes define
-// __getitem__: a script object gets a slice object, as in Python.
-func sliceBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(args) != 4 || len(kwargs) > 0 {
-		return nil, exc.TypeError("_slice takes 4 arguments")
-	}
-	s := &sliceObj{args[1], args[2], args[3]}
-	if x, ok := args[0].(*Instance); ok {
-		v, ok, err := x.dunder("__getitem__", s)
-		if !ok {
-			return nil, exc.TypeError("'%s' object is not subscriptable", x.class.name)
-		}
-		return v, err
-	}
-	return s.of(args[0])
-}
-
 func init() {
 	builtinTypes["slice"] = &pyType{name: "slice", call: sliceCall}
 	RegisterType("slice", builtinTypes["slice"])

@@ -298,10 +298,6 @@ func indexBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tu
 		if _, isInst := x.(*Instance); !isInst {
 			return applySlice(x, sl)
 		}
-	} else if s, ok := k.(*sliceObj); ok {
-		if _, isInst := x.(*Instance); !isInst {
-			return s.of(x) // x[slice(1, 3)]
-		}
 	}
 	switch c := x.(type) {
 	case starlark.Bytes:
