@@ -24,6 +24,7 @@ var aliyun = &Platform{
 	Established:   aliyunEstablished,
 	AutoSubscribe: true,
 	OnPublish:     aliyunPublish,
+	Reported:      aliyunReported,
 }
 
 // aliyunPublish answers thing.event.*.post with the platform's reply:

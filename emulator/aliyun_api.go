@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync/atomic"
 
 	auth "github.com/qstar-dev/qstar/modules/auth/aliyun"
@@ -46,4 +47,19 @@ func (e *Emulator) aliyunDownlink(w http.ResponseWriter, r *http.Request) {
 	e.opts.Logf("emulator: aliyun %s to %s/%s", method, pk, dn)
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(map[string]string{"id": id})
+}
+
+// aliyunReported reads a thing-model property post's params as properties.
+func aliyunReported(c Connect, topic string, payload []byte) map[string]any {
+	dn, pk, _ := strings.Cut(c.User, "&")
+	if topic != auth.DeviceTopics(pk, dn).PropertyPost() {
+		return nil
+	}
+	var post struct {
+		Params map[string]any `json:"params"`
+	}
+	if json.Unmarshal(payload, &post) != nil {
+		return nil
+	}
+	return post.Params
 }

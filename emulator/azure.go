@@ -91,7 +91,7 @@ func azurePublish(c Connect, topic string, payload []byte, reply func(string, []
 		reply("$iothub/twin/res/200/?$rid="+rid, body)
 	case strings.HasPrefix(topic, "$iothub/methods/res/"):
 		if t, ok := auth.ParseTopic(topic); ok {
-			c.State.methodAnswered(t.RID, methodResult{status: t.Status, payload: payload})
+			c.State.answer("azure/"+c.ClientID, t.RID, deviceReply{status: t.Status, payload: payload})
 		}
 	case strings.HasPrefix(topic, "$iothub/twin/PATCH/properties/reported/"):
 		var patch map[string]any

@@ -3,47 +3,10 @@ package emulator
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
-	"time"
+		"time"
 
 	auth "github.com/qstar-dev/qstar/modules/auth/azure"
 )
-
-// methodResult is a device's answer to a direct method.
-type methodResult struct {
-	status  int
-	payload []byte
-}
-
-// awaitMethod registers a call and returns its rid and answer channel.
-func (st *State) awaitMethod() (string, chan methodResult) {
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if st.methods == nil {
-		st.methods = map[string]chan methodResult{}
-	}
-	st.rid++
-	rid := strconv.Itoa(st.rid)
-	ch := make(chan methodResult, 1)
-	st.methods[rid] = ch
-	return rid, ch
-}
-
-func (st *State) methodAnswered(rid string, r methodResult) {
-	st.mu.Lock()
-	ch := st.methods[rid]
-	delete(st.methods, rid)
-	st.mu.Unlock()
-	if ch != nil {
-		ch <- r
-	}
-}
-
-func (st *State) forgetMethod(rid string) {
-	st.mu.Lock()
-	delete(st.methods, rid)
-	st.mu.Unlock()
-}
 
 // azureMethod is IoT Hub's direct-method call, POST
 // /twins/{id}[/modules/{mid}]/methods with {"methodName", "payload",
@@ -71,8 +34,10 @@ func (e *Emulator) azureMethod(w http.ResponseWriter, r *http.Request) {
 	if req.Payload == nil {
 		req.Payload = json.RawMessage("null")
 	}
-	rid, answer := e.state.awaitMethod()
-	defer e.state.forgetMethod(rid)
+	scope := "azure/" + key
+	rid, answer := e.state.await(scope)
+	timedOut := false
+	defer func() { e.state.forget(scope, rid, timedOut) }()
 	if !e.deliverWhere(azure, func(c Connect) bool { return c.ClientID == key }, auth.MethodRequestTopic(req.MethodName, rid), req.Payload) {
 		azureError(w, http.StatusNotFound, "DeviceNotOnline", "%s is not connected", key)
 		return
@@ -86,6 +51,7 @@ func (e *Emulator) azureMethod(w http.ResponseWriter, r *http.Request) {
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"status": res.status, "payload": payload})
 	case <-time.After(time.Duration(req.Timeout) * time.Second):
+		timedOut = true
 		azureError(w, http.StatusGatewayTimeout, "GatewayTimeout", "%s did not answer %s in %ds", key, req.MethodName, req.Timeout)
 	case <-r.Context().Done():
 	}

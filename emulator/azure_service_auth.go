@@ -15,11 +15,14 @@ const policiesKey = "azure_policies"
 // azureService guards IoT Hub's service REST API (registry, twins,
 // methods) as the hub does: a SAS token in Authorization, unexpired and
 // for the hub; its signature is checked when the policy's key is
-// registered. With no policy registered a request with no token is let
-// through (curl at the emulator's own address), but a token present is
-// still checked for form and expiry.
+// registered. The emulator's API token (curl at the emulator's own
+// address) is let through too; a request with neither is refused.
 func (e *Emulator) azureService(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if e.tokenOK(r) {
+			h(w, r)
+			return
+		}
 		if err := e.checkServiceSAS(r); err != "" {
 			e.opts.Logf("emulator: azure service request %s %s refused: %s", r.Method, r.URL.Path, err)
 			azureError(w, http.StatusUnauthorized, "IotHubUnauthorizedAccess", "%s", err)
@@ -33,10 +36,7 @@ func (e *Emulator) checkServiceSAS(r *http.Request) string {
 	policies := e.opts.Devices[policiesKey]
 	header := r.Header.Get("Authorization")
 	if header == "" {
-		if len(policies) > 0 {
-			return "no SharedAccessSignature in Authorization"
-		}
-		return ""
+		return "no SharedAccessSignature in Authorization; " + tokenHelp
 	}
 	tok, err := auth.ParseSASToken(header)
 	if err != nil {

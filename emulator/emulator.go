@@ -49,6 +49,9 @@ type Options struct {
 	// registered, as the platform would (by default that connects, with a
 	// warning, so doc samples with old tokens run offline).
 	Strict bool
+	// APIToken is the secret the application-side HTTP API and the console
+	// want ("" generates one at Start; see Emulator.APIToken).
+	APIToken string
 }
 
 // Devices maps a platform name to its registered keys and their secrets:
@@ -89,6 +92,11 @@ type Emulator struct {
 	clients map[*mqtt.Client]session
 	state   State
 	onClose []func()
+
+	handler     http.Handler // Handler's mux, built once
+	handlerOnce sync.Once
+	outbox      outbox  // Huawei messages waiting for their device
+	traffic     traffic // the console's last messages per device
 }
 
 type session struct {
@@ -105,6 +113,9 @@ func Start(opts Options) (*Emulator, error) {
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.APIToken == "" {
+		opts.APIToken = randomHex(16)
 	}
 	ca, err := newAuthority()
 	if err != nil {
@@ -216,7 +227,7 @@ func (h *hook) ID() string { return "qstar-emulator" }
 func (h *hook) Provides(b byte) bool {
 	switch b {
 	case mqtt.OnConnect, mqtt.OnConnectAuthenticate, mqtt.OnACLCheck, mqtt.OnPacketRead, mqtt.OnDisconnect,
-		mqtt.OnSessionEstablished:
+		mqtt.OnSessionEstablished, mqtt.OnPacketSent:
 		return true
 	}
 	return false
@@ -264,6 +275,9 @@ func (h *hook) OnSessionEstablished(cl *mqtt.Client, _ packets.Packet) {
 	h.e.mu.Lock()
 	s, ok := h.e.clients[cl]
 	h.e.mu.Unlock()
+	if ok {
+		h.e.sessionUp(cl, s)
+	}
 	if ok && s.platform.Established != nil {
 		s.platform.Established(s.connect, func(topic string, payload []byte) {
 			h.e.deliver(cl, s.platform, topic, payload)
@@ -295,6 +309,7 @@ func (h *hook) OnPacketRead(cl *mqtt.Client, pk packets.Packet) (packets.Packet,
 	if !ok {
 		return pk, nil
 	}
+	h.e.traffic.up(s, pk.TopicName, pk.Payload)
 	refused := !mqtt.IsValidFilter(pk.TopicName, true) && strings.HasPrefix(pk.TopicName, "$")
 	if refused {
 		h.e.srv.Publish(pk.TopicName, pk.Payload, pk.FixedHeader.Retain, pk.FixedHeader.Qos)
@@ -308,6 +323,21 @@ func (h *hook) OnPacketRead(cl *mqtt.Client, pk packets.Packet) (packets.Packet,
 		pk.TopicName, pk.FixedHeader.Retain = handledTopic, false
 	}
 	return pk, nil
+}
+
+// OnPacketSent shows the application side what reached a device: its
+// publishes go to the console's log, its SUBACKs release the messages
+// held for it.
+func (h *hook) OnPacketSent(cl *mqtt.Client, pk packets.Packet, _ []byte) {
+	if pk.FixedHeader.Type != packets.Publish && pk.FixedHeader.Type != packets.Suback {
+		return
+	}
+	h.e.mu.Lock()
+	s, ok := h.e.clients[cl]
+	h.e.mu.Unlock()
+	if ok {
+		h.e.sent(cl, s, pk)
+	}
 }
 
 // handledTopic receives the copies of system-topic publishes the emulator

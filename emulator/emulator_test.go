@@ -310,8 +310,9 @@ b'$iothub/twin/res/200/?$rid=3' b'{"desired":{"$version":1},"reported":{"$versio
 }
 
 // The Huawei sample from the vendor doc (seed 004), unchanged, waits for a
-// message down; the application side sends one with IoTDA's CreateMessage
-// through the emulator's HTTP API, and the sample prints it and ends.
+// message down. The application sends it with IoTDA's CreateMessage
+// through the emulator's HTTP API before the device is up: PENDING, then
+// delivered when the sample subscribes, and DELIVERED from then on.
 func TestHuaweiSampleWithCreateMessage(t *testing.T) {
 	e := startEmulator(t, Options{})
 	src, err := os.ReadFile("../testdata/vendor/seed004_huawei.py")
@@ -321,29 +322,23 @@ func TestHuaweiSampleWithCreateMessage(t *testing.T) {
 	const dev = "5fbbb784b4ec2202e982e643_868540050954037"
 	api := httptest.NewServer(e.Handler())
 	defer api.Close()
+	client := apiClient(e)
 
-	// Offline: accepted as PENDING.
-	if status := createMessage(t, api.URL, dev, `{"message": "early"}`); status != "PENDING" {
+	if status := createMessage(t, client, api.URL, dev, `{"message": {"led": "on"}, "message_id": "m1", "name": "cmd"}`); status != "PENDING" {
 		t.Fatalf("offline device: status %s", status)
 	}
-	go func() {
-		for i := 0; i < 500; i++ {
-			if len(e.srv.Topics.Subscribers("$oc/devices/"+dev+"/sys/messages/down").Subscriptions) > 0 {
-				createMessage(t, api.URL, dev, `{"message": {"led": "on"}, "message_id": "m1", "name": "cmd"}`)
-				return
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-	}()
 	out, err := run(t, e, "seed004_huawei.py", string(src))
 	want := `Subscribe Recv: Topic=$oc/devices/` + dev + `/sys/messages/down,Msg={"content":{"led":"on"},"id":"m1","name":"cmd","object_device_id":"` + dev + `"}` + "\n"
 	if err != nil || out != want {
 		t.Fatalf("err %v; output:\n%s\nwant:\n%s", err, out, want)
 	}
+	if status := messageStatus(t, client, api.URL, dev, "m1"); status != "DELIVERED" {
+		t.Fatalf("after delivery: status %s", status)
+	}
 }
 
-func createMessage(t *testing.T, base, dev, body string) string {
-	resp, err := http.Post(base+"/v5/iot/proj1/devices/"+dev+"/messages", "application/json", strings.NewReader(body))
+func createMessage(t *testing.T, client *http.Client, base, dev, body string) string {
+	resp, err := client.Post(base+"/v5/iot/proj1/devices/"+dev+"/messages", "application/json", strings.NewReader(body))
 	if err != nil {
 		t.Error(err)
 		return ""
@@ -366,7 +361,7 @@ func TestPublishEndpoint(t *testing.T) {
 	go func() {
 		for i := 0; i < 500; i++ {
 			if len(e.srv.Topics.Subscribers("devices/d1/messages/devicebound/x").Subscriptions) > 0 {
-				resp, err := http.Post(api.URL+"/publish?topic=devices/d1/messages/devicebound/x&qos=1", "text/plain", strings.NewReader("c2d hello"))
+				resp, err := apiClient(e).Post(api.URL+"/publish?topic=devices/d1/messages/devicebound/x&qos=1", "text/plain", strings.NewReader("c2d hello"))
 				if err == nil {
 					resp.Body.Close()
 				}
@@ -387,7 +382,7 @@ c.disconnect()
 	if err != nil || out != "b'devices/d1/messages/devicebound/x' b'c2d hello'\n" {
 		t.Fatalf("err %v; output %q", err, out)
 	}
-	resp, _ := http.Post(api.URL+"/publish?topic=a/%23", "text/plain", strings.NewReader("x"))
+	resp, _ := apiClient(e).Post(api.URL+"/publish?topic=a/%23", "text/plain", strings.NewReader("x"))
 	if resp.StatusCode != http.StatusBadRequest {
 		t.Fatalf("wildcard topic: HTTP %d", resp.StatusCode)
 	}
@@ -405,7 +400,7 @@ func TestAzureDesiredPatch(t *testing.T) {
 		for i := 0; i < 500; i++ {
 			if len(e.srv.Topics.Subscribers("$iothub/twin/PATCH/properties/desired/?$version=2").Subscriptions) > 0 {
 				req, _ := http.NewRequest(http.MethodPatch, api.URL+"/twins/dev1", strings.NewReader(`{"properties":{"desired":{"fw":"2.0"}}}`))
-				if resp, err := http.DefaultClient.Do(req); err == nil {
+				if resp, err := apiClient(e).Do(req); err == nil {
 					resp.Body.Close()
 				}
 				return
@@ -426,7 +421,7 @@ c.disconnect()
 	if err != nil || out != "b'$iothub/twin/PATCH/properties/desired/?$version=2' b'{\"$version\":2,\"fw\":\"2.0\"}'\n" {
 		t.Fatalf("err %v; output %q", err, out)
 	}
-	resp, err := http.Get(api.URL + "/twins/dev1")
+	resp, err := apiClient(e).Get(api.URL + "/twins/dev1")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,10 +11,17 @@ import (
 	"time"
 )
 
-// Handler is the emulator's application-side HTTP API:
+// Handler is the emulator's application-side HTTP API. Every endpoint
+// but the device-facing ones (Aliyun's registration, /ca.pem) wants the
+// API token (see APIToken); Azure's also take the hub's service SAS.
 //
 //	POST /v5/iot/{project_id}/devices/{device_id}/messages
-//	    Huawei IoTDA CreateMessage: a message down to the device.
+//	    Huawei IoTDA CreateMessage: a message down to the device, cached
+//	    while it is offline; GET .../messages[/{message_id}] shows them.
+//	POST /v5/iot/{project_id}/devices/{device_id}/commands
+//	    Huawei IoTDA CreateCommand: a synchronous command.
+//	POST /datapoint/synccmds?product_id=P&device_name=D[&timeout=S]
+//	    OneNET's synchronous command.
 //	GET|PATCH /twins/{device_id}[/modules/{module_id}]
 //	    Azure IoT Hub's twin service API: read a twin, or patch its desired
 //	    properties (pushed to the device).
@@ -23,6 +29,8 @@ import (
 //	    Azure IoT Hub's identity registry.
 //	POST /twins/{id}[/modules/{mid}]/methods
 //	    Azure direct method: {"methodName","payload","responseTimeoutInSeconds"}.
+//	POST /devices/{id}/messages/devicebound
+//	    Azure cloud-to-device message.
 //	POST /aliyun/{pk}/{dn}/properties, /aliyun/{pk}/{dn}/services/{service}
 //	    Aliyun property set and service call down to a device.
 //	POST /auth/register/device
@@ -30,11 +38,22 @@ import (
 //	GET /ca.pem
 //	    the emulator's CA certificate (what --emulate=HOST:PORT trusts).
 //	POST /publish?topic=T[&qos=0|1]
-//	    publish the request body to T on any platform (an OneNET command,
-//	    an Azure C2D message, ...).
+//	    publish the request body to T on any platform.
+//	GET /, POST /console/send
+//	    the web console (console.go).
 func (e *Emulator) Handler() http.Handler {
+	e.handlerOnce.Do(func() { e.handler = e.newMux() })
+	return e.handler
+}
+
+func (e *Emulator) newMux() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v5/iot/{project}/devices/{device}/messages", e.huaweiCreateMessage)
+	const hw = "/v5/iot/{project}/devices/{device}"
+	mux.HandleFunc("POST "+hw+"/messages", e.app(e.huaweiCreateMessage))
+	mux.HandleFunc("GET "+hw+"/messages", e.app(e.huaweiShowMessages))
+	mux.HandleFunc("GET "+hw+"/messages/{message}", e.app(e.huaweiShowMessages))
+	mux.HandleFunc("POST "+hw+"/commands", e.app(e.huaweiCreateCommand))
+	mux.HandleFunc("POST /datapoint/synccmds", e.app(e.onenetSyncCommand))
 	for _, twin := range []string{"/twins/{device}", "/twins/{device}/modules/{module}"} {
 		mux.HandleFunc("GET "+twin, e.azureService(e.azureTwinREST))
 		mux.HandleFunc("PATCH "+twin, e.azureService(e.azureTwinREST))
@@ -48,11 +67,13 @@ func (e *Emulator) Handler() http.Handler {
 	mux.HandleFunc("POST /twins/{device}/methods", e.azureService(e.azureMethod))
 	mux.HandleFunc("POST /twins/{device}/modules/{module}/methods", e.azureService(e.azureMethod))
 	mux.HandleFunc("POST /devices/{device}/messages/devicebound", e.azureService(e.azureC2D))
-	mux.HandleFunc("POST /aliyun/{pk}/{dn}/properties", e.aliyunDownlink)
-	mux.HandleFunc("POST /aliyun/{pk}/{dn}/services/{service}", e.aliyunDownlink)
+	mux.HandleFunc("POST /aliyun/{pk}/{dn}/properties", e.app(e.aliyunDownlink))
+	mux.HandleFunc("POST /aliyun/{pk}/{dn}/services/{service}", e.app(e.aliyunDownlink))
 	mux.HandleFunc("POST /auth/register/device", e.aliyunRegisterHTTP)
-	mux.HandleFunc("POST /publish", e.publishHandler)
+	mux.HandleFunc("POST /publish", e.app(e.publishHandler))
 	mux.HandleFunc("GET /ca.pem", e.caHandler)
+	mux.HandleFunc("GET /{$}", e.console)
+	mux.HandleFunc("POST /console/send", e.consoleSend)
 	return mux
 }
 
@@ -87,88 +108,6 @@ func (e *Emulator) publishHandler(w http.ResponseWriter, r *http.Request) {
 	}
 	e.opts.Logf("emulator: app published %d bytes to %s", len(body), topic)
 	w.WriteHeader(http.StatusNoContent)
-}
-
-// huaweiCreateMessage follows IoTDA's CreateMessage: the message goes to
-// $oc/devices/{id}/sys/messages/down (or the requested topic), wrapped in
-// the "standard" envelope unless payload_format is "raw".
-func (e *Emulator) huaweiCreateMessage(w http.ResponseWriter, r *http.Request) {
-	device := r.PathValue("device")
-	var req struct {
-		Message       json.RawMessage `json:"message"`
-		MessageID     string          `json:"message_id"`
-		Name          string          `json:"name"`
-		Encoding      string          `json:"encoding"`
-		PayloadFormat string          `json:"payload_format"`
-		Topic         string          `json:"topic"`
-		TopicFullName string          `json:"topic_full_name"`
-	}
-	body, err := readBody(r)
-	if err == nil {
-		err = json.Unmarshal(body, &req)
-	}
-	if err != nil || len(req.Message) == 0 {
-		httpError(w, http.StatusBadRequest, "body must be JSON with a \"message\"")
-		return
-	}
-	if req.MessageID == "" {
-		req.MessageID = fmt.Sprintf("qstar-%d", time.Now().UnixNano())
-	}
-	content := req.Message // a JSON string stays a string, an object an object
-	if req.Encoding == "base64" {
-		var s string
-		raw, err := base64.StdEncoding.DecodeString(strings.Trim(string(content), `"`))
-		if err != nil || json.Unmarshal(content, &s) != nil {
-			httpError(w, http.StatusBadRequest, "encoding base64: message is not a base64 string")
-			return
-		}
-		content, _ = json.Marshal(string(raw))
-	}
-	payload := []byte(content)
-	if req.PayloadFormat == "raw" {
-		var s string
-		if json.Unmarshal(content, &s) == nil {
-			payload = []byte(s)
-		}
-	} else {
-		payload, _ = json.Marshal(map[string]any{
-			"object_device_id": device, "name": req.Name, "id": req.MessageID, "content": content})
-	}
-	topic := "$oc/devices/" + device + "/sys/messages/down"
-	switch {
-	case req.TopicFullName != "":
-		topic = req.TopicFullName
-	case req.Topic != "":
-		topic = "$oc/devices/" + device + "/user/" + req.Topic
-	}
-	// IoTDA caches a message for an offline device and says PENDING; the
-	// emulator says PENDING too but keeps no cache: the message is dropped.
-	status := "PENDING"
-	if e.online("huawei", device) {
-		if err := e.Publish(topic, payload, 0); err != nil {
-			httpError(w, http.StatusInternalServerError, err.Error())
-			return
-		}
-		status = "DELIVERED"
-	}
-	e.opts.Logf("emulator: huawei message %s to %s: %s", req.MessageID, device, status)
-	now := time.Now().UTC().Format("20060102T150405Z")
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusCreated)
-	json.NewEncoder(w).Encode(map[string]any{"message_id": req.MessageID,
-		"result": map[string]any{"status": status, "created_time": now, "finished_time": now}})
-}
-
-// online reports whether a device (by user name) of the platform is connected.
-func (e *Emulator) online(platform, user string) bool {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	for _, s := range e.clients {
-		if s.platform.Name == platform && s.connect.User == user {
-			return true
-		}
-	}
-	return false
 }
 
 // readBody reads a request body of at most 1 MiB.

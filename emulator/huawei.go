@@ -27,4 +27,6 @@ var huawei = &Platform{
 		_, err = auth.Verify(c.ClientID, c.User, c.Password, now, auth.Lookup(secret))
 		return err
 	},
+	OnPublish: huaweiPublish,
+	Reported:  huaweiReported,
 }

@@ -20,6 +20,7 @@ var onenet = &Platform{
 	},
 	Verify:    onenetVerify,
 	OnPublish: onenetPublish,
+	Reported:  onenetReported,
 }
 
 // onenetVerify checks the token's signature when the device (or, for a
@@ -53,6 +54,10 @@ func onenetVerify(c Connect, now time.Time, secret func(string) (string, bool)) 
 
 func onenetPublish(c Connect, topic string, payload []byte, reply func(string, []byte)) {
 	prefix := "$sys/" + c.User + "/" + c.ClientID + "/"
+	if cmdid, ok := strings.CutPrefix(topic, prefix+"cmd/response/"); ok {
+		onenetCommandResponse(c, cmdid, payload, reply)
+		return
+	}
 	if topic != prefix+"dp/post/json" {
 		return
 	}

@@ -33,6 +33,10 @@ type Platform struct {
 	// that device alone.
 	Established func(c Connect, send func(topic string, payload []byte))
 
+	// Reported reads the properties a device's publish reports (nil: none),
+	// for the console.
+	Reported func(c Connect, topic string, payload []byte) map[string]any
+
 	// AutoSubscribe: the platform delivers a device's system topics
 	// without a SUBSCRIBE (Aliyun).
 	AutoSubscribe bool
@@ -57,8 +61,10 @@ type State struct {
 	tokens map[string]string
 	// Azure: the identity registry, by "device" or "device/module"
 	registry map[string]*identity
-	// Azure: direct-method calls awaiting the device's answer, by rid
-	methods map[string]chan methodResult
+	// application calls awaiting a device's answer (Azure methods, Huawei
+	// and OneNET commands), by scope and request id; see waiters.go
+	waiting map[string]chan deviceReply
+	expired map[string]bool
 	rid     int
 }
 
