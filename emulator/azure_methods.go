@@ -3,7 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"net/http"
-		"time"
+	"time"
 
 	auth "github.com/qstar-dev/qstar/modules/auth/azure"
 )

@@ -45,7 +45,7 @@ func messageStatus(t *testing.T, client *http.Client, base, dev, id string) stri
 	}
 	defer resp.Body.Close()
 	var m struct {
-		ID     string `json:"message_id"`
+		ID     string                  `json:"message_id"`
 		Result struct{ Status string } `json:"result"`
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&m); err != nil || resp.StatusCode != http.StatusOK || m.ID != id {
