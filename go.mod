@@ -2,7 +2,15 @@ module github.com/qstar-dev/qstar
 
 go 1.26.8
 
-require go.starlark.net v0.0.0-20260908191801-89a6a09411d5
+require (
+	github.com/chromedp/chromedp v0.23.1
+	go.starlark.net v0.0.0-20260908191801-89a6a09411d5
+)
+
+require (
+	github.com/chromedp/cdproto v0.160.1 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
+)
 
 require (
 	github.com/chzyer/readline v1.5.1
