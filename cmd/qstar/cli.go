@@ -38,7 +38,7 @@ Usage:
   qstar run [flags] FILE [ARGS...]   run a .py or .star script
   qstar repl [flags]                 interactive prompt (also: bare qstar)
   qstar port FILE.py                 print the Starlark qstar runs for FILE, and what changed
-  qstar emulate [--listen ADDR] [--http ADDR] [--devices FILE] [--ca-out FILE]
+  qstar emulate [--listen ADDR] [--http ADDR] [--devices FILE] [--ca-out FILE] [--token T]
                                      run the local cloud for external clients (default 127.0.0.1:1883)
   qstar modules                      list the modules scripts can import
   qstar stubs DIR                    write .pyi stubs of every module into DIR, for editors
@@ -51,8 +51,9 @@ Flags for run and repl:
                  linux[:map.json] (also QSTAR_BOARD)
   --emulate      route every connection to an in-process local cloud that checks each
                  platform's credentials and answers its system topics; device secrets
-                 from the JSON file in QSTAR_EMULATOR_DEVICES; its application API listens on
-                 QSTAR_EMULATOR_HTTP (default: a free port, printed)
+                 from the JSON file in QSTAR_EMULATOR_DEVICES; its application API and web
+                 console listen on QSTAR_EMULATOR_HTTP (default: a free port, printed), behind
+                 a token printed at start (or QSTAR_EMULATOR_TOKEN)
   --log FORMAT   qstar's own messages on stderr as text (default) or json, one
                  object a line (also QSTAR_LOG; run, repl and emulate)
   --data DIR     host directory behind the device's /usr (also QSTAR_DATA; default: the
@@ -153,7 +154,8 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 		env.Logf("emulator: every connection goes to the local cloud at %s", cf.emulate.remote)
 		env.Dial, env.RootCAs = r.Dial, r.RootCAs()
 	} else if cf.emulate.on {
-		opts := emulator.Options{Logf: env.Logf, Now: env.Now, Strict: env.Setting("emulator_strict") == "1"}
+		opts := emulator.Options{Logf: env.Logf, Now: env.Now, Strict: env.Setting("emulator_strict") == "1",
+			APIToken: env.Setting("emulator_token")}
 		if path := env.Setting("emulator_devices"); path != "" {
 			devices, err := emulator.LoadDevices(path)
 			if err != nil {
@@ -174,6 +176,7 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 			return nil, err
 		}
 		env.Logf("emulator: local cloud running; application API on http://%s", httpAddr)
+		env.Logf("emulator: %s", apiTokenHelp(httpAddr, em.APIToken()))
 		env.Dial, env.RootCAs = em.Dial, em.RootCAs()
 		env.OnClose(func() { em.Close() })
 	}
@@ -332,6 +335,11 @@ func isTerminal(r io.Reader) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
+// apiTokenHelp tells how to reach the emulator's application API and console.
+func apiTokenHelp(httpAddr, token string) string {
+	return fmt.Sprintf("application API token %s (send \"Authorization: Bearer %[1]s\"); web console http://%s/?token=%[1]s", token, httpAddr)
+}
+
 // cmdEmulate runs the local cloud for clients outside this process until
 // SIGINT/SIGTERM. One port serves MQTT and MQTT over TLS; the platform is
 // recognised by the form of each client's credentials.
@@ -344,6 +352,7 @@ func cmdEmulate(args []string, stdout, stderr io.Writer) int {
 	httpListen := fs.String("http", "127.0.0.1:0", "address of the application-side HTTP API")
 	logFormat := fs.String("log", os.Getenv("QSTAR_LOG"), "format of qstar's own messages: text or json")
 	strict := fs.Bool("strict", os.Getenv("QSTAR_EMULATOR_STRICT") == "1", "refuse expired tokens of unregistered devices too, as the platforms do")
+	token := fs.String("token", os.Getenv("QSTAR_EMULATOR_TOKEN"), "the application API's token (default: a new one, printed)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -354,7 +363,7 @@ func cmdEmulate(args []string, stdout, stderr io.Writer) int {
 	}
 	logEnv := &runtime.Env{Stderr: stderr, Logger: logger}
 	logf := logEnv.Logf
-	opts := emulator.Options{Listen: *listen, Strict: *strict, Logf: logf}
+	opts := emulator.Options{Listen: *listen, Strict: *strict, Logf: logf, APIToken: *token}
 	if *devicesPath != "" {
 		devices, err := emulator.LoadDevices(*devicesPath)
 		if err != nil {
@@ -381,6 +390,7 @@ func cmdEmulate(args []string, stdout, stderr io.Writer) int {
 		return exitScriptError
 	}
 	fmt.Fprintf(stdout, "qstar emulate: local cloud on %s (MQTT, MQTT/TLS and the service APIs over HTTP(S): run scripts with --emulate=%[1]s), application API on http://%s; Ctrl-C stops\n", em.Addr(), httpAddr)
+	fmt.Fprintf(stdout, "qstar emulate: %s\n", apiTokenHelp(httpAddr, em.APIToken()))
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	<-sigs

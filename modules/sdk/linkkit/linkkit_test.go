@@ -109,7 +109,9 @@ until(lambda: "disc" in got)
 print(lk.check_state())
 `)
 	s.WaitFor(regexp.QuoteMeta("thing enabled"))
-	resp, err := http.Post("http://"+api+"/aliyun/"+pk+"/"+dn+"/properties", "application/json", strings.NewReader(`{"LightSwitch": 0}`))
+	req, _ := http.NewRequest("POST", "http://"+api+"/aliyun/"+pk+"/"+dn+"/properties", strings.NewReader(`{"LightSwitch": 0}`))
+	req.Header.Set("Authorization", "Bearer "+em.APIToken())
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
