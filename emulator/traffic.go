@@ -81,11 +81,14 @@ func (t *traffic) log(platform, device string) *deviceLog {
 		t.order.MoveToFront(el)
 		return el.Value.(*deviceLog)
 	}
-	if t.order.Len() >= maxLoggedDevices {
-		old := t.order.Back()
-		d := old.Value.(*deviceLog)
+	if t.order.Len() >= maxLoggedDevices { // the least recent log is reused for this device
+		el := t.order.Back()
+		d := el.Value.(*deviceLog)
 		delete(t.byKey, d.Platform+"\x00"+d.Device)
-		t.order.Remove(old)
+		*d = deviceLog{Platform: platform, Device: device}
+		t.order.MoveToFront(el)
+		t.byKey[key] = el
+		return d
 	}
 	d := &deviceLog{Platform: platform, Device: device}
 	t.byKey[key] = t.order.PushFront(d)
