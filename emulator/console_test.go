@@ -2,13 +2,18 @@ package emulator
 
 import (
 	"context"
+	"encoding/base64"
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	paho "github.com/eclipse/paho.mqtt.golang"
 )
 
 // browser starts headless Chromium (Debian's chromium package) for a test,
@@ -115,14 +120,56 @@ func consoleText(t *testing.T, e *Emulator, base string) string {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var b strings.Builder
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := resp.Body.Read(buf)
-		b.Write(buf[:n])
-		if err != nil {
-			break
-		}
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+// The console's OneNET form sends a command and shows the device's
+// response (a Go paho device answers it); a form posted from another
+// origin, or without the token, is refused.
+func TestConsoleOneNETCommandForm(t *testing.T) {
+	e := startEmulator(t, Options{Listen: "127.0.0.1:0", Devices: Devices{"onenet": {onPID + "/" + onDev: onKey}}})
+	api := httptest.NewServer(e.Handler())
+	defer api.Close()
+	opts := paho.NewClientOptions().AddBroker("tcp://" + e.Addr()).SetClientID(onDev).
+		SetUsername(onPID).SetPassword(onenetToken(t)).SetProtocolVersion(4)
+	c := paho.NewClient(opts)
+	if tok := c.Connect(); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+		t.Fatalf("connect: %v", tok.Error())
 	}
-	return b.String()
+	defer c.Disconnect(100)
+	prefix := "$sys/" + onPID + "/" + onDev + "/cmd/"
+	answer := func(cl paho.Client, m paho.Message) {
+		cl.Publish(strings.Replace(m.Topic(), "/request/", "/response/", 1), 0, false, "done "+string(m.Payload()))
+	}
+	if tok := c.Subscribe(prefix+"request/+", 0, answer); !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+		t.Fatalf("subscribe: %v", tok.Error())
+	}
+	form := url.Values{"platform": {"onenet"}, "device": {onPID + "/" + onDev}, "body": {"reboot"}}
+	send := func(header map[string]string) (int, string) {
+		req, _ := http.NewRequest("POST", api.URL+"/console/send", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	cookie := map[string]string{"Cookie": tokenCookie + "=" + e.APIToken()}
+	code, page := send(cookie)
+	want := base64.StdEncoding.EncodeToString([]byte("done reboot"))
+	if code != http.StatusOK || !strings.Contains(page, "HTTP 200") || !strings.Contains(page, want) {
+		t.Fatalf("HTTP %d, page lacks the response %s:\n%s", code, want, page)
+	}
+	if code, _ := send(nil); code != http.StatusUnauthorized {
+		t.Errorf("no token: HTTP %d", code)
+	}
+	if code, _ := send(map[string]string{"Cookie": cookie["Cookie"], "Origin": "http://evil.example"}); code != http.StatusForbidden {
+		t.Errorf("cross-origin: HTTP %d", code)
+	}
 }
