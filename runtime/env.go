@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -52,9 +53,10 @@ type Env struct {
 	fsOnce  sync.Once
 	fs      *devfs.FS
 
-	outMu   sync.Mutex
-	closeMu sync.Mutex
-	closers []func()
+	outMu     sync.Mutex
+	closeMu   sync.Mutex
+	closers   map[uint64]func() // by registration order
+	closerSeq uint64
 
 	sharedMu sync.Mutex
 	shared   map[string]any // see Shared
@@ -110,20 +112,45 @@ func (e *Env) Logf(format string, args ...any) {
 }
 
 // OnClose registers f to run when the interpreter shuts down (connections,
-// serial ports). Closers run in reverse order of registration.
-func (e *Env) OnClose(f func()) {
+// serial ports). Closers run in reverse order of registration. The result
+// unregisters f: an object closed by the script calls it, so a script that
+// makes and closes many objects does not keep them all alive until exit.
+// Calling it again, or after Close, does nothing.
+func (e *Env) OnClose(f func()) (remove func()) {
 	e.closeMu.Lock()
 	defer e.closeMu.Unlock()
-	e.closers = append(e.closers, f)
+	if e.closers == nil {
+		e.closers = map[uint64]func(){}
+	}
+	e.closerSeq++
+	id := e.closerSeq
+	e.closers[id] = f
+	return func() {
+		e.closeMu.Lock()
+		delete(e.closers, id)
+		e.closeMu.Unlock()
+	}
 }
 
-// Close runs the registered closers once.
+// Closers counts the registered closers (leak checks in tests).
+func (e *Env) Closers() int {
+	e.closeMu.Lock()
+	defer e.closeMu.Unlock()
+	return len(e.closers)
+}
+
+// Close runs the registered closers once, newest first.
 func (e *Env) Close() {
 	e.closeMu.Lock()
 	fs := e.closers
 	e.closers = nil
 	e.closeMu.Unlock()
-	for i := len(fs) - 1; i >= 0; i-- {
-		fs[i]()
+	ids := make([]uint64, 0, len(fs))
+	for id := range fs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for i := len(ids) - 1; i >= 0; i-- {
+		fs[ids[i]]()
 	}
 }

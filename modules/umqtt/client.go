@@ -66,6 +66,7 @@ type Client struct {
 	reported map[string]bool
 	closed   bool
 	noCBLog  bool
+	unclose  func() // unregisters shutdown; set while connected
 
 	events  []string
 	running bool
@@ -183,7 +184,6 @@ func newClient(thread *starlark.Thread, env *runtime.Env, args starlark.Tuple, k
 	for name, m := range clientMethods {
 		c.methods[name] = starlark.NewBuiltin(name, m).BindReceiver(c)
 	}
-	env.OnClose(c.shutdown)
 	return c, nil
 }
 
@@ -277,12 +277,9 @@ func (c *Client) setLastWill(t *starlark.Thread, fn string, args starlark.Tuple,
 	if err := unpack(fn, args, kwargs, []string{"topic", "msg", "retain?", "qos?"}, []*starlark.Value{&vTopic, &vMsg, &vRetain, &vQos}); err != nil {
 		return nil, err
 	}
-	topic, err := text(fn, "topic", vTopic)
+	topic, err := topicArg(fn, "topic", vTopic, false)
 	if err != nil {
 		return nil, err
-	}
-	if topic == "" {
-		return nil, exc.ValueError("%s: argument 'topic' is empty", fn)
 	}
 	msg, err := text(fn, "msg", vMsg)
 	if err != nil {
@@ -326,6 +323,11 @@ func (c *Client) connect(thread *starlark.Thread, fn string, args starlark.Tuple
 	cfg.cleanSession = clean
 	cfg.will = c.will
 	c.sink = &sink{c: c, gen: c.gen}
+	if c.unclose == nil && !c.closed {
+		// Only a connected client needs closing at exit; disconnect()
+		// and close() unregister it, so closed clients can be freed.
+		c.unclose = c.env.OnClose(c.shutdown)
+	}
 	t := newTransport(cfg, c.sink)
 	c.t, c.state, c.lostErr = t, staConnecting, nil
 	c.mu.Unlock()
@@ -354,16 +356,22 @@ func (c *Client) connect(thread *starlark.Thread, fn string, args starlark.Tuple
 }
 
 // detach takes the transport away from the client, so its late events are
-// ignored.
+// ignored, and wakes a wait_msg blocked in another thread: it then raises
+// "not connected".
 func (c *Client) detach() transport {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	t := c.t
 	c.t = nil
 	c.gen++
 	c.state = staNone
 	c.flushing = false
 	c.sink = nil
+	if c.unclose != nil {
+		c.unclose()
+		c.unclose = nil
+	}
+	c.mu.Unlock()
+	c.in.wake()
 	return t
 }
 
