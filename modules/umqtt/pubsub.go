@@ -24,7 +24,7 @@ func (c *Client) publish(thread *starlark.Thread, fn string, args starlark.Tuple
 	if err := unpack(fn, args, kwargs, publishParams, []*starlark.Value{&vTopic, &vMsg, &vRetain, &vQos}); err != nil {
 		return nil, err
 	}
-	topic, err := text(fn, "topic", vTopic)
+	topic, err := topicArg(fn, "topic", vTopic, false)
 	if err != nil {
 		return nil, err
 	}
@@ -42,10 +42,6 @@ func (c *Client) publish(thread *starlark.Thread, fn string, args starlark.Tuple
 		if m.qos, err = qosArg(fn, vQos); err != nil {
 			return nil, err
 		}
-	}
-	if topic == "" {
-		c.reportFailure("topic", "empty topic")
-		return starlark.False, nil
 	}
 
 	c.mu.Lock()
@@ -140,12 +136,9 @@ func (c *Client) subscribe(thread *starlark.Thread, fn string, args starlark.Tup
 	if err := unpack(fn, args, kwargs, []string{"topic", "qos?"}, []*starlark.Value{&vTopic, &vQos}); err != nil {
 		return nil, err
 	}
-	topic, err := text(fn, "topic", vTopic)
+	topic, err := topicArg(fn, "topic", vTopic, true)
 	if err != nil {
 		return nil, err
-	}
-	if topic == "" {
-		return nil, exc.ValueError("%s: argument 'topic' is empty", fn)
 	}
 	var qos byte
 	if vQos != nil {
@@ -216,7 +209,7 @@ func (c *Client) unsubscribe(thread *starlark.Thread, fn string, args starlark.T
 	if err := unpack(fn, args, kwargs, []string{"topic"}, []*starlark.Value{&vTopic}); err != nil {
 		return nil, err
 	}
-	topic, err := text(fn, "topic", vTopic)
+	topic, err := topicArg(fn, "topic", vTopic, true)
 	if err != nil {
 		return nil, err
 	}
