@@ -9,6 +9,7 @@ import (
 	"github.com/qstar-dev/qstar/modules/board"
 	"github.com/qstar-dev/qstar/modules/internal/callq"
 	"github.com/qstar-dev/qstar/modules/internal/gotype"
+	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
@@ -32,6 +33,8 @@ type extInt struct {
 	q     *callq.Queue
 	mu    sync.Mutex
 	stop  func()
+	env   *runtime.Env // disarms at exit, registered while armed
+	unreg func()
 	rise  int
 	fall  int
 	armed bool
@@ -74,12 +77,11 @@ func (h *hw) extIntClass() *gotype.Class {
 		if err != nil {
 			return nil, err
 		}
-		e := &extInt{pin: p, mode: board.Edge(mode), pull: board.Pull(pull), cb: cb, q: q}
+		e := &extInt{pin: p, mode: board.Edge(mode), pull: board.Pull(pull), cb: cb, q: q, env: h.env}
 		p.dir, p.pull = board.In, e.pull
 		if err := p.line.Configure(board.In, e.pull, 0); err != nil {
 			return nil, exc.ValueError("Interrupt initialization failed")
 		}
-		h.env.OnClose(e.disable)
 		return gotype.NewObject(c, e.methods(), func() string { return fmt.Sprintf("<ExtInt GPIO%d>", n) }), nil
 	}
 	return c
@@ -123,15 +125,21 @@ func (e *extInt) enable() error {
 	}
 	e.mu.Lock()
 	e.stop, e.armed = stop, true
+	if e.unreg == nil {
+		e.unreg = e.env.OnClose(e.disable)
+	}
 	e.mu.Unlock()
 	return nil
 }
 
 func (e *extInt) disable() {
 	e.mu.Lock()
-	stop := e.stop
-	e.stop, e.armed = nil, false
+	stop, unreg := e.stop, e.unreg
+	e.stop, e.armed, e.unreg = nil, false, nil
 	e.mu.Unlock()
+	if unreg != nil {
+		unreg()
+	}
 	if stop != nil {
 		stop()
 	}

@@ -42,11 +42,12 @@ type uartState struct {
 	dev  board.UART
 	q    *callq.Queue
 
-	mu     sync.Mutex
-	rx     []byte
-	cb     starlark.Value
-	closed bool
-	done   chan struct{}
+	mu      sync.Mutex
+	rx      []byte
+	cb      starlark.Value
+	closed  bool
+	done    chan struct{}
+	unclose func() // unregisters the exit-time close once closed
 }
 
 func (h *hw) uartClass() *gotype.Class {
@@ -78,7 +79,7 @@ func (h *hw) uartClass() *gotype.Class {
 		}
 		u := &uartState{port: port, dev: dev, q: q, done: make(chan struct{})}
 		go u.read()
-		h.env.OnClose(func() { u.close() })
+		u.unclose = h.env.OnClose(func() { u.close() })
 		return gotype.NewObject(c, u.methods(), func() string { return fmt.Sprintf("<UART%d>", port) }), nil
 	}
 	return c
@@ -150,6 +151,7 @@ func (u *uartState) close() error {
 	}
 	u.closed = true
 	u.mu.Unlock()
+	u.unclose()
 	err := u.dev.Close()
 	<-u.done
 	return err

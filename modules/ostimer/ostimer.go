@@ -30,8 +30,10 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		if err := starlark.UnpackPositionalArgs("osTimer", args, kw, 0); err != nil {
 			return nil, err
 		}
+		// No closer: closing the interpreter cancels every thread,
+		// the timer's included (and a closer per timer would keep each
+		// one alive until exit).
 		tm := &timer{}
-		env.OnClose(tm.stop)
 		return gotype.NewObject(c, tm.methods(), nil), nil
 	}
 	// the module is the type: osTimer() calls __call__

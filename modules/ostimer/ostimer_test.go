@@ -96,3 +96,24 @@ func TestCloseStopsTimers(t *testing.T) {
 		t.Errorf("%d goroutines after close, %d before", n, before)
 	}
 }
+
+// Timers register nothing to close at exit (the interpreter's close ends
+// their threads), so a script making timers in a loop does not grow.
+func TestTimersAreNotKept(t *testing.T) {
+	in, out := runtimetest.NewInterp(t, nil)
+	base := in.Env.Closers()
+	err := runtimetest.Exec(in, "test.py", `
+import osTimer
+for i in range(200):
+    t = osTimer()
+    t.start(1000, 1, lambda a: None)
+    t.stop()
+    t.delete_timer()
+`)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if n := in.Env.Closers() - base; n > 0 {
+		t.Errorf("%d closers kept for 200 deleted timers", n)
+	}
+}

@@ -78,6 +78,7 @@ func destroy(thread *starlark.Thread, lk *LinkKit) (starlark.Value, error) {
 	lk.mu.Lock()
 	lk.setState("DESTRUCTED")
 	lk.mu.Unlock()
+	lk.unclose() // nothing is left to close at exit
 	return starlark.None, err
 }
 

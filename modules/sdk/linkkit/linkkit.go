@@ -103,7 +103,7 @@ func (k *linkKitClass) CallInternal(thread *starlark.Thread, args starlark.Tuple
 	}
 	lk.state = k.c.state.Member("INITIALIZED")
 	lk.handler = newHandler(lk)
-	k.env.OnClose(lk.shutdown)
+	lk.unclose = k.env.OnClose(lk.shutdown)
 	return lk, nil
 }
 
@@ -138,6 +138,7 @@ func (id *identity) hasTriple() bool {
 type LinkKit struct {
 	cls      *classes
 	env      *runtime.Env
+	unclose  func() // unregisters shutdown once destroyed
 	interp   *runtime.Interp
 	handler  *handler
 	userData starlark.Value

@@ -65,6 +65,7 @@ func (c *deviceClasses) clientClass(name string) *pyobj.Class {
 // client is an IoTHubDeviceClient / IoTHubModuleClient (sync API).
 type client struct {
 	c        *deviceClasses
+	unclose  func() // unregisters close once the script shut it down
 	class    string
 	dev      *hub.Device
 	q        *worker.Queue
@@ -116,11 +117,12 @@ func (c *deviceClasses) newClient(thread *starlark.Thread, class, cs string, kwa
 	cl := &client{c: c, class: class, dev: dev, q: worker.New(runtime.FromThread(thread), devicePkg+" handler"),
 		ensure: ensure, handlers: map[string]starlark.Value{}, lastDV: -1}
 	cl.ctx, cl.cancel = context.WithCancel(context.Background())
-	c.env.OnClose(cl.close)
+	cl.unclose = c.env.OnClose(cl.close)
 	return cl, nil
 }
 
 func (cl *client) close() {
+	cl.unclose()
 	cl.cancel()
 	cl.dev.Disconnect()
 	cl.q.Stop()
