@@ -18,7 +18,6 @@ import (
 const (
 	ackTimeout   = 5 * time.Second
 	writeTimeout = 10 * time.Second
-	maxBackoff   = 10 * time.Second // reconnect backoff ceiling
 	inboxLimit   = 4096             // received, not yet delivered
 	outboxLimit  = 10000            // QoS 1 published while the link is down
 	drainTimeout = 10 * time.Second // disconnect() waits this long for queued QoS 1
@@ -90,7 +89,7 @@ func newClient(thread *starlark.Thread, env *runtime.Env, args starlark.Tuple, k
 	if err := unpack(fn, args, kwargs, ctorParams, []*starlark.Value{&vID, &vServer, &vPort, &vUser, &vPass, &vKeep, &vSSL, &vParams, &vReconn, &vVersion, &vPing, &vManage, &vIPv}); err != nil {
 		return nil, err
 	}
-	cfg := transportConfig{timeout: connectTimeout, maxBackoff: maxBackoff, version: 4, reconnect: true, dial: env.Dial}
+	cfg := transportConfig{timeout: connectTimeout, backoff: defaultBackoff, version: 4, reconnect: true, dial: env.Dial}
 	if cfg.dial == nil {
 		cfg.dial = (&net.Dialer{}).DialContext
 	}

@@ -7,7 +7,8 @@
 // wait_msg releases the interpreter lock while it waits and wakes on Ctrl-C.
 // A failing callback prints its traceback; the client keeps running.
 //
-// Reconnection (reconn=True): paho reconnects with backoff up to 10 s; the
+// Reconnection (reconn=True): the first retry goes at once, later ones back
+// off with jitter up to 2 s (backoff.go, the same for every transport); the
 // client resubscribes every topic, reports "reconnect_start" and
 // "reconnect_success" to error_register_cb, and get_mqttsta follows
 // (0 connected, 1 connecting, 2 closed by the server with reconn=False,

@@ -31,8 +31,9 @@ type pahoTransport struct {
 	dialErr    error    // why the last dial or handshake failed
 	badConnack byte     // a CONNACK return code outside 0-5 seen on the wire
 
-	everUp atomic.Bool
-	store  *watchedStore
+	everUp  atomic.Bool
+	retries atomic.Int32 // reconnect attempts since the link was last up
+	store   *watchedStore
 }
 
 // watchedStore lets the transport see paho's resend after a reconnect:
@@ -111,7 +112,9 @@ func newPahoTransport(cfg transportConfig, ev linkEvents) *pahoTransport {
 	o.SetWriteTimeout(10 * time.Second)
 	o.SetAutoReconnect(cfg.reconnect)
 	o.SetConnectRetry(false) // the first connect fails loudly, as in QuecPython
-	o.SetMaxReconnectInterval(cfg.maxBackoff)
+	// paho's own backoff (1 s, then doubling) cannot be switched off, only
+	// shrunk to nothing; open() waits by cfg.backoff instead.
+	o.SetMaxReconnectInterval(time.Nanosecond)
 	o.SetResumeSubs(false) // the client resubscribes itself in connected()
 	o.SetOrderMatters(true)
 	// The ordered store resends in-flight QoS 1 messages in the order
@@ -127,12 +130,14 @@ func newPahoTransport(cfg transportConfig, ev linkEvents) *pahoTransport {
 		t.ev.message(m.Topic(), m.Payload())
 	})
 	o.SetOnConnectHandler(func(paho.Client) {
+		t.retries.Store(0)
 		t.ev.connected(t.everUp.Swap(true))
 	})
 	o.SetConnectionLostHandler(func(_ paho.Client, err error) { t.ev.lost(err) })
 	o.SetReconnectingHandler(func(paho.Client, *paho.ClientOptions) {
 		// runs on paho's reconnect goroutine before each attempt, so
 		// before resume() takes its snapshot
+		t.retries.Add(1)
 		t.store.reconnecting()
 		t.ev.reconnecting()
 	})
@@ -142,8 +147,12 @@ func newPahoTransport(cfg transportConfig, ev linkEvents) *pahoTransport {
 }
 
 // open dials through cfg.dial and, for ssl, runs the TLS handshake here
-// so that TLS also goes through the runtime's dialer.
+// so that TLS also goes through the runtime's dialer. A reconnect attempt
+// first waits as cfg.backoff says (nothing for the first).
 func (t *pahoTransport) open(*url.URL, paho.ClientOptions) (net.Conn, error) {
+	if n := int(t.retries.Load()); n > 0 && !t.cfg.backoff.wait(t.ctx, n-1) {
+		return nil, t.ctx.Err()
+	}
 	ctx, cancel := context.WithTimeout(t.ctx, t.cfg.timeout)
 	defer cancel()
 	conn, err := t.cfg.dial(ctx, "tcp", t.cfg.addr)

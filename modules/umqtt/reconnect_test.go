@@ -39,7 +39,7 @@ func (r *recorder) list() []string {
 	return append([]string(nil), r.got...)
 }
 
-func eventually(t *testing.T, what string, d time.Duration, cond func() bool) {
+func eventually(t testing.TB, what string, d time.Duration, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(d)
 	for !cond() {
@@ -53,13 +53,13 @@ func eventually(t *testing.T, what string, d time.Duration, cond func() bool) {
 // shortConnectTimeout bounds each reconnect attempt: a dial that reaches
 // the dying broker's listener gets no CONNACK and would otherwise wait the
 // full 20 s before the next attempt.
-func shortConnectTimeout(t *testing.T) {
+func shortConnectTimeout(t testing.TB) {
 	old := connectTimeout
 	connectTimeout = 2 * time.Second
 	t.Cleanup(func() { connectTimeout = old })
 }
 
-func (s *script) sta(t *testing.T, c *Client) int {
+func (s *script) sta(t testing.TB, c *Client) int {
 	v := s.must(t, c, "get_mqttsta")
 	n, _ := starlark.AsInt32(v)
 	return n

@@ -76,7 +76,7 @@ type transportConfig struct {
 	tls          *tls.Config // nil: plain TCP
 	reconnect    bool
 	timeout      time.Duration // dial + TLS + CONNACK
-	maxBackoff   time.Duration
+	backoff      backoff       // waits between reconnect attempts
 	dial         func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
