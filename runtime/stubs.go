@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.starlark.net/starlark"
 )
@@ -54,7 +55,7 @@ func StubText(mv *ModuleValue) string {
 	sort.Strings(names)
 	for _, name := range names {
 		v, err := mv.Attr(name)
-		if err != nil || v == nil || !pyIdentRe.MatchString(name) || isKeyword(name) {
+		if err != nil || v == nil || !pyIdentRe().MatchString(name) || isKeyword(name) {
 			continue
 		}
 		stubMember(&sb, mv.Name, name, v)
@@ -127,7 +128,7 @@ func stubGoClass(sb *strings.Builder, module, name string, v starlark.Value) {
 		attrs := ha.AttrNames()
 		sort.Strings(attrs)
 		for _, a := range attrs {
-			if seen[a] || strings.HasPrefix(a, "_") || !pyIdentRe.MatchString(a) || isKeyword(a) {
+			if seen[a] || strings.HasPrefix(a, "_") || !pyIdentRe().MatchString(a) || isKeyword(a) {
 				continue
 			}
 			av, err := ha.Attr(a)
@@ -154,15 +155,16 @@ func stubGoClass(sb *strings.Builder, module, name string, v starlark.Value) {
 }
 
 var (
-	pyIdentRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-	sigRe     = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*\((.*)\)$`)
+	// compiled on first use: only stubs and help need them
+	pyIdentRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`) })
+	sigRe     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*\((.*)\)$`) })
 )
 
 // stubDef writes `def name(params) -> Any:` with the doc; a signature that
 // is not a plain call form falls back to (*args, **kwargs).
 func stubDef(sb *strings.Builder, indent, name, sig, doc string, method bool) {
 	params := "*args: Any, **kwargs: Any"
-	if m := sigRe.FindStringSubmatch(strings.TrimSpace(sig)); m != nil && !strings.HasSuffix(sig, "(...)") {
+	if m := sigRe().FindStringSubmatch(strings.TrimSpace(sig)); m != nil && !strings.HasSuffix(sig, "(...)") {
 		params = m[1]
 	}
 	if method {

@@ -14,14 +14,14 @@ import (
 	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
-var extIntConsts = func() starlark.StringDict {
+var extIntConsts = sync.OnceValue(func() starlark.StringDict {
 	d := starlark.StringDict{
 		"IRQ_RISING": starlark.MakeInt(0), "IRQ_FALLING": starlark.MakeInt(1), "IRQ_RISING_FALLING": starlark.MakeInt(2),
 		"PULL_DISABLE": starlark.MakeInt(0), "PULL_PU": starlark.MakeInt(1), "PULL_PD": starlark.MakeInt(2),
 	}
 	gpioConsts(d, 0)
 	return d
-}()
+})
 
 // extInt is one ExtInt: edges counted in Go, the callback queued with
 // [gpio, edge] (edge 0 rising, 1 falling, from the level after the edge).
@@ -41,7 +41,7 @@ type extInt struct {
 }
 
 func (h *hw) extIntClass() *gotype.Class {
-	c := gotype.NewClass("ExtInt", extIntConsts, nil)
+	c := gotype.NewClass("ExtInt", extIntConsts(), nil)
 	c.New = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		a, err := pyargs.Bind("ExtInt", args, kw, "pin", "mode", "pull", "callback")
 		if err != nil {

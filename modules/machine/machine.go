@@ -89,7 +89,8 @@ func status(err error) starlark.Value {
 	return zero
 }
 
-// gpioConsts are GPIO1..GPIO47 (from first, so ExtInt can add GPIO0).
+// gpioConsts are GPIO1..GPIO47 (from first, so ExtInt can add GPIO0). The
+// tables that hold them are built on first use, not at package init.
 func gpioConsts(d starlark.StringDict, first int) {
 	for n := first; n <= 47; n++ {
 		d["GPIO"+itoa(n)] = starlark.MakeInt(n)

@@ -3,6 +3,7 @@ package machine
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"go.starlark.net/starlark"
 
@@ -22,17 +23,17 @@ type pinState struct {
 	obj  *gotype.Object
 }
 
-var pinConsts = func() starlark.StringDict {
+var pinConsts = sync.OnceValue(func() starlark.StringDict {
 	d := starlark.StringDict{
 		"IN": starlark.MakeInt(0), "OUT": starlark.MakeInt(1),
 		"PULL_DISABLE": starlark.MakeInt(0), "PULL_PU": starlark.MakeInt(1), "PULL_PD": starlark.MakeInt(2),
 	}
 	gpioConsts(d, 1)
 	return d
-}()
+})
 
 func (h *hw) pinClass() *gotype.Class {
-	c := gotype.NewClass("Pin", pinConsts, nil)
+	c := gotype.NewClass("Pin", pinConsts(), nil)
 	c.New = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		a, err := pyargs.Bind("Pin", args, kw, "GPIOn", "dir?", "pull?", "value?")
 		if err != nil {

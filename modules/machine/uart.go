@@ -16,14 +16,14 @@ import (
 )
 
 // uartConsts are the ports, and the GPIOn that control_485 takes.
-var uartConsts = func() starlark.StringDict {
+var uartConsts = sync.OnceValue(func() starlark.StringDict {
 	d := starlark.StringDict{
 		"UART0": starlark.MakeInt(0), "UART1": starlark.MakeInt(1), "UART2": starlark.MakeInt(2),
 		"UART3": starlark.MakeInt(3), "UART4": starlark.MakeInt(4),
 	}
 	gpioConsts(d, 1)
 	return d
-}()
+})
 
 // The baud rates QuecPython accepts (FW21).
 var bauds = map[int]bool{
@@ -51,7 +51,7 @@ type uartState struct {
 }
 
 func (h *hw) uartClass() *gotype.Class {
-	c := gotype.NewClass("UART", uartConsts, nil)
+	c := gotype.NewClass("UART", uartConsts(), nil)
 	c.New = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		a, err := pyargs.Bind("UART", args, kw, "UARTn", "baudrate?", "bits?", "parity?", "stop?", "flow?")
 		if err != nil {

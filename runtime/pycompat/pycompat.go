@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.starlark.net/syntax"
 )
@@ -118,7 +119,7 @@ func dedupe(cs []Change) []Change {
 	return out
 }
 
-var gotRe = regexp.MustCompile(`got '?([^\s,']+)'?, want`)
+var gotRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`got '?([^\s,']+)'?, want`) })
 
 var reservedHints = map[string]string{
 	"as":     "'as' is only supported in import and except clauses",
@@ -136,7 +137,7 @@ var reservedHints = map[string]string{
 // into a message naming the Python construct.
 func explainParseError(err error) error {
 	msg := err.Error()
-	if m := gotRe.FindStringSubmatch(msg); m != nil {
+	if m := gotRe().FindStringSubmatch(msg); m != nil {
 		if hint, ok := reservedHints[m[1]]; ok {
 			prefix := msg
 			if se, ok := err.(syntax.Error); ok {

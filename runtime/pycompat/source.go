@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -17,7 +18,8 @@ import (
 // vendor samples often come in GBK. DecodeSource returns the text as
 // UTF-8, or CPython's SyntaxError for bytes that are not valid in it.
 
-var codingRe = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`)
+// compiled on first use: only a file with a "coding" comment needs it
+var codingRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`) })
 
 var encodings = map[string]encoding.Encoding{
 	"gbk": simplifiedchinese.GBK, "cp936": simplifiedchinese.GBK, "936": simplifiedchinese.GBK, "ms936": simplifiedchinese.GBK,
@@ -53,8 +55,10 @@ func DecodeSource(filename string, src []byte) (string, error) {
 func codingOf(text string) string {
 	lines := strings.SplitN(text, "\n", 3)
 	for i, line := range lines[:min(2, len(lines))] {
-		if m := codingRe.FindStringSubmatch(line); m != nil {
-			return strings.ReplaceAll(strings.ToLower(m[1]), "_", "-")
+		if strings.Contains(line, "coding") {
+			if m := codingRe().FindStringSubmatch(line); m != nil {
+				return strings.ReplaceAll(strings.ToLower(m[1]), "_", "-")
+			}
 		}
 		if t := strings.TrimSpace(line); i == 0 && t != "" && !strings.HasPrefix(t, "#") {
 			break // the second line counts only after a comment or blank line

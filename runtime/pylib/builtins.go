@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -288,7 +289,7 @@ func issubclassBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		}
 		xn, _ := builtinTypeName(x)
 		cn, _ := builtinTypeName(c)
-		if xc, ok := x.(*Class); ok && cn != "" && nativeClasses[cn] != nil && xc.isSubclass(nativeClasses[cn]) {
+		if xc, ok := x.(*Class); ok && cn != "" && nativeClasses()[cn] != nil && xc.isSubclass(nativeClasses()[cn]) {
 			return starlark.True, nil
 		}
 		if xn != "" && (xn == cn || xn == "bool" && cn == "int") {
@@ -677,6 +678,8 @@ var MethodShims = map[string]bool{
 
 // Builtins returns the names translated code relies on (exception classes,
 // _try, isinstance, ...). The runtime predeclares them for every script.
-func Builtins() starlark.StringDict {
-	return builtins()
-}
+// The values are stateless or shared classes, so the dict is built once
+// and shared: callers copy it, never modify it.
+func Builtins() starlark.StringDict { return sharedBuiltins() }
+
+var sharedBuiltins = sync.OnceValue(builtins)

@@ -315,8 +315,8 @@ func classBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *starlark.Dict) (*Class, error) {
 	c := &Class{name: name, dict: starlark.StringDict{}, thread: thread}
 	for _, bv := range bases {
-		if t, ok := bv.(*pyType); ok && nativeClasses[t.name] != nil {
-			bv = nativeClasses[t.name] // class AttrDict(dict)
+		if t, ok := bv.(*pyType); ok && nativeClasses()[t.name] != nil {
+			bv = nativeClasses()[t.name] // class AttrDict(dict)
 		}
 		bc, ok := bv.(*Class)
 		if !ok {

@@ -1,6 +1,8 @@
 package pylib
 
 import (
+	"sync"
+
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
@@ -15,22 +17,24 @@ import (
 // dict.__init__(self) work unchanged; other methods (keys, append, upper)
 // are the inner value's.
 
-// nativeClasses are the shared classes standing for built-in base types.
-var nativeClasses = map[string]*Class{}
-
-func init() {
+// nativeClasses are the shared classes standing for built-in base types,
+// built on first use (about a thousand allocations a script without such
+// a class, or a package init, need not pay).
+var nativeClasses = sync.OnceValue(func() map[string]*Class {
+	m := map[string]*Class{}
 	for _, name := range []string{"dict", "list", "set", "str", "int", "float", "tuple", "bytes"} {
 		c := &Class{name: name, dict: starlark.StringDict{}, shared: true}
 		c.mro = []*Class{c}
 		addNativeMethods(c)
-		nativeClasses[name] = c
+		m[name] = c
 	}
-}
+	return m
+})
 
 // nativeOf is the built-in type class c derives from, or nil.
 func nativeOf(c *Class) *Class {
 	for _, k := range c.linearization() {
-		if n, ok := nativeClasses[k.name]; ok && n == k {
+		if n, ok := nativeClasses()[k.name]; ok && n == k {
 			return k
 		}
 	}

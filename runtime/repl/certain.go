@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A chunk still being typed may already be certain to fail, as `def g(:`
@@ -12,7 +13,7 @@ import (
 // parse; an error that lies inside the line just typed (not at the end of
 // the text, where more input could still fix it) is certain.
 
-var errPosRe = regexp.MustCompile(`^<stdin>:(\d+):(\d+): `)
+var errPosRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^<stdin>:(\d+):(\d+): `) })
 
 // certainError returns the syntax error of the unfinished chunk src (which
 // starts at input line firstLine), or nil when more lines could still make
@@ -56,7 +57,7 @@ func incomplete(err error) bool {
 // insideTyped reports whether err lies within the typed last line (line
 // last, up to col max) and is not a complaint about the end of input.
 func insideTyped(err error, last, max int) bool {
-	m := errPosRe.FindStringSubmatch(err.Error())
+	m := errPosRe().FindStringSubmatch(err.Error())
 	if m == nil {
 		return false
 	}

@@ -331,7 +331,9 @@ func isURC(line, cmdName string) bool {
 	return false
 }
 
-var quoted = regexp.MustCompile(`"[^"]*"`)
+// compiled on first use, as every package-level regexp: package init
+// is paid by every run, even one that never logs an AT command
+var quoted = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"[^"]*"`) })
 
 // redact hides quoted parameters (PINs, passwords) from log lines.
-func redact(cmd string) string { return quoted.ReplaceAllString(cmd, `"***"`) }
+func redact(cmd string) string { return quoted().ReplaceAllString(cmd, `"***"`) }
