@@ -43,7 +43,7 @@ func (t *pyType) Attr(name string) (starlark.Value, error) {
 	if v, ok := t.attrs[name]; ok {
 		return v, nil
 	}
-	if pythonMethods[t.name][name] {
+	if pythonMethods()[t.name][name] {
 		return unboundMethod(name), nil
 	}
 	return nil, exc.New("AttributeError", "type object '%s' has no attribute '%s'", t.name, name)
