@@ -2,6 +2,7 @@ package ure
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -199,7 +200,7 @@ func (c *converter) escape(inClass bool) error {
 	case e < 128 && (e >= 'a' && e <= 'z' || e >= 'A' && e <= 'Z' || e >= '0' && e <= '9'):
 		return c.errAt(pos, "bad escape \\%c", e)
 	}
-	return emit(literal(e))
+	return emit(regexp.QuoteMeta(string(e))) // `\.` is a dot, not any character
 }
 
 // unicodeClass spells Python's Unicode \d, \s, \w (and their negations

@@ -31,6 +31,7 @@ print(re.search(r'end\Z', 'the end'), re.match(r'\x41\u00e9', 'A\u00e9'), re.sea
 print(re.search('é+', 'caféé!'), re.search('é+', 'caféé!').span(), re.findall('.', 'añb'))
 print(re.search(b'\\d+', b'ab 123'), re.findall(rb'[\x80-\xff]', b'a\xff\x80b'), re.sub(b'\xff', b'!', b'a\xffb'))
 print(re.escape('a.b*c?'), re.escape(b'1+1'))
+print(re.findall(r'\d+\.?\d*', '1 + 2.5)'), re.findall(r'a\.b', 'axb a.b'), re.findall(r'[\.]', 'a.b'), re.findall(rb'a\.', b'ab a.'))
 `)
 }
 
