@@ -55,6 +55,9 @@ var (
 	reUnary     = lazyRegexp(`^unknown unary op: (\S+) (\w+)`)
 	reToInt     = lazyRegexp(`^int: cannot convert (\w+) to int`)
 	reOrd       = lazyRegexp(`^ord: string encodes (\d+) Unicode code points, want 1`)
+	reUnpack    = lazyRegexp(`^too (many|few) values to unpack \(got (\d+), want (\d+)\)`)
+	reItemSet   = lazyRegexp(`^(\w+) value does not support item assignment`)
+	reFieldSet  = lazyRegexp(`^can't assign to \.(\w+) field of (\w+)`)
 )
 
 // Classify maps a Starlark runtime error message to the Python exception a
@@ -184,6 +187,18 @@ func classifyMore(msg string) *Error {
 	}
 	if m := reOrd().FindStringSubmatch(msg); m != nil {
 		return &Error{Type: "TypeError", Msg: "ord() expected a character, but string of length " + m[1] + " found"}
+	}
+	if m := reUnpack().FindStringSubmatch(msg); m != nil {
+		if m[1] == "many" {
+			return &Error{Type: "ValueError", Msg: "too many values to unpack (expected " + m[3] + ")"}
+		}
+		return &Error{Type: "ValueError", Msg: "not enough values to unpack (expected " + m[3] + ", got " + m[2] + ")"}
+	}
+	if m := reItemSet().FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "TypeError", Msg: "'" + pyType(m[1]) + "' object does not support item assignment"}
+	}
+	if m := reFieldSet().FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "AttributeError", Msg: "'" + pyType(m[2]) + "' object has no attribute '" + m[1] + "'"}
 	}
 	switch {
 	case strings.HasPrefix(msg, "pop: index") && strings.HasSuffix(msg, "empty list"):

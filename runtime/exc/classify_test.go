@@ -7,6 +7,11 @@ import "testing"
 func TestClassify(t *testing.T) {
 	for _, tc := range []struct{ msg, typ, want string }{
 		{"floating-point division by zero", "ZeroDivisionError", "division by zero"},
+		{"too many values to unpack (got 3, want 2)", "ValueError", "too many values to unpack (expected 2)"},
+		{"too few values to unpack (got 2, want 3)", "ValueError", "not enough values to unpack (expected 3, got 2)"},
+		{"tuple value does not support item assignment", "TypeError", "'tuple' object does not support item assignment"},
+		{"string value does not support item assignment", "TypeError", "'str' object does not support item assignment"},
+		{"can't assign to .x field of int", "AttributeError", "'int' object has no attribute 'x'"},
 		{"floored division by zero", "ZeroDivisionError", "integer division or modulo by zero"},
 		{"integer modulo by zero", "ZeroDivisionError", "integer modulo by zero"},
 		{`key "k" not in dict`, "KeyError", "'k'"},
