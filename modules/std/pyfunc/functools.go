@@ -20,7 +20,7 @@ func newFunctools(*runtime.Env) (starlark.StringDict, error) {
 		"lru_cache":      starlark.NewBuiltin("lru_cache", lruCache),
 		"cache":          starlark.NewBuiltin("cache", cacheDeco),
 		"cmp_to_key":     starlark.NewBuiltin("cmp_to_key", cmpToKey),
-		"total_ordering": starlark.NewBuiltin("total_ordering", identity),
+		"total_ordering": starlark.NewBuiltin("total_ordering", totalOrdering),
 		"update_wrapper": starlark.NewBuiltin("update_wrapper", updateWrapper),
 	}, nil
 }
@@ -87,12 +87,12 @@ func kwargsDict(kw []starlark.Tuple) *starlark.Dict {
 	return d
 }
 
-func identity(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func totalOrdering(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var x starlark.Value
 	if err := starlark.UnpackPositionalArgs("total_ordering", args, kwargs, 1, &x); err != nil {
 		return nil, err
 	}
-	return x, nil
+	return pylib.TotalOrdering(x)
 }
 
 // wraps(f) returns a decorator giving the wrapper f's __name__ and __doc__.

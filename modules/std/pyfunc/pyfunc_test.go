@@ -83,3 +83,23 @@ def gen():
 print(list(it.islice(gen(), 4)), sum(it.islice(it.count(), 100)))
 `)
 }
+
+func TestTotalOrderingMatchesCPython(t *testing.T) {
+	stdtest.SamePyOutput(t, `import functools
+@functools.total_ordering
+class V:
+    def __init__(self, n): self.n = n
+    def __eq__(self, o): return self.n == o.n
+    def __lt__(self, o): return self.n < o.n
+    def __repr__(self): return 'V(%d)' % self.n
+@functools.total_ordering
+class G:
+    def __init__(self, n): self.n = n
+    def __eq__(self, o): return self.n == o.n
+    def __ge__(self, o): return self.n >= o.n
+a, b, c = V(1), V(2), V(1)
+print(a <= b, a <= c, a > b, b > a, a >= c, b >= a, a >= b, sorted([b, a, c]))
+x, y = G(1), G(2)
+print(x < y, y < x, x < G(1), x <= y, y <= x, x <= G(1), y > x, x > G(1))
+`)
+}
