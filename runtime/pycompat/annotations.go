@@ -1,11 +1,28 @@
 package pycompat
 
+import "strconv"
+
+// annotPrefix names the local that keeps a class attribute's annotation.
+const annotPrefix = "_annot_"
+
+// inClassBody reports whether the simple statement being rewritten sits
+// directly in a class body.
+func (p *pass1) inClassBody() bool {
+	n := len(p.headers)
+	return n >= 2 && p.headers[n-1].kw == "" && p.headers[n-2].kw == "class" && p.headers[n-2].indent < p.headers[n-1].indent
+}
+
 // How annotations are translated: they are dropped, as CPython ignores
 // them at run time.
 //
 //	def f(a: int, b: str = "x") -> dict:   ->  def f(a, b = "x"):
 //	x: int = 5                             ->  x = 5
 //	x: int                                 ->  pass
+//	class C: x: int = 5                    ->  _annot_x = "int"; x = 5
+//	class C: x: int                        ->  _annot_x = "int"
+//
+// In a class body the annotation is kept as text: _class gathers the
+// _annot_ names into C.__annotations__, which dataclasses read.
 //	def f(a, /, b):                        ->  def f(a, b):
 
 // defHeader rewrites `def NAME(params) [-> T]:` (toks[i:colon]).
@@ -114,9 +131,27 @@ func (p *pass1) annotatedAssign(i, colon, j int) error {
 		}
 	}
 	p.note(p.toks[i].line, "variable annotation dropped")
+	keep := ""
+	if p.inClassBody() && colon == i+1 && p.toks[i].kind == tName {
+		end := j
+		if eq >= 0 {
+			end = eq
+		}
+		if end > colon+1 {
+			keep = annotPrefix + p.toks[i].text + " = " + strconv.Quote(p.src[p.toks[colon+1].start:p.toks[end-1].end])
+		}
+	}
 	if eq < 0 {
+		if keep != "" {
+			p.replaceUnit(i, j, keep)
+			return nil
+		}
 		p.replaceUnit(i, j, "pass")
 		return nil
+	}
+	if keep != "" {
+		n := len(p.edits)
+		p.edits = append(p.edits, edit{p.toks[i].start, p.toks[i].start, keep + "; ", -1 - n})
 	}
 	if eq == colon+1 || eq+1 >= j {
 		return p.errAt(p.toks[colon], "invalid syntax")

@@ -312,6 +312,9 @@ func classBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	return newClass(thread, name, bases, dict)
 }
 
+// annotPrefix names the class-body locals that hold annotations.
+const annotPrefix = "_annot_"
+
 func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *starlark.Dict) (*Class, error) {
 	c := &Class{name: name, dict: starlark.StringDict{}, thread: thread}
 	for _, bv := range bases {
@@ -331,9 +334,20 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 		c.bases = append(c.bases, bc)
 		c.exc = c.exc || bc.exc
 	}
+	var annots *starlark.Dict
 	for _, item := range dict.Items() {
 		k, _ := starlark.AsString(item[0])
 		v := item[1]
+		if a, ok := strings.CutPrefix(k, annotPrefix); ok {
+			// the translator keeps a class body's `x: T` as _annot_x = "T"
+			if annots == nil {
+				annots = new(starlark.Dict)
+				c.dict["__annotations__"] = annots
+				c.order = append(c.order, "__annotations__")
+			}
+			annots.SetKey(starlark.String(a), v)
+			continue
+		}
 		if _, isFn := v.(*starlark.Function); isFn && k == "__new__" {
 			v = &descriptor{kind: "staticmethod", fn: v} // __new__ is implicitly static
 		}

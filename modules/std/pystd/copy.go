@@ -5,6 +5,7 @@ import (
 
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 func init() {
@@ -92,6 +93,16 @@ func copyValue(t *starlark.Thread, x starlark.Value, deep bool, memo map[starlar
 		}
 		return out, nil
 	case starlark.HasAttrs:
+		memoKey := x
+		if c, ok := memo[memoKey]; ok {
+			return c, nil
+		}
+		if c, ok, err := pylib.CopyInstance(v, func(y starlark.Value, d *starlark.Dict) (starlark.Value, error) {
+			memo[memoKey] = y
+			return copyValue(t, d, deep, memo) // a shallow copy still gets its own __dict__
+		}); ok {
+			return c, err
+		}
 		for _, name := range []string{map[bool]string{true: "__deepcopy__", false: "__copy__"}[deep], "copy"} {
 			if m, err := v.Attr(name); err == nil && m != nil {
 				var a starlark.Tuple

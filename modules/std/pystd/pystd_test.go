@@ -33,3 +33,71 @@ T = TypeVar("T")
 print(cast(int, "x"), bisect.bisect_left([(1, "a"), (3, "c")], (2, "")), copy.copy({1, 2}) == {1, 2})
 `)
 }
+
+func TestDataclassesMatchCPython(t *testing.T) {
+	stdtest.SamePyOutput(t, `from dataclasses import dataclass, field, asdict, astuple, fields, replace, is_dataclass, FrozenInstanceError
+from typing import List, ClassVar
+@dataclass
+class Item:
+    name: str
+    price: float
+    qty: int = 1
+    tags: List[str] = field(default_factory=list)
+    hidden: int = field(default=0, repr=False)
+    count: ClassVar[int] = 0
+    def total(self):
+        return self.price * self.qty
+i = Item("pen", 1.5, qty=4)
+i.tags.append("x")
+print(i, i.total(), Item("a", 1) == Item("a", 1), Item("a", 1) == Item("b", 1), Item("b", 2).tags)
+print(asdict(i), astuple(i), [f.name for f in fields(Item)], replace(i, name="ink"), is_dataclass(i), is_dataclass(3), Item.count)
+@dataclass(frozen=True)
+class Pt:
+    x: int
+    y: int = 0
+p = Pt(1)
+print(p, hash(p) == hash(Pt(1, 0)), {p: 1}[Pt(1)])
+try:
+    p.x = 3
+except FrozenInstanceError as e:
+    print(type(e).__name__, e, isinstance(e, AttributeError))
+@dataclass(order=True)
+class Ver:
+    major: int
+    minor: int
+print(sorted([Ver(1, 2), Ver(0, 9), Ver(1, 0)]), Ver(1, 0) < Ver(1, 1), Ver(2, 0) >= Ver(1, 9))
+@dataclass
+class Node:
+    val: int
+    next: "Node" = None
+    def __post_init__(self):
+        self.double = self.val * 2
+@dataclass
+class Leaf(Node):
+    label: str = "leaf"
+n = Leaf(3, label="x")
+print(n, n.double, asdict(Node(1, Node(2))))
+try:
+    Item("x")
+except TypeError as e:
+    print(e)
+try:
+    Item("x", 1, 2, [], 0, 9)
+except TypeError as e:
+    print(e)
+`)
+}
+
+func TestDeepcopyOfObjects(t *testing.T) {
+	stdtest.SamePyOutput(t, `import copy
+class Cfg:
+    def __init__(self):
+        self.opts = {"x": [1]}
+        self.me = self
+o = Cfg()
+d, s = copy.deepcopy(o), copy.copy(o)
+d.opts["x"].append(2)
+s.extra = 1
+print(o.opts, d.opts, d.me is d, type(d).__name__, hasattr(o, "extra"), s.opts is o.opts)
+`)
+}
