@@ -271,7 +271,8 @@ func derivesFromBuiltin(c *syntax.CallExpr) bool {
 	syntax.Walk(c.Args[1], func(n syntax.Node) bool {
 		if id, ok := n.(*syntax.Ident); ok {
 			switch id.Name {
-			case "str", "int", "float", "list", "dict", "tuple", "set", "bytes":
+			case "str", "int", "float", "list", "dict", "tuple", "set", "bytes",
+				"IntEnum", "IntFlag", "StrEnum": // enum members equal their values
 				found = true
 			}
 		}

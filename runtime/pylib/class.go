@@ -24,6 +24,7 @@ type Class struct {
 	// thread is the thread that defined the class: dunders reached
 	// without a thread (operators, str()) run on it
 	thread *starlark.Thread
+	enum   *enumInfo // the members of an Enum subclass (enum.go)
 }
 
 var (
@@ -89,6 +90,10 @@ func (c *Class) Attr(name string) (starlark.Value, error) {
 		return t, nil
 	case "__dict__":
 		return c.dictCopy(), nil
+	case "__members__":
+		if c.enum != nil {
+			return c.enumMembers(), nil
+		}
 	case "__class__":
 		return typeType, nil
 	case "__doc__":
@@ -189,6 +194,9 @@ func (c *Class) isSubclass(base *Class) bool {
 // CallInternal is Cls(args): __new__ makes the object, then __init__ runs
 // when __new__ gave an instance of the class.
 func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if c.enum != nil {
+		return c.enumLookup(args, kwargs)
+	}
 	var obj starlark.Value
 	if nw, owner := c.find("__new__"); nw != nil && owner != objectClass {
 		v, err := starlark.Call(thread, onClass(nw, c), append(starlark.Tuple{c}, args...), kwargs)
@@ -359,6 +367,9 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 		return nil, err
 	}
 	c.mro = m
+	if err := makeEnum(thread, c); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 

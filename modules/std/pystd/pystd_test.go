@@ -101,3 +101,39 @@ s.extra = 1
 print(o.opts, d.opts, d.me is d, type(d).__name__, hasattr(o, "extra"), s.opts is o.opts)
 `)
 }
+
+func TestEnumMatchesCPython(t *testing.T) {
+	stdtest.SamePyOutput(t, `from enum import Enum, IntEnum, Flag, auto, unique
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+    BLUE = 3
+    CRIMSON = 1
+    def describe(self): return self.name.lower()
+print(Color.RED, repr(Color.GREEN), Color.RED.name, Color.RED.value, Color(2), Color["BLUE"], Color.CRIMSON is Color.RED)
+print(list(Color), len(Color), Color.RED in Color, [c.describe() for c in Color], list(Color.__members__), {Color.RED: 'r'}[Color(1)])
+try:
+    Color(9)
+except ValueError as e:
+    print(e)
+class Status(IntEnum):
+    OK = 200
+    NOT_FOUND = 404
+print(Status.OK == 200, Status.NOT_FOUND + 1, Status(404).name, sorted([Status.NOT_FOUND, Status.OK]), str(Status.OK), f"{Status.OK}")
+@unique
+class Dir(Enum):
+    N = auto()
+    S = auto()
+class Perm(Flag):
+    R = auto()
+    W = auto()
+    X = auto()
+print(Dir.N.value, Dir.S.value, Perm.X.value, Perm.R | Perm.W, bool(Perm.R & Perm.W), (Perm.R | Perm.W) & Perm.W)
+class Planet(Enum):
+    EARTH = (5.97e24, 6.37e6)
+    def __init__(self, mass, radius):
+        self.mass = mass
+        self.radius = radius
+print(Planet.EARTH.mass, Planet.EARTH.value, isinstance(Planet.EARTH, Planet), type(Color.RED).__name__)
+`)
+}
