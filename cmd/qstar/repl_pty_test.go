@@ -132,7 +132,8 @@ func TestREPLOnTerminal(t *testing.T) {
 }
 
 // TestREPLHelpsLikeCPython: on a terminal, a statement whose brackets close
-// runs at once; `def g(:` is reported at once and the prompt comes back;
+// runs at once; `def g(:` and `x = [1,` then ` 2 3` are reported as soon as
+// the line makes the error certain, and the prompt comes back;
 // Tab completes `from umqtt import MQ` and an instance's attributes;
 // help() shows signatures; exit() leaves.
 func TestREPLHelpsLikeCPython(t *testing.T) {
@@ -150,6 +151,16 @@ func TestREPLHelpsLikeCPython(t *testing.T) {
 	m = r.expect(m, ">>> ")
 	r.send("'still here'\r")
 	m = r.expect(m, "'still here'")
+
+	// an operand where the comma belongs: reported at that line, not at the ']'
+	r.send("x = [1,\r")
+	m = r.expect(m, "... ")
+	r.send(" 2 3\r")
+	m = r.expect(m, "<stdin>:2:5: invalid syntax. Perhaps you forgot a comma?")
+	m = r.expect(m, ">>> ")
+	r.send("if 1 > 0\r") // no ':' and no bracket open: certain at once
+	m = r.expect(m, "expected ':'")
+	m = r.expect(m, ">>> ")
 
 	r.send("from umqtt import MQ\t\r")
 	m = r.expect(m, ">>> ")

@@ -129,6 +129,12 @@ func dedupe(cs []Change) []Change {
 
 var gotRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`got '?([^\s,']+)'?, want`) })
 
+// missingCommaRe: an operand where a bracketed list wanted its comma or
+// closing bracket, which CPython explains as a missing comma.
+var missingCommaRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`got (int literal|float literal|string literal|bytes literal|identifier|\(|\[|\{), want (',' or '\)'|',' or '\]'|',' or '\}'|','|'\)'|'\]'|'\}')$`)
+})
+
 var reservedHints = map[string]string{
 	"as":     "'as' is only supported in import and except clauses",
 	"yield":  "build and return a list",
@@ -145,6 +151,10 @@ var reservedHints = map[string]string{
 // into a message naming the Python construct.
 func explainParseError(err error) error {
 	msg := err.Error()
+	if m := missingCommaRe().FindStringSubmatchIndex(msg); m != nil {
+		// two operands side by side inside brackets: `[1, 2 3]`, `f(a b)`
+		return fmt.Errorf("%sinvalid syntax. Perhaps you forgot a comma?", msg[:m[0]])
+	}
 	if m := gotRe().FindStringSubmatch(msg); m != nil {
 		if hint, ok := reservedHints[m[1]]; ok {
 			prefix := msg
