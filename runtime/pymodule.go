@@ -74,6 +74,9 @@ func init() {
 		docs[PortName(helper)] = doc
 	}
 	for m := range pylib.MethodShims {
+		if _, ok := helperDocs["_"+m]; ok {
+			continue // _format: documented as itself
+		}
 		docs[PortName("_"+m)] = "py" + m + "(x, *args, **kwargs)\nx." + m + "(...) with Python's behaviour for str, bytes, list, dict and set; other values use their own " + m + " method."
 	}
 	RegisterDocs(pythonModule, docs)
