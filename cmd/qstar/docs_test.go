@@ -15,7 +15,7 @@ import (
 var undocumented = strings.Fields(`abc app_fota atcmd auth.aliyun auth.azure auth.huawei auth.onenet
 	azure.iot.device azure.iot.device.exceptions azure.iot.hub azure.iot.hub.models base64 binascii
 	bisect collections collections.abc copy errno fnmatch functools gc glob hashlib heapq hmac io
-	iothub_client iothub_service_client itertools linkkit.linkkit log logging math micropython misc
+	iothub_client iothub_service_client itertools linkkit.linkkit log logging math micropython
 	msrest.exceptions ntptime operator os os.path pm queue random re request requests
 	select shutil sms socket ssl string struct sys sys_bus tempfile typing ubinascii ucollections
 	uerrno uhashlib uio uos urandom ure urequests urllib.error urllib.parse urllib.request uselect
