@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"go.starlark.net/starlark"
+
+	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
 // Member docs: the one place help(), __doc__ and `qstar stubs` read a module
@@ -22,9 +24,10 @@ import (
 // Each entry is the Python signature on the first line, then the doc. A
 // "Class.method" key documents a method of the class the module exposes.
 var (
-	docsMu sync.RWMutex
-	docs   = map[string]map[string]string{} // module -> member -> entry
-	owners sync.Map                         // *starlark.Builtin or a class value -> "module.member"
+	docsMu     sync.RWMutex
+	docs       = map[string]map[string]string{} // module -> member -> entry
+	owners     sync.Map                         // *starlark.Builtin or a class value -> "module.member"
+	memberSigs sync.Map                         // "module.member" -> *pyargs.Sig (RegisterSigs)
 )
 
 // RegisterDocs adds signatures and docs for module's members.
@@ -39,6 +42,28 @@ func RegisterDocs(module string, entries map[string]string) {
 	for k, v := range entries {
 		m[k] = v
 	}
+}
+
+// RegisterSigs documents module's members from the signatures their
+// builtins bind arguments with (pyargs.Sig), so help() and the binder
+// read one source. A "Class.method" key documents a method.
+func RegisterSigs(module string, sigs map[string]*pyargs.Sig) {
+	entries := make(map[string]string, len(sigs))
+	for k, s := range sigs {
+		entries[k] = s.Entry()
+		memberSigs.Store(module+"."+k, s)
+	}
+	RegisterDocs(module, entries)
+}
+
+// MemberSig is the signature module.member binds its arguments with, when
+// it was registered by RegisterSigs.
+func MemberSig(module, member string) (*pyargs.Sig, bool) {
+	s, ok := memberSigs.Load(module + "." + member)
+	if !ok {
+		return nil, false
+	}
+	return s.(*pyargs.Sig), true
 }
 
 // MemberDoc returns the signature and doc registered for module.member.

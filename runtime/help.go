@@ -63,8 +63,20 @@ func HelpText(x starlark.Value) string {
 		fmt.Fprintf(&sb, "Help on function %s in module %s:\n\n", v.Name(), moduleOf(v))
 		writeEntry(&sb, "", FunctionSignature(v), v.Doc())
 	case *pylib.Class:
+		fmt.Fprintf(&sb, "Help on class %s in module %s:\n\n", v.Name(), classModule(v))
 		classHelp(&sb, v)
+	case *pylib.Instance:
+		if c, ok := attr(v, "__class__").(*pylib.Class); ok {
+			fmt.Fprintf(&sb, "Help on %s in module %s object:\n\n", c.Name(), classModule(c))
+			classHelp(&sb, c)
+			break
+		}
+		valueHelp(&sb, x)
 	default:
+		if fn, ok := attr(x, "__func__").(*starlark.Function); ok && x.Type() == "method" {
+			methodHelp(&sb, fn, attr(x, "__self__"))
+			break
+		}
 		if module, member, ok := ownerOf(x); ok { // a module's class: machine.Pin
 			if sig, doc, ok := MemberDoc(module, member); ok {
 				fmt.Fprintf(&sb, "Help on class %s in module %s:\n\n", member, module)
@@ -124,27 +136,96 @@ func classMethods(sb *strings.Builder, module, class string) {
 	}
 }
 
+// attr is x.name, or nil.
+func attr(x starlark.Value, name string) starlark.Value {
+	if ha, ok := x.(starlark.HasAttrs); ok {
+		if v, err := ha.Attr(name); err == nil {
+			return v
+		}
+	}
+	return nil
+}
+
+func classModule(c *pylib.Class) string {
+	if m, ok := attr(c, "__module__").(starlark.String); ok {
+		return string(m)
+	}
+	return "__main__"
+}
+
+// methodHelp is help(obj.m) for a script class's method, as CPython
+// prints it: the signature without self, and whose method it is.
+func methodHelp(sb *strings.Builder, fn *starlark.Function, self starlark.Value) {
+	owner := pyrepr.Repr(self)
+	if c, ok := attr(self, "__class__").(*pylib.Class); ok {
+		owner = classModule(c) + "." + c.Name() + " instance"
+	} else if _, ok := self.(*pylib.Class); ok {
+		owner = "builtins.type instance" // a classmethod, bound to its class
+	}
+	sig := FunctionSignature(fn) // drop the bound first parameter (self, cls)
+	if open := strings.IndexByte(sig, '('); open >= 0 && fn.NumParams() > 0 && sig[open+1] != '*' {
+		rest := sig[open+1:]
+		if comma := strings.Index(rest, ", "); comma >= 0 {
+			rest = rest[comma+2:]
+		} else {
+			rest = ")"
+		}
+		sig = sig[:open+1] + rest
+	}
+	fmt.Fprintf(sb, "Help on method %s in module %s:\n\n", fn.Name(), moduleOf(fn))
+	writeEntry(sb, "", sig+" method of "+owner, fn.Doc())
+}
+
+// classHelp is the body of help(C): the class line with its bases, the
+// docstring and the methods with their signatures.
 func classHelp(sb *strings.Builder, c *pylib.Class) {
-	fmt.Fprintf(sb, "Help on class %s:\n\nclass %s\n", c.Name(), c.Name())
+	var bases []string
+	if t, ok := attr(c, "__bases__").(starlark.Tuple); ok {
+		for _, b := range t {
+			if bc, ok := b.(*pylib.Class); ok && bc.Name() != "object" {
+				bases = append(bases, bc.Name())
+			}
+		}
+	}
+	if len(bases) > 0 {
+		fmt.Fprintf(sb, "class %s(%s)\n", c.Name(), strings.Join(bases, ", "))
+	} else {
+		fmt.Fprintf(sb, "class %s\n", c.Name())
+	}
 	if d, err := c.Attr("__doc__"); err == nil {
 		if s, ok := d.(starlark.String); ok && s != "" {
 			fmt.Fprintf(sb, " |  %s\n", strings.TrimSpace(string(s)))
 		}
 	}
-	names := c.AttrNames()
-	sort.Strings(names)
-	header := false
-	for _, n := range names {
-		v, err := c.Attr(n)
-		if err != nil {
+	// own methods first, then each base's in method order, as CPython
+	seen := map[string]bool{}
+	mro, _ := attr(c, "__mro__").(starlark.Tuple)
+	for _, k := range mro {
+		kc, ok := k.(*pylib.Class)
+		own, _ := attr(k, "__dict__").(*starlark.Dict)
+		if !ok || own == nil || kc.Name() == "object" {
 			continue
 		}
-		if f, ok := v.(*starlark.Function); ok && (!strings.HasPrefix(n, "__") || n == "__init__") {
-			if !header {
-				sb.WriteString(" |\n |  Methods defined here:\n |\n")
-				header = true
+		header := " |\n |  Methods defined here:\n |\n"
+		if kc != c {
+			header = " |\n |  Methods inherited from " + kc.Name() + ":\n |\n"
+		}
+		var names []string
+		for _, item := range own.Items() {
+			n, _ := starlark.AsString(item[0])
+			if _, ok := item[1].(*starlark.Function); ok && !seen[n] && (!strings.HasPrefix(n, "__") || n == "__init__") {
+				names = append(names, n)
 			}
-			writeEntry(sb, " |  ", n+strings.TrimPrefix(FunctionSignature(f), f.Name()), f.Doc())
+			seen[n] = true
+		}
+		sort.Strings(names)
+		for i, n := range names {
+			if i == 0 {
+				sb.WriteString(header)
+			}
+			f, _, _ := own.Get(starlark.String(n))
+			fn := f.(*starlark.Function)
+			writeEntry(sb, " |  ", n+strings.TrimPrefix(FunctionSignature(fn), fn.Name()), fn.Doc())
 		}
 	}
 }

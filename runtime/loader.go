@@ -99,6 +99,9 @@ func (in *Interp) Module(name string) (*ModuleValue, error) {
 	in.modules[name] = e
 	if m, ok := Lookup(name); ok {
 		members, err := m.New(in.Env)
+		if name == pythonModule {
+			members = in.pythonMembers() // bound to this interpreter (pymodule.go)
+		}
 		if err != nil {
 			e.err = fmt.Errorf("module %s: %w", name, err)
 			return nil, e.err

@@ -279,11 +279,7 @@ func cmdPort(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "qstar: %v\n", err)
 		return exitUsage
 	}
-	res, err := pycompat.Translate(args[0], src, &pycompat.Options{
-		FileOptions:   runtime.FileOptions,
-		ModuleNames:   runtime.ModuleNames,
-		IsPredeclared: runtime.New(nil).Predeclared().Has, // builtins are not undefined names
-	})
+	res, err := pycompat.Translate(args[0], src, runtime.PortOptions())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitScriptError

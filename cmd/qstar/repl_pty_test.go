@@ -132,9 +132,11 @@ func TestREPLOnTerminal(t *testing.T) {
 }
 
 // TestREPLHelpsLikeCPython: on a terminal, a statement whose brackets close
-// runs at once; `def g(:` is reported at once and the prompt comes back;
+// runs at once; `def g(:` and `x = [1,` then ` 2 3` are reported as soon as
+// the line makes the error certain, and the prompt comes back;
 // Tab completes `from umqtt import MQ` and an instance's attributes;
-// help() shows signatures; exit() leaves.
+// methods print as CPython's bound methods; help() shows signatures, a
+// script class's docstring and methods; exit() leaves.
 func TestREPLHelpsLikeCPython(t *testing.T) {
 	r := startPtyREPL(t)
 	m := r.expect(0, ">>> ")
@@ -151,12 +153,38 @@ func TestREPLHelpsLikeCPython(t *testing.T) {
 	r.send("'still here'\r")
 	m = r.expect(m, "'still here'")
 
+	// an operand where the comma belongs: reported at that line, not at the ']'
+	r.send("x = [1,\r")
+	m = r.expect(m, "... ")
+	r.send(" 2 3\r")
+	m = r.expect(m, "<stdin>:2:5: invalid syntax. Perhaps you forgot a comma?")
+	m = r.expect(m, ">>> ")
+	r.send("if 1 > 0\r") // no ':' and no bracket open: certain at once
+	m = r.expect(m, "expected ':'")
+	m = r.expect(m, ">>> ")
+
 	r.send("from umqtt import MQ\t\r")
 	m = r.expect(m, ">>> ")
 	r.send("c = MQTTClient('pty', '127.0.0.1', 1883)\r")
 	m = r.expect(m, ">>> ")
 	r.send("c.pub\t\r")
-	m = r.expect(m, "method publish>") // the completed name ran
+	m = r.expect(m, "<bound method MQTTClient.publish of <MQTTClient pty@127.0.0.1:1883>>") // the completed name ran
+
+	// a script class: its docstring, help with method signatures, method repr
+	r.send("class C:\r")
+	m = r.expect(m, "... ")
+	r.send("    'A C.'\r    def m(self, a, b=2):\r        'Do m.'\r\r")
+	m = r.expect(m, ">>> ")
+	r.send("C.__doc__\r")
+	m = r.expect(m, "'A C.'")
+	r.send("help(C)\r")
+	m = r.expect(m, "Help on class C in module __main__:")
+	m = r.expect(m, " |  m(self, a, b=2)")
+	m = r.expect(m, "Do m.")
+	r.send("C().m\r")
+	m = r.expect(m, "<bound method C.m of <__main__.C object at 0x")
+	r.send("help(C().m)\r")
+	m = r.expect(m, "m(a, b=2) method of __main__.C instance")
 
 	r.send("help(c.publish)\r")
 	m = r.expect(m, "publish(topic, msg, retain=False, qos=0)")

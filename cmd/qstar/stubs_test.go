@@ -34,9 +34,9 @@ func TestStubs(t *testing.T) {
 		return string(b)
 	}
 	for file, wants := range map[string][]string{
-		"sim.pyi":   {"def getStatus() -> Any:\n    \"\"\"State of the SIM card", "def verifyPin(pin) -> Any:"},
+		"sim.pyi":   {"def getStatus() -> Any:\n    \"\"\"State of the SIM card", "def verifyPin(pin, simId=0, /) -> Any:"},
 		"umqtt.pyi": {"class MQTTClient:\n", "    def __init__(self, client_id, server, port=0,", "    def publish(self, topic, msg, retain=False, qos=0) -> Any:"},
-		"utime.pyi": {"def sleep_ms(ms) -> Any:"},
+		"utime.pyi": {"def sleep_ms(ms, /) -> Any:"},
 		"machine.pyi": {"class Pin:\n", "    def __init__(self, GPIOn, direction=Pin.IN, pullMode=Pin.PULL_DISABLE, level=0) -> None: ...",
 			"    def value(self, level=None) -> Any:", "    OUT: int"},
 	} {

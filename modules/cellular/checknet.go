@@ -11,6 +11,7 @@ import (
 	"github.com/qstar-dev/qstar/modules/cellular/profile"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
 func init() {
@@ -97,10 +98,10 @@ func waitNetwork(t *starlark.Thread, env *runtime.Env, timeout time.Duration) (s
 }
 
 func newCheckNet(env *runtime.Env) (starlark.StringDict, error) {
-	wait := func(kwName string) builtinFn {
+	wait := func(sig *pyargs.Sig) builtinFn {
 		return func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			secs := 60
-			if err := starlark.UnpackArgs(b.Name(), args, kw, kwName+"?", &secs); err != nil {
+			if err := sig.UnpackArgs(args, kw, &secs); err != nil {
 				return nil, exc.TypeError("%v", err)
 			}
 			if secs < 1 || secs > 3600 {
@@ -114,8 +115,8 @@ func newCheckNet(env *runtime.Env) (starlark.StringDict, error) {
 		}
 	}
 	d := members(map[string]builtinFn{
-		"wait_network_connected": wait("timeout_s"),
-		"waitNetworkReady":       wait("timeout"),
+		"wait_network_connected": wait(checkNetSigs["wait_network_connected"]),
+		"waitNetworkReady":       wait(checkNetSigs["waitNetworkReady"]),
 	})
 	d["CheckNetwork"] = starlark.NewBuiltin("CheckNetwork", func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		var name, version starlark.Value

@@ -1,6 +1,15 @@
 package cellular
 
-import "github.com/qstar-dev/qstar/runtime"
+import (
+	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
+)
+
+// checkNetSigs bind the wait functions' arguments and document them.
+var checkNetSigs = map[string]*pyargs.Sig{
+	"waitNetworkReady":       pyargs.NewSig("waitNetworkReady(timeout=60)", "Wait until the SIM is ready, the module is registered and a data call is up; (stagecode, subcode), (3, 1) when ready."),
+	"wait_network_connected": pyargs.NewSig("wait_network_connected(timeout_s=60)", "Older name of waitNetworkReady."),
+}
 
 // Signatures and docs of the cellular modules, for help(), __doc__ and
 // `qstar stubs` (runtime/docs.go). Return values follow QuecPython: most
@@ -11,29 +20,29 @@ func init() {
 		"getImsi":           "getImsi()\nThe SIM's IMSI as a str, or -1.",
 		"getIccid":          "getIccid()\nThe SIM's ICCID as a str, or -1.",
 		"getPhoneNumber":    "getPhoneNumber()\nThe subscriber number stored on the SIM, or -1.",
-		"verifyPin":         "verifyPin(pin)\nUnlock the SIM with its PIN; 0 on success, -1 on failure.",
-		"changePin":         "changePin(oldPin, newPin)\nChange the PIN; 0 on success, -1 on failure.",
-		"enablePin":         "enablePin(pin)\nTurn on the PIN check; 0 on success, -1 on failure.",
-		"disablePin":        "disablePin(pin)\nTurn off the PIN check; 0 on success, -1 on failure.",
-		"unblockPin":        "unblockPin(puk, newPin)\nUnblock the SIM with the PUK and set a new PIN; 0 or -1.",
+		"verifyPin":         "verifyPin(pin, simId=0, /)\nUnlock the SIM with its PIN; 0 on success, -1 on failure.",
+		"changePin":         "changePin(oldPin, newPin, simId=0, /)\nChange the PIN; 0 on success, -1 on failure.",
+		"enablePin":         "enablePin(pin, simId=0, /)\nTurn on the PIN check; 0 on success, -1 on failure.",
+		"disablePin":        "disablePin(pin, simId=0, /)\nTurn off the PIN check; 0 on success, -1 on failure.",
+		"unblockPin":        "unblockPin(puk, newPin, simId=0, /)\nUnblock the SIM with the PUK and set a new PIN; 0 or -1.",
 		"getPinRemAttempts": "getPinRemAttempts()\nRemaining tries as a tuple (pin_attempts, puk_attempts), or -1.",
 		"getSimDet":         "getSimDet()\nSIM hot-plug detection settings (detenable, insertlevel), or -1.",
-		"setSimDet":         "setSimDet(switch, triggerLevel)\nTurn SIM hot-plug detection on or off; 0 or -1.",
-		"setCallback":       "setCallback(usrFun)\nCall usrFun(state) when the SIM is inserted or removed; 0 or -1.",
+		"setSimDet":         "setSimDet(switch, triggerLevel, /)\nTurn SIM hot-plug detection on or off; 0 or -1.",
+		"setCallback":       "setCallback(usrFun, /)\nCall usrFun(state) when the SIM is inserted or removed; 0 or -1.",
 	})
 	runtime.RegisterDocs("dataCall", map[string]string{
-		"start":           "start(profileIdx, ipType, apn, username, password, authType)\nDial a PDP context (older API, see setPDPContext/activate); 0 or -1.",
-		"setPDPContext":   "setPDPContext(profileID, ipType, apn, username, password, authType)\nConfigure a PDP context; 0 or -1.",
-		"getPDPContext":   "getPDPContext(profileID)\nThe context's (ipType, apn, username, password, authType), or -1.",
-		"activate":        "activate(profileID)\nActivate the PDP context; 0 or -1.",
-		"deactivate":      "deactivate(profileID)\nDeactivate the PDP context; 0 or -1.",
-		"setAutoActivate": "setAutoActivate(profileID, enable)\nActivate the context at boot; 0 or -1.",
-		"setAutoConnect":  "setAutoConnect(profileID, enable)\nRedial the context when it drops; 0 or -1.",
-		"getInfo":         "getInfo(profileID, ipType)\n(profileID, ipType, [state, reconnect, addr, priDNS, secDNS], ...) for the context, or -1.",
-		"getApn":          "getApn(simId)\nThe APN in use, or -1.",
-		"setCallback":     "setCallback(usrFun)\nCall usrFun((profileID, state, ...)) when the data link goes up or down; 0 or -1.",
-		"setDNSServer":    "setDNSServer(profileID, simID, priDns, secDns)\nSet the context's DNS servers; 0 or -1.",
-		"setDnsserver":    "setDnsserver(profileID, simID, priDns, secDns)\nOlder name of setDNSServer.",
+		"start":           "start(profileIdx, ipType, apn, username, password, authType, /)\nDial a PDP context (older API, see setPDPContext/activate); 0 or -1.",
+		"setPDPContext":   "setPDPContext(profileID, ipType, apn, username, password, authType, /)\nConfigure a PDP context; 0 or -1.",
+		"getPDPContext":   "getPDPContext(profileID, /)\nThe context's (ipType, apn, username, password, authType), or -1.",
+		"activate":        "activate(profileID, /)\nActivate the PDP context; 0 or -1.",
+		"deactivate":      "deactivate(profileID, /)\nDeactivate the PDP context; 0 or -1.",
+		"setAutoActivate": "setAutoActivate(profileID, enable, /)\nActivate the context at boot; 0 or -1.",
+		"setAutoConnect":  "setAutoConnect(profileID, enable, /)\nRedial the context when it drops; 0 or -1.",
+		"getInfo":         "getInfo(profileID, ipType, /)\n(profileID, ipType, [state, reconnect, addr, priDNS, secDNS], ...) for the context, or -1.",
+		"getApn":          "getApn(simId, /)\nThe APN in use, or -1.",
+		"setCallback":     "setCallback(usrFun, /)\nCall usrFun((profileID, state, ...)) when the data link goes up or down; 0 or -1.",
+		"setDNSServer":    "setDNSServer(profileID, simID, priDns, secDns, /)\nSet the context's DNS servers; 0 or -1.",
+		"setDnsserver":    "setDnsserver(profileID, simID, priDns, secDns, /)\nOlder name of setDNSServer.",
 		"getPdpRange":     "getPdpRange()\nThe (min, max) profile IDs this module supports.",
 	})
 	runtime.RegisterDocs("net", map[string]string{
@@ -43,7 +52,7 @@ func init() {
 		"operatorName": "operatorName()\n(long name, short name, MCC, MNC) of the registered operator, or -1.",
 		"getNetMode":   "getNetMode()\n(selection mode, operator, act, ...) of the current network, or -1.",
 		"getModemFun":  "getModemFun()\nThe modem's functionality level: 0 minimum, 1 full, 4 airplane mode; -1 on failure.",
-		"setModemFun":  "setModemFun(function, rst=0)\nSet the functionality level (0, 1 or 4); 0 or -1.",
+		"setModemFun":  "setModemFun(function, rst=0, /)\nSet the functionality level (0, 1 or 4); 0 or -1.",
 	})
 	runtime.RegisterDocs("modem", map[string]string{
 		"getDevImei":      "getDevImei()\nThe module's IMEI, or -1.",
@@ -52,11 +61,10 @@ func init() {
 		"getDevFwVersion": "getDevFwVersion()\nThe firmware version, or -1.",
 		"getDevProductId": "getDevProductId()\nThe manufacturer, or -1.",
 	})
+	runtime.RegisterSigs("checkNet", checkNetSigs)
 	runtime.RegisterDocs("checkNet", map[string]string{
-		"waitNetworkReady":                    "waitNetworkReady(timeout=60)\nWait until the SIM is ready, the module is registered and a data call is up; (stagecode, subcode), (3, 1) when ready.",
-		"wait_network_connected":              "wait_network_connected(timeout=60)\nOlder name of waitNetworkReady.",
-		"CheckNetwork":                        "CheckNetwork(project_name, project_version)\nA network checker that prints the start-up banner; its wait_network_connected(timeout) waits as waitNetworkReady does.",
+		"CheckNetwork":                        "CheckNetwork(project_name, project_version, /)\nA network checker that prints the start-up banner; its wait_network_connected(timeout) waits as waitNetworkReady does.",
 		"CheckNetwork.poweron_print_once":     "poweron_print_once()\nPrint the project, firmware and IMEI banner once.",
-		"CheckNetwork.wait_network_connected": "wait_network_connected(timeout=60)\nAs checkNet.waitNetworkReady.",
+		"CheckNetwork.wait_network_connected": "wait_network_connected(timeout_s=60)\nAs checkNet.waitNetworkReady.",
 	})
 }

@@ -35,9 +35,12 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 	}, nil
 }
 
-func noArgs(name string, f func(t *starlark.Thread) (starlark.Value, error)) gotype.Method {
+// noArgs is a method without parameters; member names its signature
+// ("Power.getVbatt").
+func noArgs(member string, f func(t *starlark.Thread) (starlark.Value, error)) gotype.Method {
+	sig := sigs[member]
 	return func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		if err := starlark.UnpackPositionalArgs(name, args, kw, 0); err != nil {
+		if err := sig.UnpackArgs(args, kw); err != nil {
 			return nil, err
 		}
 		return f(t)
@@ -54,7 +57,7 @@ func powerClass(env *runtime.Env) *gotype.Class {
 		return b, nil
 	}
 	end := func(what string, code int) gotype.Method {
-		return noArgs(what, func(t *starlark.Thread) (starlark.Value, error) {
+		return noArgs("Power."+what, func(t *starlark.Thread) (starlark.Value, error) {
 			env.Logf("Power.%s(): closing connections, exit code %d", what, code)
 			if in := runtime.FromThread(t); in != nil {
 				in.RequestExit(code)
@@ -65,7 +68,7 @@ func powerClass(env *runtime.Env) *gotype.Class {
 	statics := map[string]gotype.Method{
 		"powerRestart": end("powerRestart", board.ExitRestart),
 		"powerDown":    end("powerDown", board.ExitPowerDown),
-		"getVbatt": noArgs("getVbatt", func(*starlark.Thread) (starlark.Value, error) {
+		"getVbatt": noArgs("Power.getVbatt", func(*starlark.Thread) (starlark.Value, error) {
 			b, err := boardOf()
 			if err != nil {
 				return nil, err
@@ -76,7 +79,7 @@ func powerClass(env *runtime.Env) *gotype.Class {
 			}
 			return starlark.MakeInt(mv), nil
 		}),
-		"powerOnReason": noArgs("powerOnReason", func(*starlark.Thread) (starlark.Value, error) {
+		"powerOnReason": noArgs("Power.powerOnReason", func(*starlark.Thread) (starlark.Value, error) {
 			b, err := boardOf()
 			if err != nil {
 				return nil, err
@@ -84,7 +87,7 @@ func powerClass(env *runtime.Env) *gotype.Class {
 			on, _ := b.PowerReasons()
 			return starlark.MakeInt(on), nil
 		}),
-		"powerDownReason": noArgs("powerDownReason", func(*starlark.Thread) (starlark.Value, error) {
+		"powerDownReason": noArgs("Power.powerDownReason", func(*starlark.Thread) (starlark.Value, error) {
 			b, err := boardOf()
 			if err != nil {
 				return nil, err
@@ -96,7 +99,7 @@ func powerClass(env *runtime.Env) *gotype.Class {
 	c := gotype.NewClass("Power", nil, nil)
 	c.Statics = statics
 	c.New = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		if err := starlark.UnpackPositionalArgs("Power", args, kw, 0); err != nil {
+		if err := sigs["Power"].UnpackArgs(args, kw); err != nil {
 			return nil, err
 		}
 		return gotype.NewObject(c, statics, func() string { return "<Power>" }), nil
@@ -112,15 +115,15 @@ var adcConsts = starlark.StringDict{
 func adcClass(env *runtime.Env) *gotype.Class {
 	c := gotype.NewClass("ADC", adcConsts, nil)
 	c.New = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		if err := starlark.UnpackPositionalArgs("ADC", args, kw, 0); err != nil {
+		if err := sigs["ADC"].UnpackArgs(args, kw); err != nil {
 			return nil, err
 		}
 		methods := map[string]gotype.Method{
-			"open":  noArgs("open", func(*starlark.Thread) (starlark.Value, error) { return zero, nil }),
-			"close": noArgs("close", func(*starlark.Thread) (starlark.Value, error) { return zero, nil }),
+			"open":  noArgs("ADC.open", func(*starlark.Thread) (starlark.Value, error) { return zero, nil }),
+			"close": noArgs("ADC.close", func(*starlark.Thread) (starlark.Value, error) { return zero, nil }),
 			"read": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 				var ch int
-				if err := starlark.UnpackPositionalArgs("read", args, kw, 1, &ch); err != nil {
+				if err := sigs["ADC.read"].UnpackArgs(args, kw, &ch); err != nil {
 					return nil, err
 				}
 				bd, err := board.For(env)
@@ -148,13 +151,13 @@ func adcClass(env *runtime.Env) *gotype.Class {
 func powerKeyClass() *gotype.Class {
 	c := gotype.NewClass("PowerKey", nil, nil)
 	c.New = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		if err := starlark.UnpackPositionalArgs("PowerKey", args, kw, 0); err != nil {
+		if err := sigs["PowerKey"].UnpackArgs(args, kw); err != nil {
 			return nil, err
 		}
 		methods := map[string]gotype.Method{
 			"powerKeyEventRegister": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 				var fn starlark.Value
-				if err := starlark.UnpackPositionalArgs("powerKeyEventRegister", args, kw, 1, &fn); err != nil {
+				if err := sigs["PowerKey.powerKeyEventRegister"].UnpackArgs(args, kw, &fn); err != nil {
 					return nil, err
 				}
 				if _, ok := fn.(starlark.Callable); !ok {

@@ -22,7 +22,7 @@ func pwmClass() *gotype.Class {
 	c := gotype.NewClass("PWM", pwmConsts, nil)
 	c.New = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		var ch, rng, high, cycle int
-		if err := starlark.UnpackPositionalArgs("PWM", args, kw, 4, &ch, &rng, &high, &cycle); err != nil {
+		if err := sigs["PWM"].UnpackArgs(args, kw, &ch, &rng, &high, &cycle); err != nil {
 			return nil, err
 		}
 		switch {
@@ -39,8 +39,8 @@ func pwmClass() *gotype.Class {
 		}
 		on := false
 		methods := map[string]gotype.Method{
-			"open":  noArgs("open", func(*starlark.Thread) (starlark.Value, error) { on = true; return zero, nil }),
-			"close": noArgs("close", func(*starlark.Thread) (starlark.Value, error) { on = false; return zero, nil }),
+			"open":  noArgs("PWM.open", func(*starlark.Thread) (starlark.Value, error) { on = true; return zero, nil }),
+			"close": noArgs("PWM.close", func(*starlark.Thread) (starlark.Value, error) { on = false; return zero, nil }),
 		}
 		repr := func() string {
 			state := "off"

@@ -27,7 +27,7 @@ func init() {
 func newModule(env *runtime.Env) (starlark.StringDict, error) {
 	c := gotype.NewClass("osTimer", nil, nil)
 	c.New = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		if err := starlark.UnpackPositionalArgs("osTimer", args, kw, 0); err != nil {
+		if err := sigs["osTimer"].UnpackArgs(args, kw); err != nil {
 			return nil, err
 		}
 		// No closer: closing the interpreter cancels every thread,
@@ -70,7 +70,7 @@ func (tm *timer) start(t *starlark.Thread, args starlark.Tuple, kw []starlark.Tu
 	if len(args) > 3 {
 		args = args[:3]
 	}
-	a, err := pyargs.Bind("start", args, kw, "initialTime", "cyclialEn", "callback")
+	a, err := sigs["osTimer.start"].Bind(args, kw)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func (tm *timer) start(t *starlark.Thread, args starlark.Tuple, kw []starlark.Tu
 func (tm *timer) methods() map[string]gotype.Method {
 	noArgs := func(name string, f func() starlark.Value) gotype.Method {
 		return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-			if err := starlark.UnpackPositionalArgs(name, args, kw, 0); err != nil {
+			if err := sigs["osTimer."+name].UnpackArgs(args, kw); err != nil {
 				return nil, err
 			}
 			return f(), nil

@@ -79,9 +79,7 @@ type outMsg struct {
 	retain  bool
 }
 
-var ctorParams = []string{"client_id", "server", "port?", "user?", "password?", "keepalive?", "ssl?", "ssl_params?", "reconn?", "version?",
-	// accepted for UMQTT24 compatibility, no effect here
-	"pingmaxnum?", "manage?", "ipvtype?"}
+var ctorParams = params("MQTTClient")
 
 func newClient(thread *starlark.Thread, env *runtime.Env, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	const fn = "MQTTClient"
@@ -258,7 +256,7 @@ func (c *Client) errorRegisterCB(t *starlark.Thread, fn string, args starlark.Tu
 // setHook stores the callback argument f (or None to clear) in *dst.
 func (c *Client) setHook(fn string, args starlark.Tuple, kwargs []starlark.Tuple, dst *starlark.Value) (starlark.Value, error) {
 	var f starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"f"}, []*starlark.Value{&f}); err != nil {
+	if err := unpack(fn, args, kwargs, params("MQTTClient."+fn), []*starlark.Value{&f}); err != nil {
 		return nil, err
 	}
 	f, err := callable(fn, "f", f)
@@ -273,7 +271,7 @@ func (c *Client) setHook(fn string, args starlark.Tuple, kwargs []starlark.Tuple
 
 func (c *Client) setLastWill(t *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var vTopic, vMsg, vRetain, vQos starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"topic", "msg", "retain?", "qos?"}, []*starlark.Value{&vTopic, &vMsg, &vRetain, &vQos}); err != nil {
+	if err := unpack(fn, args, kwargs, params("MQTTClient.set_last_will"), []*starlark.Value{&vTopic, &vMsg, &vRetain, &vQos}); err != nil {
 		return nil, err
 	}
 	topic, err := topicArg(fn, "topic", vTopic, false)
@@ -305,7 +303,7 @@ func (c *Client) setLastWill(t *starlark.Thread, fn string, args starlark.Tuple,
 // ValueError with the reason (refused, timeout, DNS, TLS, CONNACK code).
 func (c *Client) connect(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var vClean starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"clean_session?"}, []*starlark.Value{&vClean}); err != nil {
+	if err := unpack(fn, args, kwargs, params("MQTTClient.connect"), []*starlark.Value{&vClean}); err != nil {
 		return nil, err
 	}
 	clean := true
@@ -377,7 +375,7 @@ func (c *Client) detach() transport {
 // disconnect() sends DISCONNECT after waiting (bounded) for queued QoS 1
 // messages to go out. Errors are logged, not raised, as in QuecPython.
 func (c *Client) disconnect(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := unpack(fn, args, kwargs, nil, nil); err != nil {
+	if err := unpack(fn, args, kwargs, params("MQTTClient."+fn), nil); err != nil {
 		return nil, err
 	}
 	err := runtime.Block(thread, func(ctx context.Context) error {
@@ -419,7 +417,7 @@ func (c *Client) drain(ctx context.Context, timeout time.Duration) {
 // close() closes the socket only (no DISCONNECT, so the broker publishes
 // the last will); connect() may follow.
 func (c *Client) close(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := unpack(fn, args, kwargs, nil, nil); err != nil {
+	if err := unpack(fn, args, kwargs, params("MQTTClient."+fn), nil); err != nil {
 		return nil, err
 	}
 	if t := c.detach(); t != nil {
@@ -431,7 +429,7 @@ func (c *Client) close(thread *starlark.Thread, fn string, args starlark.Tuple, 
 // ping() is accepted for compatibility: paho sends PINGREQ itself every
 // keepalive period. It raises when there is no connection.
 func (c *Client) ping(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := unpack(fn, args, kwargs, nil, nil); err != nil {
+	if err := unpack(fn, args, kwargs, params("MQTTClient."+fn), nil); err != nil {
 		return nil, err
 	}
 	if err := c.linkError(); err != nil {
@@ -441,7 +439,7 @@ func (c *Client) ping(thread *starlark.Thread, fn string, args starlark.Tuple, k
 }
 
 func (c *Client) getMqttsta(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := unpack(fn, args, kwargs, nil, nil); err != nil {
+	if err := unpack(fn, args, kwargs, params("MQTTClient."+fn), nil); err != nil {
 		return nil, err
 	}
 	c.mu.Lock()

@@ -12,7 +12,7 @@ import (
 	"github.com/qstar-dev/qstar/runtime/exc"
 )
 
-var publishParams = []string{"topic", "msg", "retain?", "qos?"}
+var publishParams = params("MQTTClient.publish")
 
 // publish(topic, msg, retain=False, qos=0) returns True when the message
 // was written (QoS 0) or acknowledged (QoS 1), False otherwise, as
@@ -133,7 +133,7 @@ func (c *Client) enqueue(m outMsg) bool {
 // resubscription and waits for SUBACK.
 func (c *Client) subscribe(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var vTopic, vQos starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"topic", "qos?"}, []*starlark.Value{&vTopic, &vQos}); err != nil {
+	if err := unpack(fn, args, kwargs, params("MQTTClient.subscribe"), []*starlark.Value{&vTopic, &vQos}); err != nil {
 		return nil, err
 	}
 	topic, err := topicArg(fn, "topic", vTopic, true)
@@ -206,7 +206,7 @@ func (e errNoAck) Error() string { return "no " + string(e) + " within 5s" }
 // unsubscribe(topic) is a qstar extension (QuecPython lacks it).
 func (c *Client) unsubscribe(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var vTopic starlark.Value
-	if err := unpack(fn, args, kwargs, []string{"topic"}, []*starlark.Value{&vTopic}); err != nil {
+	if err := unpack(fn, args, kwargs, params("MQTTClient.unsubscribe"), []*starlark.Value{&vTopic}); err != nil {
 		return nil, err
 	}
 	topic, err := topicArg(fn, "topic", vTopic, true)
@@ -252,7 +252,7 @@ func (c *Client) unsubscribe(thread *starlark.Thread, fn string, args starlark.T
 
 // wait_msg() blocks until one message arrives and runs the callback on it.
 func (c *Client) waitMsg(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := unpack(fn, args, kwargs, nil, nil); err != nil {
+	if err := unpack(fn, args, kwargs, params("MQTTClient."+fn), nil); err != nil {
 		return nil, err
 	}
 	return c.next(thread, true)
@@ -261,7 +261,7 @@ func (c *Client) waitMsg(thread *starlark.Thread, fn string, args starlark.Tuple
 // check_msg() runs the callback on one waiting message, if any; it never
 // blocks.
 func (c *Client) checkMsg(thread *starlark.Thread, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if err := unpack(fn, args, kwargs, nil, nil); err != nil {
+	if err := unpack(fn, args, kwargs, params("MQTTClient."+fn), nil); err != nil {
 		return nil, err
 	}
 	return c.next(thread, false)

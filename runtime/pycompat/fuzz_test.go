@@ -3,6 +3,7 @@ package pycompat
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"go.starlark.net/starlark"
@@ -31,6 +32,13 @@ func FuzzTranslate(f *testing.F) {
 	for k, v := range pylib.Builtins() {
 		pred[k] = v
 	}
+	// port mode names helpers as the runtime's python module does
+	fuzzPort := &PortTo{Module: "python", Name: func(h string) (string, bool) {
+		if !strings.HasPrefix(h, "_") || h == "_" || !pred.Has(h) {
+			return "", false
+		}
+		return "py" + strings.TrimPrefix(h, "_"), true
+	}}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		res, err := translate("fuzz.py", src, nil)
 		if err != nil {
@@ -43,6 +51,20 @@ func FuzzTranslate(f *testing.F) {
 		}
 		if _, err := defaultFileOptions.Parse("port.star", res.Starlark, 0); err != nil {
 			t.Errorf("port output does not parse: %v\n--- python\n%s\n--- starlark\n%s", err, src, res.Starlark)
+		}
+		// in port mode every helper comes from the load line, none is predeclared
+		port, err := translate("fuzz.py", src, &Options{Port: fuzzPort})
+		if err != nil {
+			t.Fatalf("accepted, then rejected in port mode: %v", err)
+		}
+		f, err := defaultFileOptions.Parse("port.star", port.Starlark, 0)
+		if err != nil {
+			t.Fatalf("port-mode output does not parse: %v\n--- starlark\n%s", err, port.Starlark)
+		}
+		if _, err := starlark.FileProgram(f, func(name string) bool {
+			return (pred.Has(name) && !strings.HasPrefix(name, "_")) || starlark.Universe.Has(name)
+		}); err != nil {
+			t.Errorf("port-mode output does not resolve without predeclared helpers: %v\n--- python\n%s\n--- starlark\n%s", err, src, port.Starlark)
 		}
 	})
 }

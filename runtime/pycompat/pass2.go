@@ -38,6 +38,7 @@ type pass2 struct {
 	dynamic       bool // Options.DynamicGlobals
 	isPredeclared func(string) bool
 	dynamicUsed   bool // a function reads a module name through _g
+	port          bool // Options.Port: "{}".format(x) stays as it is
 	warnings      []string
 }
 

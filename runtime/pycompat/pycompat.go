@@ -30,6 +30,9 @@ type Options struct {
 	// is compiled. IsPredeclared names builtins to leave alone.
 	DynamicGlobals bool
 	IsPredeclared  func(name string) bool
+	// Port, for `qstar port`, makes the Starlark text a file to keep
+	// (port.go); the File is then for printing only.
+	Port *PortTo
 }
 
 // Change is one rewrite the translator made, for `qstar port`.
@@ -88,6 +91,7 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 	p.hasWalrus = strings.Contains(text, mkWalrus)
 	p.dynamic = opts.DynamicGlobals
 	p.isPredeclared = opts.IsPredeclared
+	p.port = opts.Port != nil
 	if f.Stmts, err = p.stmts(f.Stmts, nil); err != nil {
 		return nil, err
 	}
@@ -104,7 +108,11 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 	changes = append(changes, p.changes...)
 	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Line < changes[j].Line })
 	changes = dedupe(changes)
-	return &Result{File: f, Starlark: printFile(f, p.removedLines()), Changes: changes, Warnings: p.warnings}, nil
+	var load string
+	if opts.Port != nil {
+		load = portHelpers(f, opts.Port)
+	}
+	return &Result{File: f, Starlark: load + printFile(f, p.removedLines()), Changes: changes, Warnings: p.warnings}, nil
 }
 
 func dedupe(cs []Change) []Change {
@@ -120,6 +128,12 @@ func dedupe(cs []Change) []Change {
 }
 
 var gotRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`got '?([^\s,']+)'?, want`) })
+
+// missingCommaRe: an operand where a bracketed list wanted its comma or
+// closing bracket, which CPython explains as a missing comma.
+var missingCommaRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`got (int literal|float literal|string literal|bytes literal|identifier|\(|\[|\{), want (',' or '\)'|',' or '\]'|',' or '\}'|','|'\)'|'\]'|'\}')$`)
+})
 
 var reservedHints = map[string]string{
 	"as":     "'as' is only supported in import and except clauses",
@@ -137,6 +151,10 @@ var reservedHints = map[string]string{
 // into a message naming the Python construct.
 func explainParseError(err error) error {
 	msg := err.Error()
+	if m := missingCommaRe().FindStringSubmatchIndex(msg); m != nil {
+		// two operands side by side inside brackets: `[1, 2 3]`, `f(a b)`
+		return fmt.Errorf("%sinvalid syntax. Perhaps you forgot a comma?", msg[:m[0]])
+	}
 	if m := gotRe().FindStringSubmatch(msg); m != nil {
 		if hint, ok := reservedHints[m[1]]; ok {
 			prefix := msg

@@ -388,7 +388,7 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 		}
 		p.methodValueArgs(e) // corpus_methods.go: key=data.count
 		p.starArgs(e)        // f(*"abc")
-		if d, ok := e.Fn.(*syntax.DotExpr); ok && pylib.MethodShims[d.Name.Name] && !p.isNamespace(d.X) {
+		if d, ok := e.Fn.(*syntax.DotExpr); ok && pylib.MethodShims[d.Name.Name] && !p.isNamespace(d.X) && !(p.port && d.Name.Name == "format" && plainFormat(d.X)) {
 			fn := p.genIdent(d.Dot, "_"+d.Name.Name)
 			return &syntax.CallExpr{Fn: fn, Lparen: e.Lparen, Args: append([]syntax.Expr{d.X}, e.Args...), Rparen: e.Rparen}
 		}

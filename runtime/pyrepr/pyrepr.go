@@ -148,8 +148,8 @@ func writeRepr(b *strings.Builder, v starlark.Value, seen map[starlark.Value]boo
 	case *starlark.Function:
 		b.WriteString("<function " + v.Name() + ">")
 	case *starlark.Builtin:
-		if v.Receiver() != nil {
-			b.WriteString("<bound_method " + v.Name() + ">")
+		if r := v.Receiver(); r != nil {
+			writeMethod(b, v.Name(), r, seen)
 		} else if typeNames[v.Name()] {
 			b.WriteString("<class '" + v.Name() + "'>") // print(int), print(type(1))
 		} else {
@@ -162,6 +162,31 @@ func writeRepr(b *strings.Builder, v starlark.Value, seen map[starlark.Value]boo
 		}
 		b.WriteString(v.String())
 	}
+}
+
+// writeMethod writes a builtin method as CPython does: a core type's as
+// <built-in method upper of str object>, a module object's as
+// <bound method MQTTClient.publish of <MQTTClient c1@host:1883>>.
+func writeMethod(b *strings.Builder, name string, recv starlark.Value, seen map[starlark.Value]bool) {
+	switch recv.(type) {
+	case starlark.String, starlark.Bytes, *starlark.List, *starlark.Dict, *starlark.Set, starlark.Tuple, starlark.Int, starlark.Float, starlark.Bool:
+		b.WriteString("<built-in method " + name + " of " + coreTypeName(recv) + " object>")
+		return
+	}
+	b.WriteString("<bound method " + recv.Type() + "." + name + " of ")
+	writeRepr(b, recv, seen)
+	b.WriteByte('>')
+}
+
+// coreTypeName is Python's name for a Starlark core type.
+func coreTypeName(v starlark.Value) string {
+	switch v.(type) {
+	case starlark.String:
+		return "str"
+	case starlark.Tuple:
+		return "tuple"
+	}
+	return v.Type()
 }
 
 func mark(seen map[starlark.Value]bool, v starlark.Value) map[starlark.Value]bool {

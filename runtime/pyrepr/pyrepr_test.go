@@ -32,6 +32,9 @@ func TestRepr(t *testing.T) {
 		{starlark.Float(0.00001), `1e-05`},
 		{starlark.Float(-2.5e-7), `-2.5e-07`},
 		{starlark.NewSet(0), `set()`},
+		{starlark.NewBuiltin("publish", nil).BindReceiver(client{}), `<bound method MQTTClient.publish of <MQTTClient c1>>`},
+		{starlark.NewBuiltin("upper", nil).BindReceiver(starlark.String("x")), `<built-in method upper of str object>`},
+		{starlark.NewBuiltin("len", nil), `<built-in function len>`},
 	}
 	for _, c := range cases {
 		if got := Repr(c.v); got != c.want {
@@ -53,3 +56,12 @@ func TestReprCycle(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+// client stands for a module's object type, as umqtt's MQTTClient.
+type client struct{}
+
+func (client) String() string        { return "<MQTTClient c1>" }
+func (client) Type() string          { return "MQTTClient" }
+func (client) Freeze()               {}
+func (client) Truth() starlark.Bool  { return true }
+func (client) Hash() (uint32, error) { return 0, nil }

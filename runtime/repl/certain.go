@@ -18,8 +18,9 @@ var errPosRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(
 // certainError returns the syntax error of the unfinished chunk src (which
 // starts at input line firstLine), or nil when more lines could still make
 // it valid: every completion tried (close the brackets, with or without an
-// operand; then nothing, a block header's ':' and body, a body, a decorated
-// def) must fail, and one of them inside the line just typed.
+// operand or else; then nothing, a block header's ':' and body, a body, a
+// decorated def) must fail, and one of them inside the line just typed.
+// A line with no bracket open is finished: `if x` lacks its ':' for good.
 func (s *Session) certainError(src string, firstLine int) error {
 	closers, ok := closingBrackets(src)
 	if !ok {
@@ -30,10 +31,17 @@ func (s *Session) certainError(src string, firstLine int) error {
 	lastLine := lines[len(lines)-1]
 	indent := lastLine[:len(lastLine)-len(strings.TrimLeft(lastLine, " \t"))]
 	body := "\n" + indent + "    pass\n"
-	completions := []string{"\n", ":" + body, body, "\n" + indent + "def _f(): pass\n"}
+	completions := []string{"\n", body, "\n" + indent + "def _f(): pass\n"}
+	fills := []string{""}
+	if closers != "" {
+		// the line goes on after the brackets close, which a later line
+		// does: a block header's ':', an operand for `(v *`, an else
+		completions = append(completions, ":"+body)
+		fills = append(fills, " 0", " else 0")
+	}
 	pad := strings.Repeat("\n", firstLine-1)
 	var inside error
-	for _, fill := range []string{"", " 0"} { // " 0": an operand for `(v *`
+	for _, fill := range fills {
 		for _, tail := range completions {
 			_, err := s.in.Parse("<stdin>", []byte(pad+trimmed+fill+closers+tail))
 			if err == nil || incomplete(err) {
@@ -56,6 +64,8 @@ func incomplete(err error) bool {
 
 // insideTyped reports whether err lies within the typed last line (line
 // last, up to col max) and is not a complaint about the end of input.
+// Starlark reports a bad token at its end, so a token ending the line
+// (`x = [1,\n 2 3`) is at max+1; a completion's token ends further right.
 func insideTyped(err error, last, max int) bool {
 	m := errPosRe().FindStringSubmatch(err.Error())
 	if m == nil {
@@ -63,7 +73,7 @@ func insideTyped(err error, last, max int) bool {
 	}
 	line, _ := strconv.Atoi(m[1])
 	col, _ := strconv.Atoi(m[2])
-	return line == last && col <= max
+	return line == last && col <= max+1
 }
 
 // closingBrackets is what closes src's open brackets, innermost first; ok

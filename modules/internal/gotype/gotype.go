@@ -99,7 +99,7 @@ func (o *Object) Hash() (uint32, error) { return starlark.String(fmt.Sprintf("%p
 
 func (o *Object) Attr(name string) (starlark.Value, error) {
 	if m, ok := o.methods[name]; ok {
-		return starlark.NewBuiltin(name, m), nil
+		return starlark.NewBuiltin(name, m).BindReceiver(o), nil // help(obj.m) finds "Type.m" docs
 	}
 	return o.class.Attr(name)
 }

@@ -47,7 +47,7 @@ func (m *mod) fs() *devfs.FS { return m.env.FS() }
 
 func pathArg(fn string, args starlark.Tuple, kwargs []starlark.Tuple) (string, error) {
 	var v starlark.Value
-	if err := starlark.UnpackPositionalArgs(fn, args, kwargs, 1, &v); err != nil {
+	if err := sigs[fn].UnpackArgs(args, kwargs, &v); err != nil {
 		return "", err
 	}
 	return pyargs.Text(fn, "path", v)
@@ -56,7 +56,7 @@ func pathArg(fn string, args starlark.Tuple, kwargs []starlark.Tuple) (string, e
 // path_exists(path) never raises; an empty path is False.
 func (m *mod) pathExists(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var v starlark.Value
-	if err := starlark.UnpackPositionalArgs("path_exists", args, kwargs, 1, &v); err != nil {
+	if err := sigs["path_exists"].UnpackArgs(args, kwargs, &v); err != nil {
 		return nil, err
 	}
 	p, ok := pyargs.AsText(v)
@@ -160,7 +160,7 @@ func (m *mod) touch(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple
 	var file, data starlark.Value
 	var i starlark.Value = starlark.MakeInt(1)
 	fileType := "json"
-	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "file", &file, "data", &data, "i?", &i, "file_type?", &fileType); err != nil {
+	if err := sigs[b.Name()].UnpackArgs(args, kwargs, &file, &data, &i, &fileType); err != nil {
 		return nil, err
 	}
 	p, err := pyargs.Text(b.Name(), "file", file)
@@ -211,7 +211,7 @@ func (m *mod) readJSON(t *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 // file_copy(dst, src): destination first; False when src is missing.
 func (m *mod) fileCopy(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	var dstV, srcV starlark.Value
-	if err := starlark.UnpackPositionalArgs("file_copy", args, kwargs, 2, &dstV, &srcV); err != nil {
+	if err := sigs["file_copy"].UnpackArgs(args, kwargs, &dstV, &srcV); err != nil {
 		return nil, err
 	}
 	dst, err := pyargs.Text("file_copy", "dstFile", dstV)

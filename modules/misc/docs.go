@@ -1,0 +1,27 @@
+package misc
+
+import (
+	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/pyargs"
+)
+
+// sigs bind misc's arguments and document them (help, __doc__, stubs).
+var sigs = map[string]*pyargs.Sig{
+	"Power":                          pyargs.NewSig("Power()", "Power control, used as a class of static functions (Power.powerRestart())."),
+	"Power.powerRestart":             pyargs.NewSig("powerRestart()", "Close connections and end the run with exit code 75: a supervisor starts qstar again."),
+	"Power.powerDown":                pyargs.NewSig("powerDown()", "Close connections and end the run with exit code 0."),
+	"Power.getVbatt":                 pyargs.NewSig("getVbatt()", "The supply voltage in mV from the board, or -1."),
+	"Power.powerOnReason":            pyargs.NewSig("powerOnReason()", "Why the board powered on, as QuecPython numbers it."),
+	"Power.powerDownReason":          pyargs.NewSig("powerDownReason()", "Why the board last powered down, as QuecPython numbers it."),
+	"ADC":                            pyargs.NewSig("ADC()", "Analog inputs ADC0..ADC3 of the board."),
+	"ADC.open":                       pyargs.NewSig("open()", "Open the ADC; 0."),
+	"ADC.close":                      pyargs.NewSig("close()", "Close the ADC; 0."),
+	"ADC.read":                       pyargs.NewSig("read(ADCn, /)", "The channel's voltage in mV, or -1 for a channel the board lacks."),
+	"PowerKey":                       pyargs.NewSig("PowerKey()", "The module's power key; a gateway has none, so callbacks never run."),
+	"PowerKey.powerKeyEventRegister": pyargs.NewSig("powerKeyEventRegister(usrFun, /)", "Register usrFun for key events; 0, or -1 when it is not callable."),
+	"PWM":                            pyargs.NewSig("PWM(PWMn, ABOVE_xx, highTime, cycleTime, /)", "A PWM output with the firmware's range checks; open and close record the state (no board drives a PWM line yet)."),
+	"PWM.open":                       pyargs.NewSig("open()", "Start the output; 0."),
+	"PWM.close":                      pyargs.NewSig("close()", "Stop the output; 0."),
+}
+
+func init() { runtime.RegisterSigs("misc", sigs) }
