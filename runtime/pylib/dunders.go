@@ -93,6 +93,9 @@ func lenBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 		if x, ok := args[0].(*Instance); ok {
 			return x.pyLen()
 		}
+		if c, ok := args[0].(*Class); ok && c.enum == nil {
+			return nil, exc.TypeError("object of type 'type' has no len()")
+		}
 	}
 	return starlark.Call(thread, starlark.Universe["len"], args, kwargs)
 }

@@ -248,13 +248,15 @@ func (c *Class) enumLookup(args starlark.Tuple, kwargs []starlark.Tuple) (starla
 	return nil, exc.ValueError("%s is not a valid %s", pyrepr.Repr(args[0]), c.name)
 }
 
-// Iterate lists an enum's members (a plain class iterates as empty).
+// Iterate lists an enum's members; a plain class is not iterable, as in
+// Python.
 func (c *Class) Iterate() starlark.Iterator {
-	var vals []starlark.Value
-	if c.enum != nil {
-		for _, m := range c.enum.members {
-			vals = append(vals, m)
-		}
+	if c.enum == nil {
+		return &failedIterator{err: exc.TypeError("'type' object is not iterable")}
+	}
+	vals := make([]starlark.Value, 0, len(c.enum.members))
+	for _, m := range c.enum.members {
+		vals = append(vals, m)
 	}
 	return starlark.NewList(vals).Iterate()
 }

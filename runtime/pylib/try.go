@@ -277,6 +277,16 @@ func iterBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 	case *starlark.Dict:
 		// the keys as they are now: Python lets the loop body update values
 		return starlark.NewList(x.Keys()), nil
+	case *Instance:
+		if !x.iterable() {
+			return nil, exc.TypeError("'%s' object is not iterable", x.class.name)
+		}
+		return x, nil
+	case *Class:
+		if x.enum == nil { // only enumerations iterate (their members)
+			return nil, exc.TypeError("'type' object is not iterable")
+		}
+		return x, nil
 	case starlark.Iterable:
 		return x, nil
 	}

@@ -31,6 +31,11 @@ func dataclass(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwa
 	o := pylib.DataclassOptions{Init: true, Repr: true, Eq: true}
 	var cls starlark.Value = starlark.None
 	var matchArgs, kwOnly, slots, weakref bool
+	for _, kv := range kwargs {
+		if kv[0] == starlark.String("cls") { // positional-only, as in CPython
+			return nil, exc.TypeError("dataclass() got some positional-only arguments passed as keyword arguments: 'cls'")
+		}
+	}
 	if err := starlark.UnpackArgs("dataclass", args, kwargs, "cls?", &cls, "init?", &o.Init, "repr?", &o.Repr, "eq?", &o.Eq,
 		"order?", &o.Order, "unsafe_hash?", &o.UnsafeHash, "frozen?", &o.Frozen, "match_args?", &matchArgs,
 		"kw_only?", &kwOnly, "slots?", &slots, "weakref_slot?", &weakref); err != nil {

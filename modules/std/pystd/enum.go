@@ -13,7 +13,10 @@ func init() {
 
 func newEnum(*runtime.Env) (starlark.StringDict, error) {
 	d := starlark.StringDict{
-		"auto": starlark.NewBuiltin("auto", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+		"auto": starlark.NewBuiltin("auto", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
+				return nil, err
+			}
 			return pylib.AutoValue{}, nil
 		}),
 		"unique": starlark.NewBuiltin("unique", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

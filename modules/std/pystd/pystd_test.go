@@ -135,5 +135,12 @@ class Planet(Enum):
         self.mass = mass
         self.radius = radius
 print(Planet.EARTH.mass, Planet.EARTH.value, isinstance(Planet.EARTH, Planet), type(Color.RED).__name__)
+class Plain:
+    pass
+for bad in (lambda: [x for x in Plain], lambda: len(Plain), lambda: [x for x in Plain()]):
+    try:
+        bad()
+    except TypeError as e:
+        print("TypeError:", e)
 `)
 }
