@@ -15,16 +15,52 @@ import (
 // Dynamic registration (register, regnwl, then connwl with the issued
 // token) is answered in aliyun_dynreg.go.
 var aliyun = &Platform{
-	Name:  "aliyun",
-	Hosts: []string{"aliyuncs.com"},
-	Recognise: func(c Connect) bool {
-		return strings.Contains(c.ClientID, "|") && strings.Contains(c.ClientID, "securemode=")
-	},
+	Name:          "aliyun",
+	Hosts:         []string{"aliyuncs.com"},
+	Recognise:     func(c Connect) bool { return isAliyunClientID(c.ClientID) },
 	Verify:        aliyunVerify,
 	Established:   aliyunEstablished,
 	AutoSubscribe: true,
 	OnPublish:     aliyunPublish,
 	Reported:      aliyunReported,
+	Session:       aliyunSession,
+	Shape: Shape{{isAliyunClientID, `"{clientId}|securemode=2,signmethod=hmacsha256,...|"`},
+		{func(s string) bool { _, _, err := auth.ParseUsername(s); return err == nil }, `"{deviceName}&{productKey}"`},
+		{func(s string) bool { return isHex(s, 32, 40, 64) }, "an HMAC hex digest"}},
+	Owns:     aliyunOwns,
+	Reserved: []string{"/sys/", "/ext/", "/ota/", "/shadow/"},
+}
+
+func isAliyunClientID(s string) bool {
+	return strings.Contains(s, "|") && strings.Contains(s, "securemode=")
+}
+
+// aliyunSession: securemode 2 (and -1) is TLS direct, and MQTT
+// registration works over TLS only (cloud-auth.md A.2, A.4 b); keep-alive
+// 30..1200 s, registration exempt (A.5).
+func aliyunSession(c Connect) error {
+	_, params, err := auth.ParseClientID(c.ClientID)
+	if err != nil {
+		return nil // Verify refuses it with the platform's code
+	}
+	mode, authType := params["securemode"], params["authType"]
+	if mode == auth.SecureTLS || mode == "-1" || authType == auth.AuthRegister {
+		if err := needsTLS(c, "securemode="+mode+" (or authType=register) is TLS, port 8883"); err != nil {
+			return err
+		}
+	}
+	if !auth.KeepAliveOK(int(c.KeepAlive), authType) {
+		return keepAliveIn(c, 30, 1200)
+	}
+	return nil
+}
+
+// aliyunOwns: a device's topics name its product key and device name as
+// two consecutive levels; registration answers arrive on /ext/register
+// and /ext/regnwl.
+func aliyunOwns(c Connect, topic string) bool {
+	dn, pk, _ := strings.Cut(c.User, "&")
+	return hasSegments(topic, pk, dn) || topic == auth.RegisterTopic(auth.AuthRegister) || topic == auth.RegisterTopic(auth.AuthRegNWL)
 }
 
 // aliyunPublish answers thing.event.*.post with the platform's reply:

@@ -45,12 +45,35 @@ var azure = &Platform{
 		return err
 	},
 	OnPublish: azurePublish,
+	// MQTT on 8883 over TLS only (cloud-auth.md B.1). The notes record no
+	// server keep-alive range (only the Python SDK's own 1..1740 s,
+	// vendor-sdks.md C.1), so none is enforced.
+	Session: func(c Connect) error { return needsTLS(c, "IoT Hub serves MQTT over TLS only, port 8883") },
+	Shape: Shape{{nonEmpty, "the device id (or {device}/{module})"},
+		{func(s string) bool { return strings.Contains(s, ".azure-devices.net/") }, `"{hub}.azure-devices.net/{device id}/?api-version=..."`},
+		{func(s string) bool { return strings.HasPrefix(s, "SharedAccessSignature ") }, `a SAS token "SharedAccessSignature sr=..&sig=..&se=.."`}},
+	Owns:     azureOwns,
+	Reserved: []string{"$iothub/"},
+	Consumes: func(topic string) bool { return strings.HasPrefix(topic, "$iothub/") },
 	// a device that has connected has a twin, registered or not
 	Established: func(c Connect, _ func(string, []byte)) {
 		c.State.mu.Lock()
 		c.State.twinFor(c.ClientID)
 		c.State.mu.Unlock()
 	},
+}
+
+// azureOwns: the identity's devices/{id}[/modules/{mid}] topics, and the
+// connection's own $iothub twin and method topics (cloud-auth.md B.5).
+func azureOwns(c Connect, topic string) bool {
+	dev, mod, _ := strings.Cut(c.ClientID, "/")
+	if strings.HasPrefix(topic, "$iothub/twin/") || strings.HasPrefix(topic, "$iothub/methods/") {
+		return true
+	}
+	if mod != "" {
+		return underID(topic, "devices/", dev, "/modules/"+mod)
+	}
+	return underID(topic, "devices/", dev, "")
 }
 
 func twinKey(dev, mod string) string {

@@ -5,13 +5,13 @@ import (
 	"github.com/mochi-mqtt/server/v2/packets"
 )
 
-// deliver sends a message to one client. A client subscribed to the topic
-// gets it through the broker as usual; on a platform whose devices receive
-// their system topics without subscribing (Aliyun's auto-subscription) it
-// is written to the client directly.
+// deliver sends a message to one client: the platform's answer is that
+// device's alone (two Azure devices both subscribe to $iothub/twin/res/#),
+// so it is written to the client, if it subscribed to the topic or the
+// platform delivers its system topics without a SUBSCRIBE (Aliyun's
+// auto-subscription).
 func (e *Emulator) deliver(cl *mqtt.Client, p *Platform, topic string, payload []byte) {
-	if !p.AutoSubscribe || e.subscribed(cl, topic) {
-		e.srv.Publish(topic, payload, false, 0)
+	if !p.AutoSubscribe && !e.subscribed(cl, topic) {
 		return
 	}
 	pk := packets.Packet{FixedHeader: packets.FixedHeader{Type: packets.Publish}, TopicName: topic, Payload: payload}

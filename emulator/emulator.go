@@ -227,40 +227,36 @@ func (h *hook) ID() string { return "qstar-emulator" }
 func (h *hook) Provides(b byte) bool {
 	switch b {
 	case mqtt.OnConnect, mqtt.OnConnectAuthenticate, mqtt.OnACLCheck, mqtt.OnPacketRead, mqtt.OnDisconnect,
-		mqtt.OnSessionEstablished, mqtt.OnPacketSent:
+		mqtt.OnSessionEstablished, mqtt.OnPacketSent, mqtt.OnPublish:
 		return true
 	}
 	return false
 }
 
-// OnConnect picks the platform and checks the credentials; a refusal is
-// answered here with the platform's CONNACK code.
+// OnConnect picks the platform and checks the connection and the
+// credentials; a refusal is answered here with the platform's CONNACK code.
 func (h *hook) OnConnect(cl *mqtt.Client, pk packets.Packet) error {
 	c := Connect{ClientID: pk.Connect.ClientIdentifier, User: string(pk.Connect.Username),
-		Password: string(pk.Connect.Password), State: &h.e.state}
+		Password: string(pk.Connect.Password), KeepAlive: pk.Connect.Keepalive, TLS: isTLS(cl.Net.Conn),
+		State: &h.e.state}
 	p := byName(cl.Net.Listener)
 	if cl.Net.Listener == autoListener {
 		p = byForm(c)
 	}
 	c.secrets, c.strict = h.e.secrets(p.Name), h.e.opts.Strict
-	if p.Verify != nil {
-		err := p.Verify(c, h.e.opts.Now(), c.secrets)
-		var l *lenient
-		if errors.As(err, &l) {
-			h.e.opts.Logf("emulator: WARNING: %s accepted client %q, which the real platform would refuse: %v "+
-				"(register the device's secret in the devices file, or run with --strict / QSTAR_EMULATOR_STRICT=1, to refuse it)", p.Name, c.ClientID, l.reason)
-			err = nil
+	if err := h.e.admit(p, c, cl.Net.Listener == autoListener); err != nil {
+		var r interface{ ReturnCode() byte }
+		code := packets.ErrBadUsernameOrPassword
+		if errors.As(err, &r) {
+			code = connackCode(r.ReturnCode())
 		}
-		if err != nil {
-			var r interface{ ReturnCode() byte }
-			code := packets.ErrBadUsernameOrPassword
-			if errors.As(err, &r) {
-				code = connackCode(r.ReturnCode())
-			}
-			h.e.opts.Logf("emulator: %s refused client %q: %v", p.Name, c.ClientID, err)
-			h.e.srv.SendConnack(cl, code, false, nil)
-			return code
+		who := p.Name + " refused"
+		if p == plain {
+			who = "refused" // by no platform: none recognised the credentials
 		}
+		h.e.opts.Logf("%s", redact(fmt.Sprintf("emulator: %s client %q: %v", who, c.ClientID, err), c))
+		h.e.srv.SendConnack(cl, code, false, nil)
+		return code
 	}
 	h.e.mu.Lock()
 	h.e.clients[cl] = session{platform: p, connect: c}
@@ -269,12 +265,38 @@ func (h *hook) OnConnect(cl *mqtt.Client, pk packets.Packet) error {
 	return nil
 }
 
+// admit checks a CONNECT for platform p. On the standalone listener,
+// where p was picked by the form of the credentials, only a client with
+// none gets the plain broker.
+func (e *Emulator) admit(p *Platform, c Connect, byForm bool) error {
+	if p == plain {
+		if byForm && (c.User != "" || c.Password != "") {
+			return unrecognised(c)
+		}
+		return nil
+	}
+	if p.Session != nil {
+		if err := p.Session(c); err != nil {
+			return err
+		}
+	}
+	if p.Verify == nil {
+		return nil
+	}
+	err := p.Verify(c, e.opts.Now(), c.secrets)
+	var l *lenient
+	if errors.As(err, &l) {
+		e.opts.Logf("%s", redact(fmt.Sprintf("emulator: WARNING: %s accepted client %q, which the real platform would refuse: %v "+
+			"(register the device's secret in the devices file, or run with --strict / QSTAR_EMULATOR_STRICT=1, to refuse it)", p.Name, c.ClientID, l.reason), c))
+		return nil
+	}
+	return err
+}
+
 // OnSessionEstablished lets the platform speak first once CONNACK is
 // out (Aliyun's /ext/register answer).
 func (h *hook) OnSessionEstablished(cl *mqtt.Client, _ packets.Packet) {
-	h.e.mu.Lock()
-	s, ok := h.e.clients[cl]
-	h.e.mu.Unlock()
+	s, ok := h.e.session(cl)
 	if ok {
 		h.e.sessionUp(cl, s)
 	}
@@ -286,7 +308,34 @@ func (h *hook) OnSessionEstablished(cl *mqtt.Client, _ packets.Packet) {
 }
 
 func (h *hook) OnConnectAuthenticate(*mqtt.Client, packets.Packet) bool { return true }
-func (h *hook) OnACLCheck(*mqtt.Client, string, bool) bool              { return true }
+
+// OnACLCheck is asked about a SUBSCRIBE's filter and about each message's
+// topic before it is delivered (write false), and about a PUBLISH (write
+// true): publishes were already sorted in OnPacketRead, where one outside
+// the device's space becomes a dropped copy.
+func (h *hook) OnACLCheck(cl *mqtt.Client, topic string, write bool) bool {
+	if write {
+		return true
+	}
+	s, ok := h.e.session(cl)
+	return ok && h.e.mayRead(s, topic)
+}
+
+// OnPublish drops the copies OnPacketRead made of handled or refused
+// publishes: mochi acknowledges them and delivers them to no one.
+func (h *hook) OnPublish(cl *mqtt.Client, pk packets.Packet) (packets.Packet, error) {
+	if pk.TopicName == handledTopic {
+		return pk, packets.CodeSuccessIgnore
+	}
+	return pk, nil
+}
+
+func (e *Emulator) session(cl *mqtt.Client) (session, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	s, ok := e.clients[cl]
+	return s, ok
+}
 
 func (h *hook) OnDisconnect(cl *mqtt.Client, err error, expire bool) {
 	h.e.mu.Lock()
@@ -294,24 +343,42 @@ func (h *hook) OnDisconnect(cl *mqtt.Client, err error, expire bool) {
 	h.e.mu.Unlock()
 }
 
-// OnPacketRead lets the platform answer a device's publish. A plain broker
-// refuses client publishes to topics starting "$SYS" in any case, which
-// OneNET's "$sys/..." topics do; the emulator delivers those itself and
-// hands mochi a harmless copy to acknowledge (rejecting the packet here
-// would close the connection).
+// OnPacketRead lets the platform answer a device's publish, and drops
+// one outside the device's topic space. A plain broker refuses client
+// publishes to topics starting "$SYS" in any case, which OneNET's
+// "$sys/..." topics do; the emulator delivers those itself. A publish the
+// emulator handled itself, or drops, is handed on to mochi as a harmless
+// copy on handledTopic, which mochi acknowledges and OnPublish discards
+// (rejecting the packet here would close the connection).
 func (h *hook) OnPacketRead(cl *mqtt.Client, pk packets.Packet) (packets.Packet, error) {
-	if pk.FixedHeader.Type != packets.Publish {
+	switch pk.FixedHeader.Type {
+	case packets.Connect:
+		// MQTT 3.1.1 allows an empty password, which mochi would refuse
+		// with a code 3.1.1 does not have; OnConnect judges it.
+		if pk.Connect.PasswordFlag && len(pk.Connect.Password) == 0 {
+			pk.Connect.PasswordFlag = false
+		}
+		return pk, nil
+	case packets.Publish:
+	default:
 		return pk, nil
 	}
-	h.e.mu.Lock()
-	s, ok := h.e.clients[cl]
-	h.e.mu.Unlock()
+	s, ok := h.e.session(cl)
 	if !ok {
 		return pk, nil
 	}
+	handled := func() (packets.Packet, error) {
+		pk.TopicName, pk.FixedHeader.Retain = handledTopic, false
+		return pk, nil
+	}
+	if !h.e.mayWrite(s, pk.TopicName) {
+		h.e.opts.Logf("emulator: %s client %q: publish outside its topic space dropped (topic %q)", s.platform.Name, s.connect.ClientID, pk.TopicName)
+		return handled()
+	}
+	consumed := s.platform.Consumes != nil && s.platform.Consumes(pk.TopicName)
 	h.e.traffic.up(s, pk.TopicName, pk.Payload)
 	refused := !mqtt.IsValidFilter(pk.TopicName, true) && strings.HasPrefix(pk.TopicName, "$")
-	if refused {
+	if refused && !consumed {
 		h.e.srv.Publish(pk.TopicName, pk.Payload, pk.FixedHeader.Retain, pk.FixedHeader.Qos)
 	}
 	if s.platform.OnPublish != nil {
@@ -319,8 +386,8 @@ func (h *hook) OnPacketRead(cl *mqtt.Client, pk packets.Packet) (packets.Packet,
 			h.e.deliver(cl, s.platform, topic, payload)
 		})
 	}
-	if refused {
-		pk.TopicName, pk.FixedHeader.Retain = handledTopic, false
+	if refused || consumed {
+		return handled()
 	}
 	return pk, nil
 }
@@ -332,17 +399,14 @@ func (h *hook) OnPacketSent(cl *mqtt.Client, pk packets.Packet, _ []byte) {
 	if pk.FixedHeader.Type != packets.Publish && pk.FixedHeader.Type != packets.Suback {
 		return
 	}
-	h.e.mu.Lock()
-	s, ok := h.e.clients[cl]
-	h.e.mu.Unlock()
-	if ok {
+	if s, ok := h.e.session(cl); ok {
 		h.e.sent(cl, s, pk)
 	}
 }
 
-// handledTopic receives the copies of system-topic publishes the emulator
-// delivered itself; nothing subscribes to it.
-const handledTopic = "qstar/emulator/handled"
+// handledTopic carries the copies of publishes the emulator handled or
+// dropped; no client may subscribe to it (internalPrefix).
+const handledTopic = internalPrefix + "handled"
 
 // connackCode maps an MQTT 3.1.1 CONNACK return code to the mochi code
 // that mochi writes as that return code to a 3.1.1 client.

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"strings"
 	"time"
 
 	auth "github.com/qstar-dev/qstar/modules/auth/huawei"
@@ -29,4 +30,12 @@ var huawei = &Platform{
 	},
 	OnPublish: huaweiPublish,
 	Reported:  huaweiReported,
+	// keep-alive 30..1200 s, CONNACK 2 outside it: cloud-auth.md D.1, D.2
+	Session: func(c Connect) error { return keepAliveIn(c, auth.MinKeepAlive, auth.MaxKeepAlive) },
+	Shape: Shape{
+		{func(s string) bool { _, err := auth.ParseClientID(s); return err == nil }, `"{device_id}_0_{0|1}_{YYYYMMDDHH}"`},
+		{isName, "the device id"},
+		{func(s string) bool { return isHex(s, 64) && strings.ToLower(s) == s }, "64 lower-case hex digits (HMAC-SHA256)"}},
+	Owns:     func(c Connect, topic string) bool { return under(topic, "$oc/devices/"+c.User) },
+	Reserved: []string{"$oc/"},
 }

@@ -13,14 +13,22 @@ import (
 // A data point posted to $sys/{pid}/{dev}/dp/post/json is answered on
 // .../accepted with {"id":N}, or on .../rejected with an error code.
 var onenet = &Platform{
-	Name:  "onenet",
-	Hosts: []string{"heclouds.com"},
-	Recognise: func(c Connect) bool {
-		return strings.HasPrefix(c.Password, "version=") && strings.Contains(c.Password, "res=")
-	},
+	Name:      "onenet",
+	Hosts:     []string{"heclouds.com"},
+	Recognise: func(c Connect) bool { return isOneNETToken(c.Password) },
 	Verify:    onenetVerify,
 	OnPublish: onenetPublish,
 	Reported:  onenetReported,
+	// keep-alive 10..1800 s: cloud-auth.md C.1
+	Session: func(c Connect) error { return keepAliveIn(c, auth.MinKeepAlive, auth.MaxKeepAlive) },
+	Shape: Shape{{isName, "the device name"}, {isName, "the product id"},
+		{isOneNETToken, `a token "version=2018-10-31&res=products%2F{pid}%2Fdevices%2F{name}&et=..&method=..&sign=.."`}},
+	Owns:     func(c Connect, topic string) bool { return under(topic, "$sys/"+c.User+"/"+c.ClientID) },
+	Reserved: []string{"$sys/"},
+}
+
+func isOneNETToken(s string) bool {
+	return strings.HasPrefix(s, "version=") && strings.Contains(s, "res=")
 }
 
 // onenetVerify checks the token's signature when the device (or, for a

@@ -23,15 +23,15 @@ type pahoDevice struct {
 	seen  chan struct{} // poked on every line
 }
 
+// debianPython is Debian's interpreter, which has python3-paho-mqtt (the
+// python3 on PATH may be another one).
 const debianPython = "/usr/bin/python3"
 
 // startPaho runs the paho device against e's standalone listener with
 // args (see paho_device.py); it skips the test when paho is missing.
 func startPaho(t *testing.T, e *Emulator, args ...string) *pahoDevice {
 	t.Helper()
-	if err := exec.Command(debianPython, "-c", "import paho.mqtt.client").Run(); err != nil {
-		t.Skip("needs Debian's python3-paho-mqtt (apt-get install -y python3-paho-mqtt)")
-	}
+	needPaho(t)
 	host, port, _ := net.SplitHostPort(e.Addr())
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, debianPython, append([]string{"testdata/paho_device.py", "--host", host, "--port", port}, args...)...)

@@ -40,12 +40,37 @@ type Platform struct {
 	// AutoSubscribe: the platform delivers a device's system topics
 	// without a SUBSCRIBE (Aliyun).
 	AutoSubscribe bool
+
+	// Session checks what the platform asks of the connection itself (TLS,
+	// keep-alive range) before the credentials; nil: nothing. Its error is
+	// a *Reject.
+	Session func(c Connect) error
+
+	// Shape describes the form of each CONNECT field, to name the closest
+	// platform and the wrong field when credentials fit none.
+	Shape Shape
+
+	// Owns reports whether a topic, or a subscription filter, lies in the
+	// device's own topic space; a device publishes and subscribes only
+	// there (nil: anywhere, as a plain broker).
+	Owns func(c Connect, topic string) bool
+
+	// Reserved are the topic prefixes of the platform's system topics:
+	// plain clients may not use them.
+	Reserved []string
+
+	// Consumes reports whether a device's publish on topic is for the
+	// platform alone (answered by OnPublish, forwarded to no subscriber):
+	// Azure's $iothub topics belong to the connection.
+	Consumes func(topic string) bool
 }
 
 // Connect holds the CONNECT fields a platform checks, and the emulator's
 // state the platform keeps between messages.
 type Connect struct {
 	ClientID, User, Password string
+	KeepAlive                uint16 // seconds, as the CONNECT asked
+	TLS                      bool   // the connection is TLS
 	State                    *State
 	secrets                  func(key string) (string, bool) // the platform's registered keys
 	strict                   bool                            // Options.Strict

@@ -24,6 +24,9 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("azure: connack %d: %s", e.Code, e.Reason) }
 
+// ReturnCode is the CONNACK return code for this refusal.
+func (e *Error) ReturnCode() byte { return e.Code }
+
 func refuse(code byte, format string, args ...any) *Error {
 	return &Error{Code: code, Reason: fmt.Sprintf(format, args...)}
 }
