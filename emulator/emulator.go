@@ -151,6 +151,7 @@ func Start(opts Options) (*Emulator, error) {
 			e.srv.Close()
 			return nil, err
 		}
+		e.ca.addLocal(opts.Listen) // as asked: "0.0.0.0:1883" stands for every interface
 	}
 	go e.srv.Serve()
 	return e, nil
