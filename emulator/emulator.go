@@ -126,10 +126,7 @@ func Start(opts Options) (*Emulator, error) {
 		opts:    opts,
 		routes:  map[string]string{},
 		clients: map[*mqtt.Client]session{},
-		srv: mqtt.New(&mqtt.Options{
-			InlineClient: true,
-			Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
-		}),
+		srv:     mqtt.New(brokerOptions()),
 	}
 	if err := e.srv.AddHook(&hook{e: e}, nil); err != nil {
 		return nil, err
@@ -155,6 +152,24 @@ func Start(opts Options) (*Emulator, error) {
 	}
 	go e.srv.Serve()
 	return e, nil
+}
+
+// brokerOptions size mochi for many small devices: by default each
+// client gets a queue of 8192 pending writes and 2 KiB read and write
+// buffers, about 70 KB a device before it sends a byte (1.2 GB at 10,000).
+// A device has a few messages in flight, not thousands; a client whose
+// queue is full has further messages dropped, as mochi does for any
+// slow client.
+func brokerOptions() *mqtt.Options {
+	caps := mqtt.NewDefaultServerCapabilities()
+	caps.MaximumClientWritesPending = 64
+	return &mqtt.Options{
+		InlineClient:             true,
+		Logger:                   slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Capabilities:             caps,
+		ClientNetReadBufferSize:  512,
+		ClientNetWriteBufferSize: 512,
+	}
 }
 
 func (e *Emulator) listen(id, addr string) (string, error) {

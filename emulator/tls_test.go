@@ -25,11 +25,11 @@ func TestOutsideTLSOnTheListenAddress(t *testing.T) {
 	dev1, dev2 := azureCreds(t, "dev1"), azureCreds(t, "dev2")
 	other := make(chan []string)
 	go func() {
-		other <- paho(t, e.Addr(), map[string]any{"client_id": dev2.ClientID, "user": dev2.Username, "password": dev2.Password, "ca": ca,
+		other <- pahoSession(t, e.Addr(), map[string]any{"client_id": dev2.ClientID, "user": dev2.Username, "password": dev2.Password, "ca": ca,
 			"subscribe": []string{"$iothub/twin/res/#"}, "wait": 2.5})
 	}()
 	time.Sleep(800 * time.Millisecond)
-	got := paho(t, e.Addr(), map[string]any{"client_id": dev1.ClientID, "user": dev1.Username, "password": dev1.Password, "ca": ca,
+	got := pahoSession(t, e.Addr(), map[string]any{"client_id": dev1.ClientID, "user": dev1.Username, "password": dev1.Password, "ca": ca,
 		"subscribe": []string{"$iothub/twin/res/#", "$iothub/twin/GET/#", "devices/dev2/messages/devicebound/#"},
 		"publish":   [][]any{{"$iothub/twin/GET/?$rid=7", "", 0}}})
 	for _, want := range []string{"connack 0", "suback $iothub/twin/res/# 1", "suback devices/dev2/messages/devicebound/# 128",
@@ -87,7 +87,7 @@ func TestOutsideFailedHandshakeIsLogged(t *testing.T) {
 	}
 	wrongCA := filepath.Join(t.TempDir(), "other.pem")
 	os.WriteFile(wrongCA, other.PEM(), 0o644)
-	got := paho(t, e.Addr(), map[string]any{"client_id": "c", "ca": wrongCA})
+	got := pahoSession(t, e.Addr(), map[string]any{"client_id": "c", "ca": wrongCA})
 	if len(got) != 1 || !strings.HasPrefix(got[0], "error SSL") {
 		t.Fatalf("paho with the wrong CA: %q", got)
 	}

@@ -20,11 +20,11 @@ func TestOutsideDeviceTopicSpace(t *testing.T) {
 	a, b := onenetCreds(t, "123456", "dev1"), onenetCreds(t, "123456", "dev2")
 	done := make(chan []string)
 	go func() {
-		done <- paho(t, e.Addr(), map[string]any{"client_id": b.ClientID, "user": b.Username, "password": b.Password,
+		done <- pahoSession(t, e.Addr(), map[string]any{"client_id": b.ClientID, "user": b.Username, "password": b.Password,
 			"subscribe": []string{"$sys/123456/dev2/#"}, "wait": 2.5})
 	}()
 	time.Sleep(800 * time.Millisecond)
-	got := paho(t, e.Addr(), map[string]any{"client_id": a.ClientID, "user": a.Username, "password": a.Password,
+	got := pahoSession(t, e.Addr(), map[string]any{"client_id": a.ClientID, "user": a.Username, "password": a.Password,
 		"subscribe": []string{"$sys/123456/dev1/dp/post/json/+", "$sys/123456/dev2/#", "$sys/#", "#", "$sys/123456/+/dp/post/json/accepted", handledTopic},
 		"publish": [][]any{{"$sys/123456/dev2/dp/post/json", `{"id":1,"dp":{"t":[{"v":1}]}}`, 1},
 			{"$sys/123456/dev1/dp/post/json", `{"id":2,"dp":{"t":[{"v":1}]}}`, 1}}})
@@ -64,7 +64,7 @@ func TestOutsidePlainClientSeesNoPlatformTraffic(t *testing.T) {
 	}
 	time.Sleep(800 * time.Millisecond)
 
-	plainSubs := paho(t, e.Addr(), map[string]any{"client_id": "plain2",
+	plainSubs := pahoSession(t, e.Addr(), map[string]any{"client_id": "plain2",
 		"subscribe": []string{"$sys/#", "/sys/#", "$iothub/#", "$oc/#", "/ext/register", "#"}})
 	for _, want := range []string{"suback $sys/# 128", "suback /sys/# 128", "suback $iothub/# 128", "suback $oc/# 128",
 		"suback /ext/register 128", "suback # 1"} {
@@ -73,11 +73,11 @@ func TestOutsidePlainClientSeesNoPlatformTraffic(t *testing.T) {
 		}
 	}
 	one := onenetCreds(t, "123456", "dev1")
-	paho(t, e.Addr(), map[string]any{"client_id": one.ClientID, "user": one.Username, "password": one.Password,
+	pahoSession(t, e.Addr(), map[string]any{"client_id": one.ClientID, "user": one.Username, "password": one.Password,
 		"subscribe": []string{"$sys/123456/dev1/#"},
 		"publish":   [][]any{{"$sys/123456/dev1/dp/post/json", `{"id":3,"dp":{}}`, 1}}})
 	ali := aliyunCreds(t, "dev1", "3")
-	aliGot := paho(t, e.Addr(), map[string]any{"client_id": ali.ClientID, "user": ali.Username, "password": ali.Password,
+	aliGot := pahoSession(t, e.Addr(), map[string]any{"client_id": ali.ClientID, "user": ali.Username, "password": ali.Password,
 		"publish": [][]any{{"/sys/a1B2c3D4e5F/dev1/thing/event/property/post", `{"id":"4","params":{}}`, 1},
 			{"/a1B2c3D4e5F/dev1/user/update", "custom", 0}}, "wait": 2.5})
 	if !has(aliGot, `msg /sys/a1B2c3D4e5F/dev1/thing/event/property/post_reply {"code":200,"data":{},"id":"4","message":"success"}`) {
@@ -86,11 +86,11 @@ func TestOutsidePlainClientSeesNoPlatformTraffic(t *testing.T) {
 	hw := huaweiCreds(t, "64f0a1b2c3d4e5f6a7b8c9d0_dev1")
 	hwSub := make(chan []string)
 	go func() {
-		hwSub <- paho(t, e.Addr(), map[string]any{"client_id": hw.ClientID, "user": hw.Username, "password": hw.Password, "keepalive": 60,
+		hwSub <- pahoSession(t, e.Addr(), map[string]any{"client_id": hw.ClientID, "user": hw.Username, "password": hw.Password, "keepalive": 60,
 			"subscribe": []string{"$oc/devices/" + hw.Username + "/sys/messages/down"}, "wait": 1.5})
 	}()
 	time.Sleep(600 * time.Millisecond)
-	paho(t, e.Addr(), map[string]any{"client_id": "plain3", "publish": [][]any{
+	pahoSession(t, e.Addr(), map[string]any{"client_id": "plain3", "publish": [][]any{
 		{"$oc/devices/" + hw.Username + "/sys/messages/down", "injected", 1}, {"plain/hello", "world", 0}}})
 	if got := <-hwSub; has(got, "msg $oc/devices/"+hw.Username+"/sys/messages/down injected") {
 		t.Fatalf("a plain client's publish reached a Huawei device: %q", got)
