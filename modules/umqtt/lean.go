@@ -474,18 +474,19 @@ func (t *leanTransport) keepalive(c net.Conn, stopped chan struct{}) {
 // error (unacknowledged publishes stay, to be resent), and with reconnect
 // on a reconnect loop starts.
 func (t *leanTransport) fail(c net.Conn, err error) {
-	c.Close()
 	t.mu.Lock()
 	if t.conn != c || t.closed {
 		t.mu.Unlock()
+		c.Close()
 		return // already handled, or closed on purpose
 	}
 	t.down(!t.cfg.reconnect)
-	reconnect := t.cfg.reconnect && !t.closed
+	reconnect := t.cfg.reconnect
 	if reconnect {
 		t.state = linkReconnecting
 	}
 	t.mu.Unlock()
+	c.Close() // after down: the reader's own failure is then ignored
 	t.ev.lost(err)
 	if reconnect {
 		go t.reconnect()

@@ -53,3 +53,7 @@ func TestWaitMsgReleasesLockAndCancels(t *testing.T) {
 }
 func TestVersion31(t *testing.T)             { eachTransport(t, testVersion31) }
 func TestInboxOverflowReported(t *testing.T) { eachTransport(t, testInboxOverflowReported) }
+func TestQoS2BothWays(t *testing.T)          { eachTransport(t, testQoS2BothWays) }
+func TestHeldMessagesSurviveReconnect(t *testing.T) {
+	eachTransport(t, testHeldMessagesSurviveReconnect)
+}
