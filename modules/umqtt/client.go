@@ -87,6 +87,9 @@ func newClient(thread *starlark.Thread, env *runtime.Env, args starlark.Tuple, k
 	if err := unpack(fn, args, kwargs, ctorParams, []*starlark.Value{&vID, &vServer, &vPort, &vUser, &vPass, &vKeep, &vSSL, &vParams, &vReconn, &vVersion, &vPing, &vManage, &vIPv}); err != nil {
 		return nil, err
 	}
+	if err := checkTransportEnv(); err != nil {
+		return nil, exc.ValueError("%s: %v", fn, err)
+	}
 	cfg := transportConfig{timeout: connectTimeout, backoff: defaultBackoff, version: 4, reconnect: true, dial: env.Dial}
 	if cfg.dial == nil {
 		cfg.dial = (&net.Dialer{}).DialContext

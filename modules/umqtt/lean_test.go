@@ -211,8 +211,8 @@ func TestLeanResendsUnackedWithDup(t *testing.T) {
 	if lt.Unacked() != 2 {
 		t.Fatalf("unacked %d, want 2", lt.Unacked())
 	}
+	p.down.Store(false) // (the acks were dropped already)
 	p.cut()
-	p.down.Store(false)
 	for _, op := range []pending{p1, p2} {
 		select {
 		case <-op.Done():
@@ -255,8 +255,8 @@ func TestLeanResendsPubrel(t *testing.T) {
 		o := lt.ops[op.(*leanOp).id]
 		return o != nil && o.rec
 	})
+	p.pubrel.Store(false) // before the cut: the reconnect is immediate
 	p.cut()
-	p.pubrel.Store(false)
 	eventually(t, "settled", 5*time.Second, func() bool { return lt.Link() == linkUp && lt.Unacked() == 0 })
 	if n, _ := pk.count(packets.Publish, "x"); n != 1 {
 		t.Errorf("message sent %d times, want 1 (PUBREL resent instead)", n)
@@ -392,4 +392,24 @@ func testHeldMessagesSurviveReconnect(t *testing.T) {
 func mustAttr(c *Client, name string) starlark.Value {
 	v, _ := c.Attr(name)
 	return v
+}
+
+func TestTransportEnv(t *testing.T) {
+	t.Setenv(transportEnv, "nope")
+	s := newScript(t)
+	got := scriptErr(t, s, `MQTTClient("c", "h")`)
+	if want := `ValueError: MQTTClient: QSTAR_UMQTT_TRANSPORT="nope": want one of lean, paho`; got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	for _, name := range []string{"lean", "paho", ""} {
+		t.Setenv(transportEnv, name)
+		b := startBroker(t, brokerOpts{})
+		s := newScript(t)
+		c := s.newClient(t, tuple(str("c"), str("127.0.0.1"), str(b.port())))
+		s.must(t, c, "connect")
+		want := map[string]string{"lean": "*umqtt.leanTransport", "paho": "*umqtt.pahoTransport", "": "*umqtt.leanTransport"}[name]
+		if got := fmt.Sprintf("%T", c.t); got != want {
+			t.Errorf("%s=%q made %s, want %s", transportEnv, name, got, want)
+		}
+	}
 }

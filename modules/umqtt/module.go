@@ -1,9 +1,17 @@
-// Package umqtt is QuecPython's umqtt.MQTTClient for qstar scripts, on
-// paho.mqtt.golang (behind the small transport interface in transport.go).
+// Package umqtt is QuecPython's umqtt.MQTTClient for qstar scripts. The
+// link is a small transport interface (transport.go) with two
+// implementations: lean.go, qstar's own MQTT 3.1/3.1.1 client on
+// mochi-mqtt's packet codec (the default: a publish is written on the
+// script's goroutine, one write per packet or per batch), and paho.go on
+// paho.mqtt.golang (QSTAR_UMQTT_TRANSPORT=paho).
 //
-// Delivery: paho's handler only enqueues into a bounded inbox (4096; the
-// oldest is dropped and the count reported on stderr); callbacks run on the
-// script's own thread inside wait_msg/check_msg, topic and message as bytes.
+// Delivery: the transport only enqueues into a bounded inbox (4096);
+// callbacks run on the script's own thread inside wait_msg/check_msg,
+// topic and message as bytes. A QoS 0 message that does not fit is
+// dropped and counted on stderr. The lean transport acknowledges QoS 1/2
+// messages (PUBACK/PUBREC) only once the script has taken them, and stops
+// reading while the inbox is full of them, so the broker keeps the rest:
+// nothing acknowledged is lost. (paho acknowledges on receipt.)
 // wait_msg releases the interpreter lock while it waits and wakes on Ctrl-C.
 // A failing callback prints its traceback; the client keeps running.
 //
@@ -14,7 +22,8 @@
 // (0 connected, 1 connecting, 2 closed by the server with reconn=False,
 // -1 not connected). A QoS 1 publish made while the link is down is queued
 // and publish returns True; queued messages go out in order, after the
-// ones paho resends from its store. disconnect() waits up to 10 s for them.
+// unacknowledged ones the transport resends (DUP). disconnect() waits up to
+// 10 s for them.
 // With reconn=False the loss reaches error_register_cb as text, and the
 // next wait_msg/check_msg/subscribe raises OSError.
 //
@@ -22,7 +31,8 @@
 // (refused, timeout, DNS, TLS, CONNACK code and meaning). publish returns
 // True/False like QuecPython and says why on stderr, once per kind of
 // failure. QoS 2 is accepted (QuecPython refuses it). ping() only checks
-// that a connection exists: paho sends PINGREQ every keepalive itself.
+// that a connection exists: the transport sends PINGREQ every keepalive
+// itself, and takes a broker silent for 10 s after one for a dead link.
 // unsubscribe() is an extension.
 //
 // Every connection, TLS included, is dialled through Env.Dial.
