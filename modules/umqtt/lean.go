@@ -517,14 +517,7 @@ func (t *leanTransport) down(forget bool) {
 // reconnect dials until it succeeds or the transport is closed.
 func (t *leanTransport) reconnect() {
 	for attempt := 0; ; attempt++ {
-		if d := leanBackoff(attempt, t.cfg.maxBackoff); d > 0 {
-			select {
-			case <-time.After(d):
-			case <-t.ctx.Done():
-				return
-			}
-		}
-		if t.ctx.Err() != nil {
+		if !t.retryWait(attempt) {
 			return
 		}
 		t.ev.reconnecting()
@@ -539,8 +532,22 @@ func (t *leanTransport) reconnect() {
 	}
 }
 
+// retryWait waits before reconnect attempt n (0 is the first after the
+// loss); false if the transport was closed meanwhile.
+func (t *leanTransport) retryWait(n int) bool {
+	if d := leanBackoff(n, t.cfg.maxBackoff); d > 0 {
+		timer := time.NewTimer(d)
+		defer timer.Stop()
+		select {
+		case <-timer.C:
+		case <-t.ctx.Done():
+		}
+	}
+	return t.ctx.Err() == nil
+}
+
 // leanBackoff is the wait before reconnect attempt n: none for the first,
-// then doubling from 100 ms with jitter, capped.
+// then doubling from 100 ms with jitter, capped at ceiling.
 func leanBackoff(n int, ceiling time.Duration) time.Duration {
 	if n == 0 {
 		return 0
