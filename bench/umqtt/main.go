@@ -46,7 +46,7 @@ var (
 	nrt        = flag.Int("rt", 3000, "round trips per run")
 	runs       = flag.Int("runs", 5, "runs per measurement, rotating which side goes first; medians reported")
 	starts     = flag.Int("starts", 15, "process starts per side for start-up and RSS")
-	cpuProfile = flag.String("cpuprofile", "", "write a CPU profile of the lean script's runs here")
+	cpuProfile = flag.String("cpuprofile", "", "write CPU profiles of the lean script's runs to FILE.1, FILE.2 ... (go tool pprof -top FILE.*)")
 )
 
 var payload = string(make([]byte, 64))
@@ -78,11 +78,6 @@ func main() {
 	check(err)
 
 	sides := [nCols]side{newFloorSide(addr), newGoSide(addr), newScriptSide(host, port, "paho"), newScriptSide(host, port, "lean")}
-	var prof *os.File
-	if *cpuProfile != "" {
-		prof, err = os.Create(*cpuProfile)
-		check(err)
-	}
 	// Runs rotate which side goes first, and medians are reported: the
 	// machine is shared, so single runs are noisy.
 	var q0, q1 [nCols][]float64
@@ -90,16 +85,11 @@ func main() {
 	for i := 0; i < *runs; i++ {
 		for j := 0; j < nCols; j++ {
 			k := (i + j) % nCols
-			if k == colScriptLean && prof != nil {
-				check(pprof.StartCPUProfile(prof))
-			}
+			stop := profile(k, i)
 			q0[k] = append(q0[k], sides[k].publish(0, *n0))
 			q1[k] = append(q1[k], sides[k].publish(1, *n1))
 			rt[k] = append(rt[k], sides[k].roundTrips(*nrt)...)
-			if k == colScriptLean && prof != nil {
-				pprof.StopCPUProfile()
-				prof = nil // one run is enough
-			}
+			stop()
 		}
 	}
 	start, rss := startups(host, port)
@@ -178,6 +168,21 @@ func main() {
 			fmt.Printf(" %5.2f× %-7s |", ratio, mark)
 		}
 		fmt.Println()
+	}
+}
+
+// profile starts a CPU profile of run i if it is the lean script's; the
+// result stops it.
+func profile(k, i int) func() {
+	if k != colScriptLean || *cpuProfile == "" {
+		return func() {}
+	}
+	f, err := os.Create(fmt.Sprintf("%s.%d", *cpuProfile, i+1))
+	check(err)
+	check(pprof.StartCPUProfile(f))
+	return func() {
+		pprof.StopCPUProfile()
+		check(f.Close())
 	}
 }
 

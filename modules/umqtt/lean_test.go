@@ -413,3 +413,45 @@ func TestTransportEnv(t *testing.T) {
 		}
 	}
 }
+
+// A full inbox drops QoS 0 messages, never a held one; hold waits for
+// room instead.
+func TestInboxKeepsHeldMessages(t *testing.T) {
+	q := newInbox(2)
+	acked := 0
+	q.hold(inMsg{topic: "h", payload: []byte("1"), ack: func() { acked++ }}, nil)
+	q.push(inMsg{topic: "t", payload: []byte("2")})
+	q.push(inMsg{topic: "t", payload: []byte("3")}) // full, the oldest is held: 3 is dropped
+	stop := make(chan struct{})
+	res := make(chan bool)
+	go func() { res <- q.hold(inMsg{topic: "h", payload: []byte("4"), ack: func() {}}, stop) }()
+	select {
+	case <-res:
+		t.Fatal("hold did not wait for room")
+	case <-time.After(50 * time.Millisecond):
+	}
+	m, _, dropped := q.pop()
+	if string(m.payload) != "1" || dropped != 1 {
+		t.Fatalf("pop = %q, dropped %d; want the held \"1\" and 1 drop", m.payload, dropped)
+	}
+	if !<-res {
+		t.Fatal("hold failed once there was room")
+	}
+	var got []string
+	for {
+		m, ok, _ := q.pop()
+		if !ok {
+			break
+		}
+		got = append(got, string(m.payload))
+	}
+	if strings.Join(got, ",") != "2,4" {
+		t.Errorf("then %q, want 2,4", got)
+	}
+	close(stop)
+	q.hold(inMsg{}, nil)
+	q.hold(inMsg{}, nil)
+	if q.hold(inMsg{}, stop) {
+		t.Error("hold on a full inbox returned true after stop")
+	}
+}
