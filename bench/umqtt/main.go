@@ -44,8 +44,8 @@ var (
 	n0         = flag.Int("qos0", 20000, "QoS 0 publishes per run")
 	n1         = flag.Int("qos1", 3000, "QoS 1 publishes per run")
 	nrt        = flag.Int("rt", 3000, "round trips per run")
-	runs       = flag.Int("runs", 5, "runs per measurement, rotating which side goes first; medians reported")
-	starts     = flag.Int("starts", 15, "process starts per side for start-up and RSS")
+	runs       = flag.Int("runs", 9, "runs per measurement, rotating which side goes first; medians reported")
+	starts     = flag.Int("starts", 21, "process starts per side for start-up and RSS")
 	cpuProfile = flag.String("cpuprofile", "", "write CPU profiles of the lean script's runs to FILE.1, FILE.2 ... (go tool pprof -top FILE.*)")
 )
 
