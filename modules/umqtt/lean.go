@@ -36,7 +36,6 @@ type leanTransport struct {
 	conn    net.Conn // nil while down
 	state   linkState
 	closed  bool   // Disconnect or Drop was called
-	everUp  bool   // the first CONNACK arrived
 	session uint64 // bumped per connection
 	// kept is whether the broker holds our session across connections:
 	// only then are acknowledgements for an earlier connection sent.
@@ -261,7 +260,7 @@ func (t *leanTransport) up(c net.Conn, r *bufio.Reader, present bool) bool {
 		clear(t.inQoS2)
 		clear(t.inHeld)
 	}
-	t.conn, t.everUp = c, true
+	t.conn = c
 	t.stopped = make(chan struct{})
 	t.lastRead.Store(leanClock())
 	t.w.attach(c)
@@ -270,9 +269,10 @@ func (t *leanTransport) up(c net.Conn, r *bufio.Reader, present bool) bool {
 	resend := make([]*packets.Packet, len(t.order))
 	for i, o := range t.order {
 		o.again = true
-		resend[i] = o.packet(true)
-		if o.rec {
+		if o.rec { // the broker has the message; only PUBREL is missing
 			resend[i] = ackPacket(packets.Pubrel, o.id)
+		} else {
+			resend[i] = o.packet(true)
 		}
 	}
 	t.resent = len(resend)
@@ -289,6 +289,7 @@ func (t *leanTransport) up(c net.Conn, r *bufio.Reader, present bool) bool {
 	return true
 }
 
+// packet is the PUBLISH for o; dup marks a resend.
 func (o *leanOp) packet(dup bool) *packets.Packet {
 	return &packets.Packet{
 		FixedHeader: packets.FixedHeader{Type: packets.Publish, Qos: o.qos, Retain: o.retain, Dup: dup && o.qos > 0},
@@ -296,6 +297,7 @@ func (o *leanOp) packet(dup bool) *packets.Packet {
 	}
 }
 
+// ackPacket is a PUBACK, PUBREC, PUBREL or PUBCOMP for id.
 func ackPacket(kind byte, id uint16) *packets.Packet {
 	pk := &packets.Packet{FixedHeader: packets.FixedHeader{Type: kind}, PacketID: id}
 	if kind == packets.Pubrel {
@@ -314,14 +316,12 @@ func (t *leanTransport) read(c net.Conn, r *bufio.Reader, sess uint64, stopped c
 			return
 		}
 		t.lastRead.Store(leanClock())
-		if err := t.handle(c, &pk, sess, stopped); err != nil {
-			t.fail(c, err)
-			return
-		}
+		t.handle(c, &pk, sess, stopped)
 	}
 }
 
-func (t *leanTransport) handle(c net.Conn, pk *packets.Packet, sess uint64, stopped chan struct{}) error {
+// handle acts on one packet from the broker.
+func (t *leanTransport) handle(c net.Conn, pk *packets.Packet, sess uint64, stopped chan struct{}) {
 	id := pk.PacketID
 	switch pk.FixedHeader.Type {
 	case packets.Publish:
@@ -355,7 +355,6 @@ func (t *leanTransport) handle(c net.Conn, pk *packets.Packet, sess uint64, stop
 		}
 		t.mu.Unlock()
 	}
-	return nil
 }
 
 // received hands a PUBLISH to the client. QoS 0 goes straight to the
