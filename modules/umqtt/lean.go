@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -532,28 +531,9 @@ func (t *leanTransport) reconnect() {
 }
 
 // retryWait waits before reconnect attempt n (0 is the first after the
-// loss); false if the transport was closed meanwhile.
+// loss) as backoff.go says; false if the transport was closed meanwhile.
 func (t *leanTransport) retryWait(n int) bool {
-	if d := leanBackoff(n, t.cfg.maxBackoff); d > 0 {
-		timer := time.NewTimer(d)
-		defer timer.Stop()
-		select {
-		case <-timer.C:
-		case <-t.ctx.Done():
-		}
-	}
-	return t.ctx.Err() == nil
-}
-
-// leanBackoff is the wait before reconnect attempt n: none for the first,
-// then doubling from 100 ms with jitter, capped at ceiling.
-func leanBackoff(n int, ceiling time.Duration) time.Duration {
-	if n == 0 {
-		return 0
-	}
-	d := 100 * time.Millisecond << min(n-1, 10)
-	d = d/2 + rand.N(d/2+1)
-	return min(d, ceiling)
+	return t.cfg.backoff.wait(t.ctx, n)
 }
 
 // nextPacketID picks a free outbound packet id (t.mu held).

