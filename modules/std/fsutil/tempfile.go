@@ -23,8 +23,8 @@ func newTempfile(env *runtime.Env) (starlark.StringDict, error) {
 	tf := &tempfile{env: env}
 	return pyargs.Builtins(map[string]builtinFn{
 		"gettempdir": tf.gettempdir,
-		"gettempprefix": func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-			return starlark.String("tmp"), nil
+		"gettempprefix": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return starlark.String("tmp"), starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0)
 		},
 		"mkdtemp":            tf.mkdtemp,
 		"NamedTemporaryFile": tf.namedFile,
@@ -36,6 +36,9 @@ func newTempfile(env *runtime.Env) (starlark.StringDict, error) {
 func (tf *tempfile) fs() *devfs.FS { return tf.env.FS() }
 
 func (tf *tempfile) gettempdir(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
+		return nil, err
+	}
 	dir, err := tf.fs().TempDir()
 	return starlark.String(dir), err
 }

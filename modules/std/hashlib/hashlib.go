@@ -108,6 +108,22 @@ func dataArg(fn string, args starlark.Tuple, kwargs []starlark.Tuple, skip int) 
 }
 
 func newByName(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	for _, kv := range kwargs { // bind before converting, as Python does
+		switch k, _ := starlark.AsString(kv[0]); k {
+		case "name", "string", "data", "usedforsecurity":
+		default:
+			return nil, exc.TypeError("new() got an unexpected keyword argument '%s'", k)
+		}
+	}
+	if len(args) < 1 { // new(name='sha256'), as CPython takes it
+		for i, kv := range kwargs {
+			if kv[0] == starlark.String("name") {
+				args = starlark.Tuple{kv[1]}
+				kwargs = append(kwargs[:i:i], kwargs[i+1:]...)
+				break
+			}
+		}
+	}
 	if len(args) < 1 {
 		return nil, exc.TypeError("new() missing required argument 'name'")
 	}

@@ -190,6 +190,16 @@ func (l *Logger) method(t *starlark.Thread, b *starlark.Builtin, args starlark.T
 // stacklevel=1, extra=None), and log(level, msg, *args, ...).
 func (l *Logger) logMethod(t *starlark.Thread, name string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	lv := methodLevels[name]
+	var extra starlark.Value
+	for _, kv := range kwargs {
+		switch k := string(kv[0].(starlark.String)); k {
+		case "extra":
+			extra = kv[1]
+		case "exc_info", "stack_info", "stacklevel":
+		default:
+			return nil, exc.TypeError("Logger.%s() got an unexpected keyword argument '%s'", name, k)
+		}
+	}
 	if name == "log" {
 		if len(args) == 0 {
 			return nil, exc.TypeError("log() missing 2 required positional arguments: 'level' and 'msg'")
@@ -203,16 +213,6 @@ func (l *Logger) logMethod(t *starlark.Thread, name string, args starlark.Tuple,
 	}
 	if len(args) == 0 {
 		return nil, exc.TypeError("%s() missing 1 required positional argument: 'msg'", name)
-	}
-	var extra starlark.Value
-	for _, kv := range kwargs {
-		switch k := string(kv[0].(starlark.String)); k {
-		case "extra":
-			extra = kv[1]
-		case "exc_info", "stack_info", "stacklevel":
-		default:
-			return nil, exc.TypeError("Logger.%s() got an unexpected keyword argument '%s'", name, k)
-		}
 	}
 	if !l.enabledFor(lv) {
 		return starlark.None, nil

@@ -59,8 +59,8 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"getLevelName":    s.getLevelName,
 		"addLevelName":    s.addLevelName,
 		"disable":         s.disable,
-		"shutdown":        noop,
-		"captureWarnings": noop,
+		"shutdown":        shutdown,
+		"captureWarnings": captureWarnings,
 	})
 	for _, m := range levelMethods {
 		d[m] = starlark.NewBuiltin(m, s.moduleLog(m))
@@ -80,8 +80,15 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 	return d, nil
 }
 
-func noop(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	return starlark.None, nil
+// shutdown has nothing to flush: handlers write as they go.
+func shutdown(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return starlark.None, starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0)
+}
+
+// captureWarnings: there is no warnings module to capture.
+func captureWarnings(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var capture starlark.Value
+	return starlark.None, starlark.UnpackArgs(b.Name(), args, kwargs, "capture", &capture)
 }
 
 // levelOf reads a level given as an int or a registered name.

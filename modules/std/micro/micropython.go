@@ -37,26 +37,33 @@ func newMicroPython(env *runtime.Env) (starlark.StringDict, error) {
 			return starlark.None, nil
 		},
 		"mem_info": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var verbose starlark.Value
+			if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0, &verbose); err != nil {
+				return nil, err
+			}
 			var m goruntime.MemStats
 			goruntime.ReadMemStats(&m)
 			_, err := fmt.Fprintf(env, "stack: %d\nGC: total: %d, used: %d, free: %d\n", 0, m.HeapSys, m.HeapAlloc, m.HeapSys-m.HeapAlloc)
 			return starlark.None, err
 		},
-		"qstr_info": none,
-		"stack_use": func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-			return starlark.MakeInt(0), nil
-		},
-		"heap_lock": none,
-		"heap_unlock": func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-			return starlark.MakeInt(0), nil
-		},
-		"alloc_emergency_exception_buf": none,
-		"kbd_intr":                      none,
+		"qstr_info":                     takes(0, 1, starlark.None),
+		"stack_use":                     takes(0, 0, starlark.MakeInt(0)),
+		"heap_lock":                     takes(0, 0, starlark.None),
+		"heap_unlock":                   takes(0, 0, starlark.MakeInt(0)),
+		"alloc_emergency_exception_buf": takes(1, 1, starlark.None),
+		"kbd_intr":                      takes(1, 1, starlark.None),
 	}), nil
 }
 
-// none accepts any arguments and returns None: the call only tunes
-// MicroPython's own allocator or REPL, which qstar does not have.
-func none(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-	return starlark.None, nil
+// takes binds min to max positional arguments and returns result: the
+// call only tunes MicroPython's own allocator or REPL, which qstar does not
+// have.
+func takes(min, max int, result starlark.Value) builtinFn {
+	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		out := make([]any, max)
+		for i := range out {
+			out[i] = new(starlark.Value)
+		}
+		return result, starlark.UnpackPositionalArgs(b.Name(), args, kwargs, min, out...)
+	}
 }

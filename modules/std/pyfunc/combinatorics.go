@@ -3,6 +3,7 @@ package pyfunc
 import (
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
@@ -140,10 +141,13 @@ func combinations(replace bool) builtinFn {
 func product(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 	repeat := 1
 	for _, p := range kw {
-		if k, _ := starlark.AsString(p[0]); k == "repeat" {
-			if err := starlark.AsInt(p[1], &repeat); err != nil {
-				return nil, err
-			}
+		if k, _ := starlark.AsString(p[0]); k != "repeat" {
+			return nil, exc.TypeError("product() got an unexpected keyword argument '%s'", k)
+		}
+	}
+	for _, p := range kw {
+		if err := starlark.AsInt(p[1], &repeat); err != nil {
+			return nil, exc.TypeError("product() argument 'repeat' must be int, not %s", p[1].Type())
 		}
 	}
 	var pools [][]starlark.Value

@@ -4,6 +4,7 @@ import (
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
 
+	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
@@ -170,9 +171,10 @@ func accumulate(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 func zipLongest(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 	var fill starlark.Value = starlark.None
 	for _, p := range kw {
-		if k, _ := starlark.AsString(p[0]); k == "fillvalue" {
-			fill = p[1]
+		if k, _ := starlark.AsString(p[0]); k != "fillvalue" {
+			return nil, exc.TypeError("zip_longest() got an unexpected keyword argument '%s'", k)
 		}
+		fill = p[1]
 	}
 	nexts := make([]pylib.NextFunc, len(args))
 	for i, a := range args {

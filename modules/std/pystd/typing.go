@@ -72,7 +72,14 @@ func hintName(v starlark.Value) string {
 	return v.String()
 }
 
-func typeVar(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+func typeVar(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	for _, kv := range kwargs {
+		switch k, _ := starlark.AsString(kv[0]); k {
+		case "bound", "covariant", "contravariant", "infer_variance": // hints only: not checked
+		default:
+			return nil, exc.TypeError("TypeVar() got an unexpected keyword argument '%s'", k)
+		}
+	}
 	if len(args) == 0 {
 		return nil, exc.TypeError("TypeVar() missing required argument: 'name'")
 	}

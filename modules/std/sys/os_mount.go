@@ -7,6 +7,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/devfs"
+	"github.com/qstar-dev/qstar/runtime/exc"
 )
 
 // vfs is a storage volume object from uos.VfsLfs1/VfsFat/VfsSd/VfsEmmc: on
@@ -25,7 +26,7 @@ func (v *vfs) AttrNames() []string   { return []string{"set_det"} }
 // pin constants QuecPython's SD examples pass to it.
 func (v *vfs) Attr(name string) (starlark.Value, error) {
 	if name == "set_det" {
-		return starlark.NewBuiltin("set_det", answerZero), nil
+		return starlark.NewBuiltin("set_det", answerZero(2)), nil
 	}
 	if n, ok := strings.CutPrefix(name, "GPIO"); ok {
 		if i, err := strconv.Atoi(n); err == nil {
@@ -35,8 +36,16 @@ func (v *vfs) Attr(name string) (starlark.Value, error) {
 	return nil, nil
 }
 
-func answerZero(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	return starlark.MakeInt(0), nil
+// answerZero binds n positional arguments and answers 0: what the
+// firmware's detection setters return.
+func answerZero(n int) builtinFn {
+	return func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		out := make([]any, n)
+		for i := range out {
+			out[i] = new(starlark.Value)
+		}
+		return starlark.MakeInt(0), starlark.UnpackPositionalArgs(b.Name(), args, kwargs, n, out...)
+	}
 }
 
 // mountMembers are QuecPython's volume constructors, mount, umount and the
@@ -46,6 +55,9 @@ func (m *osMod) mountMembers() starlark.StringDict {
 	for _, kind := range []string{"VfsLfs1", "VfsLfs2", "VfsFat", "VfsSd", "VfsEmmc"} {
 		kind := kind
 		d[kind] = starlark.NewBuiltin(kind, func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if len(kwargs) > 0 { // the firmware's constructors take positional arguments only
+				return nil, exc.TypeError("%s() takes no keyword arguments", kind)
+			}
 			return &vfs{kind: kind}, nil
 		})
 	}
@@ -62,7 +74,7 @@ func (m *osMod) mountMembers() starlark.StringDict {
 		return starlark.None, m.fs().Mount(p)
 	})
 	d["umount"] = starlark.NewBuiltin("umount", m.pathOp("umount", (*devfs.FS).Umount))
-	d["set_callback"] = starlark.NewBuiltin("set_callback", answerZero)
-	d["set_det"] = starlark.NewBuiltin("set_det", answerZero)
+	d["set_callback"] = starlark.NewBuiltin("set_callback", answerZero(1))
+	d["set_det"] = starlark.NewBuiltin("set_det", answerZero(2))
 	return d
 }

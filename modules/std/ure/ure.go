@@ -140,6 +140,9 @@ func containsByte(s string, c byte) bool {
 }
 
 func purgeFn(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
+		return nil, err
+	}
 	purge()
 	return starlark.None, nil
 }

@@ -4,6 +4,7 @@
 package ustruct
 
 import (
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -30,7 +31,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"unpack":      withLayout("unpack", (*layout).unpackFn),
 		"calcsize":    withLayout("calcsize", (*layout).calcsizeFn),
 		"pack_into":   withLayout("pack_into", (*layout).packIntoFn),
-		"unpack_from": withLayout("unpack_from", (*layout).unpackFromFn),
+		"unpack_from": withLayout("unpack_from", (*layout).unpackFromFn, "buffer", "offset"),
 		"iter_unpack": withLayout("iter_unpack", (*layout).iterUnpackFn),
 	})
 	d["Struct"] = pytype.New("_struct.Struct", newStruct, "Struct")
@@ -40,9 +41,16 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 
 type layoutFn = func(l *layout, fn string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error)
 
-// withLayout makes a module function whose first argument is the format.
-func withLayout(name string, f layoutFn) builtinFn {
+// withLayout makes a module function whose first argument is the format;
+// keywords outside keywords are refused before the format is read, as
+// Python binds arguments before it converts them.
+func withLayout(name string, f layoutFn, keywords ...string) builtinFn {
 	return func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		for _, kv := range kwargs {
+			if k, _ := starlark.AsString(kv[0]); !slices.Contains(keywords, k) {
+				return nil, exc.TypeError("%s() got an unexpected keyword argument '%s'", name, k)
+			}
+		}
 		if len(args) == 0 {
 			return nil, exc.TypeError("%s() missing required argument 'format' (pos 1)", name)
 		}
