@@ -67,4 +67,22 @@ func init() {
 		"CheckNetwork.poweron_print_once":     "poweron_print_once()\nPrint the project, firmware and IMEI banner once.",
 		"CheckNetwork.wait_network_connected": "wait_network_connected(timeout_s=60)\nAs checkNet.waitNetworkReady.",
 	})
+	runtime.RegisterDocs("atcmd", map[string]string{
+		"sendSync": "sendSync(atcmd, resp, include_str, timeout, simId=0)\nSend atcmd (ending in \\r\\n) to the modem and fill the bytearray resp with the answer lines (only those containing include_str, unless it is ''), waiting up to timeout seconds; 0, or nonzero on ERROR or a timeout.",
+	})
+	runtime.RegisterDocs("sms", map[string]string{
+		"sendTextMsg":   "sendTextMsg(phoneNumber, msg, codeMode='GSM')\nSend msg as a text SMS, codeMode 'GSM' (7-bit) or 'UCS2'; 0 or -1.",
+		"sendPduMsg":    "sendPduMsg(phoneNumber, msg, codeMode='GSM')\nSend msg in PDU mode, codeMode 'GSM' or 'UCS2'; 0 or -1.",
+		"searchTextMsg": "searchTextMsg(index, /)\n(phoneNumber, msg, msgLen) of the stored message at index, or -1.",
+		"searchPduMsg":  "searchPduMsg(index, /)\nThe PDU text of the stored message at index, or -1.",
+		"getPduLength":  "getPduLength(pduMsg, /)\nThe TPDU length of pduMsg, or -1.",
+		"decodePdu":     "decodePdu(pduMsg, pduLen, /)\n(phoneNumber, msg, time, msgLen) of a PDU, or -1.",
+		"deleteMsg":     "deleteMsg(index, delmode=0, /)\nDelete the message at index (delmode 4: all messages); 0 or -1.",
+		"getMsgNums":    "getMsgNums()\nThe number of stored messages, or -1.",
+		"getSaveLoc":    "getSaveLoc()\n([loc1, used, max], [loc2, used, max], [loc3, used, max]) of the message stores, or -1.",
+		"setSaveLoc":    "setSaveLoc(mem1, mem2=None, mem3=None)\nChoose the stores for reading, writing and receiving: 'SM' (SIM) or 'ME' (module); 0 or -1.",
+		"getCenterAddr": "getCenterAddr()\nThe SMS service center number, or -1.",
+		"setCenterAddr": "setCenterAddr(addr, /)\nSet the SMS service center number; 0 or -1.",
+		"setCallback":   "setCallback(usrFun, /)\nCall usrFun([simId, index, storage]) when a message arrives; 0 or -1.",
+	})
 }

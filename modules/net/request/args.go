@@ -6,6 +6,7 @@ import (
 	"mime/multipart"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,6 +32,18 @@ var (
 	positionalMethod  = []string{"data", "headers", "decode", "sizeof", "ssl_params"}
 	positionalCPython = map[string][]string{"GET": {"params"}, "POST": {"data", "json"}, "PUT": {"data"}, "PATCH": {"data"}}
 )
+
+// knownKeywords refuses a keyword that is neither one of params nor of
+// extra, before any argument is read: Python binds, then converts.
+func knownKeywords(fn string, kwargs []starlark.Tuple, extra ...string) error {
+	for _, kv := range kwargs {
+		k, _ := starlark.AsString(kv[0])
+		if !slices.Contains(extra, k) && !slices.Contains(params, k) && !slices.Contains(params, k+"?") {
+			return exc.TypeError("%s() got an unexpected keyword argument '%s'", fn, k)
+		}
+	}
+	return nil
+}
 
 // byName turns the arguments after the URL into keywords, following
 // order.

@@ -23,8 +23,8 @@ var methodNames = []string{"get", "post", "put", "delete", "head", "patch"}
 
 func newRequests(env *runtime.Env) (starlark.StringDict, error) {
 	d := methodsFor(env, flavor{cpython: true})
-	d["Session"] = starlark.NewBuiltin("Session", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-		return newSession(env), nil
+	d["Session"] = starlark.NewBuiltin("Session", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		return newSession(env), starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0)
 	})
 	excs := starlark.StringDict{}
 	for name, class := range map[string]string{
@@ -45,6 +45,17 @@ func newRequests(env *runtime.Env) (starlark.StringDict, error) {
 func methodsFor(env *runtime.Env, fl flavor) starlark.StringDict {
 	d := starlark.StringDict{
 		"request": starlark.NewBuiltin("request", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if err := knownKeywords("request", kwargs, "method"); err != nil {
+				return nil, err
+			}
+			if len(args) == 0 { // request(method='GET', url=...)
+				for i, kv := range kwargs {
+					if kv[0] == starlark.String("method") {
+						args, kwargs = starlark.Tuple{kv[1]}, append(kwargs[:i:i], kwargs[i+1:]...)
+						break
+					}
+				}
+			}
 			if len(args) == 0 {
 				return nil, errMissing("request", "method")
 			}

@@ -21,8 +21,8 @@ func cpythonExtras(env *runtime.Env) starlark.StringDict {
 		"create_connection": starlark.NewBuiltin("create_connection", func(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			return createConnection(env, thread, b, args, kwargs)
 		}),
-		"getdefaulttimeout": starlark.NewBuiltin("getdefaulttimeout", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-			return timeoutValue(defaultTimeout(env)), nil
+		"getdefaulttimeout": starlark.NewBuiltin("getdefaulttimeout", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return timeoutValue(defaultTimeout(env)), starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0)
 		}),
 		"setdefaulttimeout": starlark.NewBuiltin("setdefaulttimeout", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 			v, err := oneArg(b.Name(), args, kwargs)

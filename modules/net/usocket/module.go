@@ -105,7 +105,10 @@ func defaultTimeout(env *runtime.Env) netx.Timeout {
 	return netx.Block
 }
 
-func hostname(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+func hostname(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
+		return nil, err
+	}
 	h, err := os.Hostname()
 	if err != nil {
 		h = "localhost"

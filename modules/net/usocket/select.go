@@ -43,8 +43,8 @@ const (
 func selectMembers(env *runtime.Env) (starlark.StringDict, error) {
 	return starlark.StringDict{
 		"select": starlark.NewBuiltin("select", selectBuiltin),
-		"poll": starlark.NewBuiltin("poll", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-			return &poller{}, nil
+		"poll": starlark.NewBuiltin("poll", func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return &poller{}, starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0)
 		}),
 		"POLLIN": starlark.MakeInt(POLLIN), "POLLOUT": starlark.MakeInt(POLLOUT),
 		"POLLERR": starlark.MakeInt(POLLERR), "POLLHUP": starlark.MakeInt(POLLHUP), "POLLNVAL": starlark.MakeInt(POLLNVAL),
