@@ -32,6 +32,7 @@ func newString(*runtime.Env) (starlark.StringDict, error) {
 		"whitespace":      starlark.String(whitespace),
 		"printable":       starlark.String(digits + lower + upper + punctuation + whitespace),
 		"capwords":        starlark.NewBuiltin("capwords", capwords),
+		"Template":        starlark.NewBuiltin("Template", newTemplate),
 	}, nil
 }
 
