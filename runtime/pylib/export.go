@@ -28,3 +28,7 @@ func shortName(name string) string {
 
 // Percent is Python's `format % arg` (arg a tuple, a dict or one value).
 func Percent(format string, arg starlark.Value) (string, error) { return pyPercent(format, arg) }
+
+// ExceptionOf is the exception instance a script's `except ... as e` sees
+// for err (the raised instance itself when err came from raise).
+func ExceptionOf(err error) starlark.Value { return errToInstance(err) }
