@@ -84,6 +84,11 @@ func parseSpec(s string) (formatSpec, error) {
 }
 
 // formatValue is Python's format(v, spec).
+// Formatter is a Go value with its own __format__ (datetime's strftime).
+type Formatter interface {
+	PyFormat(spec string) (string, error)
+}
+
 func formatValue(v starlark.Value, spec string) (string, error) {
 	if inst, ok := v.(*Instance); ok {
 		if r, ok, err := inst.dunder("__format__", starlark.String(spec)); ok {
@@ -96,6 +101,9 @@ func formatValue(v starlark.Value, spec string) (string, error) {
 			}
 			return string(s), nil
 		}
+	}
+	if f, ok := v.(Formatter); ok {
+		return f.PyFormat(spec)
 	}
 	if spec == "" {
 		return pyrepr.StrErr(v)
