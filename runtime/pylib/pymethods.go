@@ -17,6 +17,8 @@ var pythonMethods = sync.OnceValue(func() map[string]map[string]bool {
 		"list":      nameSet("append", "clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort"),
 		"dict":      nameSet("clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault", "update", "values"),
 		"tuple":     nameSet("count", "index"),
+		"int":       numberMethods["int"],
+		"float":     numberMethods["float"],
 		"set":       nameSet("add", "clear", "copy", "difference", "difference_update", "discard", "intersection", "intersection_update", "isdisjoint", "issubset", "issuperset", "pop", "remove", "symmetric_difference", "symmetric_difference_update", "union", "update"),
 	}
 })

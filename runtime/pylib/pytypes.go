@@ -102,6 +102,7 @@ var typeAttrs = map[string]starlark.StringDict{
 	// corpus_text.go
 	"str":   {"maketrans": starlark.NewBuiltin("maketrans", maketrans)},
 	"bytes": {"fromhex": starlark.NewBuiltin("fromhex", bytesFromHex)},
+	"float": {"fromhex": starlark.NewBuiltin("fromhex", floatFromHex)}, // corpus_numeric.go
 }
 
 // builtinTypes are the constructor types, as pylib gives them to scripts.
@@ -122,7 +123,7 @@ func init() {
 	builtinTypes["str"].call = strCall
 	builtinTypes["bytes"] = &pyType{name: "bytes", call: bytesCall, attrs: typeAttrs["bytes"]}
 	builtinTypes["int"] = &pyType{name: "int", call: intCall, attrs: typeAttrs["int"]}
-	builtinTypes["float"] = &pyType{name: "float", call: floatCall}
+	builtinTypes["float"] = &pyType{name: "float", call: floatCall, attrs: typeAttrs["float"]}
 	for name, t := range builtinTypes {
 		RegisterType(name, t)
 	}

@@ -13,6 +13,9 @@ func shimMore(thread *starlark.Thread, name string, recv starlark.Value, args st
 	case "pop", "remove":
 		return popRemove(thread, name, recv, args, kwargs)
 	}
+	if v, ok, err := shimNumeric(name, recv, args, kwargs); ok { // corpus_numeric.go
+		return v, true, err
+	}
 	if n, ok := recv.(starlark.Int); ok {
 		return intMethod(name, n, args, kwargs)
 	}
