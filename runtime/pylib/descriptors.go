@@ -103,6 +103,8 @@ func onInstance(v starlark.Value, x *Instance) (starlark.Value, error) {
 		return d.fn, nil
 	case "classmethod":
 		return bind(d.fn, x.class), nil
+	case "cached_property":
+		return cacheProperty(d, x)
 	}
 	// the getter runs on the thread holding the lock (Attr gets none)
 	return starlark.Call(x.callThread("property"), d.fn, starlark.Tuple{x}, nil)

@@ -3,28 +3,39 @@ package pyfunc
 import (
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/modules/std/internal/ntuple"
 	"github.com/qstar-dev/qstar/runtime/exc"
 )
 
 // lru_cache(maxsize=128) / @lru_cache / @cache: results are kept by
-// arguments (unbounded: a device script's cache is small, and CPython's
-// LRU eviction changes no result).
+// arguments, the least recently used dropped beyond maxsize (None:
+// unbounded), so cache_info() reads as in CPython.
 func lruCache(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) == 1 {
 		if _, ok := args[0].(starlark.Callable); ok { // @lru_cache without ()
-			return cached(args[0]), nil
+			return cached(args[0], 128), nil
 		}
 	}
 	var maxsize, typed starlark.Value
 	if err := starlark.UnpackArgs("lru_cache", args, kwargs, "maxsize?", &maxsize, "typed?", &typed); err != nil {
 		return nil, err
 	}
+	size := 128
+	if maxsize != nil && maxsize != starlark.None {
+		n, err := starlark.AsInt32(maxsize)
+		if err != nil {
+			return nil, exc.TypeError("Expected first argument to be an integer, a callable, or None")
+		}
+		size = max(n, 0)
+	} else if maxsize == starlark.None {
+		size = -1
+	}
 	return starlark.NewBuiltin("lru_cache", func(_ *starlark.Thread, _ *starlark.Builtin, a starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 		var fn starlark.Value
 		if err := starlark.UnpackPositionalArgs("lru_cache", a, kw, 1, &fn); err != nil {
 			return nil, err
 		}
-		return cached(fn), nil
+		return cached(fn, size), nil
 	}), nil
 }
 
@@ -33,10 +44,11 @@ func cacheDeco(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwa
 	if err := starlark.UnpackPositionalArgs("cache", args, kwargs, 1, &fn); err != nil {
 		return nil, err
 	}
-	return cached(fn), nil
+	return cached(fn, -1), nil
 }
 
-func cached(fn starlark.Value) starlark.Value {
+// cached wraps fn with a cache of at most maxsize results (-1: no bound).
+func cached(fn starlark.Value, maxsize int) starlark.Value {
 	memo := starlark.NewDict(16)
 	hits, misses := 0, 0
 	name := nameOf(fn)
@@ -50,12 +62,23 @@ func cached(fn starlark.Value) starlark.Value {
 			return nil, exc.TypeError("unhashable type: %s", err)
 		} else if found {
 			hits++
+			if maxsize > 0 { // most recently used goes last
+				_, _, _ = memo.Delete(key)
+				_ = memo.SetKey(key, v)
+			}
 			return v, nil
 		}
 		misses++
 		v, err := starlark.Call(t, fn, a, kw)
-		if err != nil {
-			return nil, err
+		if err != nil || maxsize == 0 {
+			return v, err
+		}
+		if maxsize > 0 && memo.Len() >= maxsize {
+			it := memo.Iterate()
+			var oldest starlark.Value
+			it.Next(&oldest)
+			it.Done()
+			_, _, _ = memo.Delete(oldest)
 		}
 		return v, memo.SetKey(key, v)
 	})
@@ -65,16 +88,15 @@ func cached(fn starlark.Value) starlark.Value {
 		return starlark.None, nil
 	})
 	w.attrs["cache_info"] = starlark.NewBuiltin("cache_info", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-		return starlark.String(cacheInfo(hits, misses, memo.Len())), nil
+		var size starlark.Value = starlark.None
+		if maxsize >= 0 {
+			size = starlark.MakeInt(maxsize)
+		}
+		return ntuple.New("CacheInfo", []string{"hits", "misses", "maxsize", "currsize"},
+			starlark.MakeInt(hits), starlark.MakeInt(misses), size, starlark.MakeInt(memo.Len())), nil
 	})
 	return w
 }
-
-func cacheInfo(hits, misses, size int) string {
-	return "CacheInfo(hits=" + itoa(hits) + ", misses=" + itoa(misses) + ", maxsize=None, currsize=" + itoa(size) + ")"
-}
-
-func itoa(n int) string { return starlark.MakeInt(n).String() }
 
 // cmp_to_key(cmp) gives sort a key whose order is cmp's sign.
 func cmpToKey(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

@@ -22,6 +22,13 @@ func newFunctools(*runtime.Env) (starlark.StringDict, error) {
 		"cmp_to_key":     starlark.NewBuiltin("cmp_to_key", cmpToKey),
 		"total_ordering": starlark.NewBuiltin("total_ordering", totalOrdering),
 		"update_wrapper": starlark.NewBuiltin("update_wrapper", updateWrapper),
+		"cached_property": starlark.NewBuiltin("cached_property", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var fn starlark.Value
+			if err := starlark.UnpackPositionalArgs("cached_property", args, kwargs, 1, &fn); err != nil {
+				return nil, err
+			}
+			return pylib.CachedProperty(fn)
+		}),
 	}, nil
 }
 

@@ -34,6 +34,7 @@ func newHeapq(*runtime.Env) (starlark.StringDict, error) {
 		"heappushpop": starlark.NewBuiltin("heappushpop", heappushpop),
 		"nsmallest":   starlark.NewBuiltin("nsmallest", nBest(false)),
 		"nlargest":    starlark.NewBuiltin("nlargest", nBest(true)),
+		"merge":       starlark.NewBuiltin("merge", merge),
 	}, nil
 }
 

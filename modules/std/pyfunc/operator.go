@@ -8,6 +8,7 @@ import (
 
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 func init() {
@@ -41,6 +42,10 @@ func newOperator(*runtime.Env) (starlark.StringDict, error) {
 			return starlark.Unary(syntax.TILDE, a)
 		}),
 	}
+	pow := pylib.Builtins()["pow"]
+	d["pow"] = twoArgs("pow", func(a, b starlark.Value) (starlark.Value, error) {
+		return starlark.Call(&starlark.Thread{Name: "pow"}, pow, starlark.Tuple{a, b}, nil)
+	})
 	for name, tok := range binaryOps {
 		tok := tok
 		d[name] = twoArgs(name, func(a, b starlark.Value) (starlark.Value, error) { return starlark.Binary(tok, a, b) })
