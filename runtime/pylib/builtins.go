@@ -235,7 +235,7 @@ func nameOfBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 		return starlark.String(shortName(v.name)), nil
 	case starlark.Callable:
 		if _, isInst := x.(*Instance); !isInst {
-			return starlark.String(v.Name()), nil
+			return starlark.String(pyFuncName(v)), nil
 		}
 	}
 	if ha, ok := x.(starlark.HasAttrs); ok {

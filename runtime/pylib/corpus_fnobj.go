@@ -50,7 +50,7 @@ func (f *fnObj) Attr(name string) (starlark.Value, error) {
 	}
 	switch name {
 	case "__name__", "__qualname__":
-		return starlark.String(f.fn.Name()), nil
+		return starlark.String(pyFuncName(f.fn)), nil
 	case "__doc__":
 		return docOfBuiltin(nil, nil, starlark.Tuple{f.fn}, nil)
 	}
@@ -66,4 +66,13 @@ func (f *fnObj) AttrNames() []string {
 func (f *fnObj) SetField(name string, v starlark.Value) error {
 	f.attrs[name] = v
 	return nil
+}
+
+// pyFuncName is a function's __name__: "<lambda>" for a lambda, which
+// Starlark names "lambda".
+func pyFuncName(c starlark.Callable) string {
+	if f, ok := c.(*starlark.Function); ok && f.Name() == "lambda" {
+		return "<lambda>"
+	}
+	return c.Name()
 }

@@ -16,13 +16,42 @@ import (
 // decoder parses JSON as CPython's json.loads does: ints stay ints, NaN and
 // Infinity are accepted, and errors carry CPython's messages and positions.
 type decoder struct {
-	s   string
-	pos int // byte offset
+	s     string
+	pos   int // byte offset
+	hooks *hooks
+}
+
+// hooks are loads' object_hook and object_pairs_hook (nil when not given).
+type hooks struct {
+	thread              *starlark.Thread
+	object, objectPairs starlark.Value
+}
+
+// finish is a parsed object as the hooks make it: object_pairs_hook(list
+// of pairs) wins over object_hook(dict).
+func (d *decoder) finish(dict *starlark.Dict) (starlark.Value, error) {
+	h := d.hooks
+	switch {
+	case h == nil:
+		return dict, nil
+	case h.objectPairs != nil:
+		items := dict.Items()
+		pairs := make([]starlark.Value, len(items))
+		for i, kv := range items {
+			pairs[i] = kv
+		}
+		return starlark.Call(h.thread, h.objectPairs, starlark.Tuple{starlark.NewList(pairs)}, nil)
+	case h.object != nil:
+		return starlark.Call(h.thread, h.object, starlark.Tuple{dict}, nil)
+	}
+	return dict, nil
 }
 
 // Decode parses one JSON document.
-func Decode(s string) (starlark.Value, error) {
-	d := &decoder{s: s}
+func Decode(s string) (starlark.Value, error) { return decodeWith(s, nil) }
+
+func decodeWith(s string, h *hooks) (starlark.Value, error) {
+	d := &decoder{s: s, hooks: h}
 	if strings.HasPrefix(s, "\ufeff") {
 		return nil, d.errorAt("Unexpected UTF-8 BOM (decode using utf-8-sig)", 0)
 	}
@@ -219,7 +248,7 @@ func (d *decoder) object(depth int) (starlark.Value, error) {
 	d.space()
 	if d.pos < len(d.s) && d.s[d.pos] == '}' {
 		d.pos++
-		return dict, nil
+		return d.finish(dict)
 	}
 	for {
 		if d.pos >= len(d.s) || d.s[d.pos] != '"' {
@@ -245,7 +274,7 @@ func (d *decoder) object(depth int) (starlark.Value, error) {
 		d.space()
 		if d.pos < len(d.s) && d.s[d.pos] == '}' {
 			d.pos++
-			return dict, nil
+			return d.finish(dict)
 		}
 		if d.pos >= len(d.s) || d.s[d.pos] != ',' {
 			return nil, d.errorAt("Expecting ',' delimiter", d.pos)

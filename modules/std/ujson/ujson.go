@@ -57,20 +57,30 @@ func dumps(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 }
 
 func loads(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var v starlark.Value
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &v); err != nil {
+	var v, objectHook, pairsHook starlark.Value
+	if err := starlark.UnpackArgs(b.Name(), args, kwargs, "s", &v, "object_hook?", &objectHook, "object_pairs_hook?", &pairsHook); err != nil {
 		return nil, err
+	}
+	var h *hooks
+	if !pyargs.IsNone(objectHook) || !pyargs.IsNone(pairsHook) {
+		h = &hooks{thread: t}
+		if !pyargs.IsNone(objectHook) {
+			h.object = objectHook
+		}
+		if !pyargs.IsNone(pairsHook) {
+			h.objectPairs = pairsHook
+		}
 	}
 	switch s := v.(type) {
 	case starlark.String:
-		return Decode(string(s))
+		return decodeWith(string(s), h)
 	case starlark.Bytes:
 		// CPython decodes bytes as UTF-8, dropping a BOM.
 		text := string(s)
 		if len(text) >= 3 && text[:3] == "\ufeff" {
 			text = text[3:]
 		}
-		return Decode(text)
+		return decodeWith(text, h)
 	}
 	return nil, exc.TypeError("the JSON object must be str or bytes, not %s", pyargs.TypeName(v))
 }
