@@ -5,8 +5,15 @@ import (
 
 	"go.starlark.net/starlark"
 
+	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 )
+
+func init() {
+	runtime.RegisterDocs("string", map[string]string{
+		"Template": "Template(template)\nA $name / ${name} template: substitute(mapping={}, /, **kws) raises KeyError for a missing name, safe_substitute leaves it.",
+	})
+}
 
 // template is string.Template: $name, ${name} and $$ substitution.
 type template struct{ text string }
