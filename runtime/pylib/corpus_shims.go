@@ -82,7 +82,7 @@ func strCorpusMethod(name, s string, args starlark.Tuple, kwargs []starlark.Tupl
 		if err := starlark.UnpackArgs(name, args, kwargs, "tabsize?", &size); err != nil {
 			return nil, true, err
 		}
-		return starlark.String(expandTabs(s, size)), true, nil
+		return starlark.String(ExpandTabs(s, size)), true, nil
 	case "isnumeric", "isdecimal", "isascii":
 		return starlark.Bool(classify(name, s)), true, noArgs(name, args, kwargs)
 	}
@@ -99,7 +99,12 @@ func swapRune(r rune) rune {
 	return r
 }
 
-func expandTabs(s string, size int) string {
+// ExpandTabs is str.expandtabs(size): each tab to the next multiple of size
+// columns, counting from each line's start.
+func ExpandTabs(s string, size int) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
 	var b strings.Builder
 	col := 0
 	for _, r := range s {

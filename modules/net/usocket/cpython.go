@@ -1,7 +1,7 @@
 package usocket
 
 import (
-	"encoding/binary"
+	mbits "math/bits"
 	"net"
 
 	"go.starlark.net/starlark"
@@ -40,10 +40,10 @@ func cpythonExtras(env *runtime.Env) starlark.StringDict {
 		}),
 		"inet_aton": starlark.NewBuiltin("inet_aton", inetAton),
 		"inet_ntoa": starlark.NewBuiltin("inet_ntoa", inetNtoa),
-		"htons":     starlark.NewBuiltin("htons", swap16),
-		"ntohs":     starlark.NewBuiltin("ntohs", swap16),
-		"htonl":     starlark.NewBuiltin("htonl", swap32),
-		"ntohl":     starlark.NewBuiltin("ntohl", swap32),
+		"htons":     starlark.NewBuiltin("htons", byteSwap(16)),
+		"ntohs":     starlark.NewBuiltin("ntohs", byteSwap(16)),
+		"htonl":     starlark.NewBuiltin("htonl", byteSwap(32)),
+		"ntohl":     starlark.NewBuiltin("ntohl", byteSwap(32)),
 	}
 	for name, class := range map[string]string{"timeout": "TimeoutError", "error": "OSError", "gaierror": "OSError", "herror": "OSError"} {
 		if c := netx.ExceptionClass(class); c != nil {
@@ -125,30 +125,21 @@ func inetNtoa(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 	return starlark.String(net.IP(p).String()), nil
 }
 
-func swap16(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := oneArg(b.Name(), args, kwargs)
-	if err != nil {
-		return nil, err
+// byteSwap is htons/ntohs (16 bits) or htonl/ntohl (32): a swap, as on
+// the little-endian modules (and every target qstar releases for).
+func byteSwap(bits int) func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+	return func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		v, err := oneArg(b.Name(), args, kwargs)
+		if err != nil {
+			return nil, err
+		}
+		n, err := pyargs.Int(b.Name(), "x", v)
+		if err != nil {
+			return nil, err
+		}
+		if bits == 16 {
+			return starlark.MakeInt(int(mbits.ReverseBytes16(uint16(n)))), nil
+		}
+		return starlark.MakeInt64(int64(mbits.ReverseBytes32(uint32(n)))), nil
 	}
-	n, err := pyargs.Int(b.Name(), "x", v)
-	if err != nil {
-		return nil, err
-	}
-	var buf [2]byte
-	binary.BigEndian.PutUint16(buf[:], uint16(n))
-	return starlark.MakeInt(int(binary.LittleEndian.Uint16(buf[:]))), nil
-}
-
-func swap32(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	v, err := oneArg(b.Name(), args, kwargs)
-	if err != nil {
-		return nil, err
-	}
-	n, err := pyargs.Int(b.Name(), "x", v)
-	if err != nil {
-		return nil, err
-	}
-	var buf [4]byte
-	binary.BigEndian.PutUint32(buf[:], uint32(n))
-	return starlark.MakeInt64(int64(binary.LittleEndian.Uint32(buf[:]))), nil
 }

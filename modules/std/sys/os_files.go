@@ -22,7 +22,13 @@ func (m *osMod) pathOp(name string, op func(*devfs.FS, string) error) builtinFn 
 }
 
 func (m *osMod) listdir(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	path, err := pathArg("listdir", args, kwargs, ".")
+	return m.eachEntry("listdir", args, kwargs, func(_ string, e devfs.Entry) starlark.Value { return starlark.String(e.Name) })
+}
+
+// eachEntry lists the directory named by args (default ".") as one value
+// per entry; name is the function's for its errors.
+func (m *osMod) eachEntry(name string, args starlark.Tuple, kwargs []starlark.Tuple, value func(dir string, e devfs.Entry) starlark.Value) (*starlark.List, error) {
+	path, err := pathArg(name, args, kwargs, ".")
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +38,7 @@ func (m *osMod) listdir(t *starlark.Thread, b *starlark.Builtin, args starlark.T
 	}
 	out := make([]starlark.Value, len(entries))
 	for i, e := range entries {
-		out[i] = starlark.String(e.Name)
+		out[i] = value(path, e)
 	}
 	return starlark.NewList(out), nil
 }
@@ -40,23 +46,13 @@ func (m *osMod) listdir(t *starlark.Thread, b *starlark.Builtin, args starlark.T
 // ilistdir gives MicroPython's (name, type, inode, size) tuples, type
 // 0x4000 for a directory and 0x8000 for a file.
 func (m *osMod) ilistdir(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	path, err := pathArg("ilistdir", args, kwargs, ".")
-	if err != nil {
-		return nil, err
-	}
-	entries, err := m.fs().ListDir(path)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]starlark.Value, len(entries))
-	for i, e := range entries {
+	return m.eachEntry("ilistdir", args, kwargs, func(_ string, e devfs.Entry) starlark.Value {
 		typ := syscall.S_IFREG
 		if e.IsDir {
 			typ = syscall.S_IFDIR
 		}
-		out[i] = starlark.Tuple{starlark.String(e.Name), starlark.MakeInt(typ), starlark.MakeInt(0), starlark.MakeInt64(e.Size)}
-	}
-	return starlark.NewList(out), nil
+		return starlark.Tuple{starlark.String(e.Name), starlark.MakeInt(typ), starlark.MakeInt(0), starlark.MakeInt64(e.Size)}
+	})
 }
 
 var statFields = []string{"st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"}

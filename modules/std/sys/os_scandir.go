@@ -74,21 +74,15 @@ func (s *scanIter) Attr(name string) (starlark.Value, error) {
 }
 
 func (m *osMod) scandir(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	path, err := pathArg("scandir", args, kwargs, ".")
-	if err != nil {
-		return nil, err
-	}
-	entries, err := m.fs().ListDir(path)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]starlark.Value, len(entries))
-	for i, e := range entries {
+	list, err := m.eachEntry("scandir", args, kwargs, func(dir string, e devfs.Entry) starlark.Value {
 		p := e.Name
 		if len(args) > 0 {
-			p = joinPath(path, e.Name)
+			p = joinPath(dir, e.Name)
 		}
-		out[i] = &dirEntry{m: m, e: e, path: p}
+		return &dirEntry{m: m, e: e, path: p}
+	})
+	if err != nil {
+		return nil, err
 	}
-	return &scanIter{list: starlark.NewList(out)}, nil
+	return &scanIter{list: list}, nil
 }

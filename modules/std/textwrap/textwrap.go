@@ -11,6 +11,7 @@ import (
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 const wrapParams = "width=70, *, initial_indent='', subsequent_indent='', expand_tabs=True, replace_whitespace=True, " +
@@ -93,7 +94,7 @@ func (w *wrapper) wrap(text string) ([]string, error) {
 		return nil, exc.ValueError("invalid width %d (must be > 0)", w.width)
 	}
 	if w.expandTabs {
-		text = expandTabs(text, w.tabsize)
+		text = pylib.ExpandTabs(text, w.tabsize)
 	}
 	if w.replaceWS {
 		text = strings.Map(func(r rune) rune {
@@ -268,29 +269,4 @@ func fixSentenceEndings(chunks []string) {
 			chunks[i+1] = "  "
 		}
 	}
-}
-
-func expandTabs(s string, size int) string {
-	if !strings.Contains(s, "\t") {
-		return s
-	}
-	var b strings.Builder
-	col := 0
-	for _, r := range s {
-		switch r {
-		case '\t':
-			if size > 0 {
-				n := size - col%size
-				b.WriteString(strings.Repeat(" ", n))
-				col += n
-			}
-		case '\n', '\r':
-			b.WriteRune(r)
-			col = 0
-		default:
-			b.WriteRune(r)
-			col++
-		}
-	}
-	return b.String()
 }
