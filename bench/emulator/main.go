@@ -53,10 +53,13 @@ func main() {
 	mosq := flag.String("mosquitto", "mosquitto", "mosquitto binary (\"\" to skip)")
 	serve := flag.String("serve", "", "internal: run the emulator on this address")
 	devices := flag.String("devices", "", "internal: the emulator's devices file")
+	debug := flag.String("debug", "", "internal: serve the emulator's memory statistics and pprof here")
+	flag.StringVar(&profileDir, "profile", "", "write the emulator's Go memory statistics and heap profiles into this directory")
+	flag.BoolVar(&withStats, "stats", false, "print the emulator's Go memory statistics (no profiles)")
 	flag.Parse()
 	raiseFileLimit()
 	if *serve != "" {
-		serveEmulator(*serve, *devices)
+		serveEmulator(*serve, *devices, *debug)
 		return
 	}
 	fmt.Printf("| broker | devices | connects/s | RSS connected | RSS peak | msgs/s |\n|---|---|---|---|---|---|\n")
@@ -92,6 +95,8 @@ func run(name string, n int, dur time.Duration, start func() (*exec.Cmd, string)
 	connectRate := float64(n) / time.Since(t0).Seconds()
 	time.Sleep(time.Second) // let the broker settle
 	rssConnected := rss(cmd.Process.Pid, "VmRSS")
+	probe := startProbe(name, n)
+	probe.snapshot("connected")
 	var answers atomic.Int64
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
@@ -99,13 +104,14 @@ func run(name string, n int, dur time.Duration, start func() (*exec.Cmd, string)
 		wg.Add(1)
 		go func() { defer wg.Done(); d.loop(stop, &answers) }()
 	}
-	time.Sleep(dur)
+	probe.during(dur)
 	close(stop)
 	got := answers.Load()
 	for _, d := range devs {
 		d.close()
 	}
 	wg.Wait()
+	probe.report()
 	fmt.Printf("| %s | %d | %.0f | %s | %s | %.0f |\n", name, n, connectRate, mb(rssConnected), mb(rss(cmd.Process.Pid, "VmHWM")),
 		float64(got)/dur.Seconds())
 }
@@ -249,7 +255,12 @@ func startEmulator() (*exec.Cmd, string) {
 	js, _ := json.Marshal(emulator.Devices{"onenet": {productID: productKey}})
 	os.WriteFile(devices, js, 0o600)
 	self, _ := os.Executable()
-	cmd := exec.Command(self, "-serve", addr, "-devices", devices)
+	args := []string{"-serve", addr, "-devices", devices}
+	if profileDir != "" || withStats {
+		debugAddr = freeAddr()
+		args = append(args, "-debug", debugAddr)
+	}
+	cmd := exec.Command(self, args...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
@@ -258,7 +269,10 @@ func startEmulator() (*exec.Cmd, string) {
 	return cmd, addr
 }
 
-func serveEmulator(addr, devicesFile string) {
+func serveEmulator(addr, devicesFile, debug string) {
+	if debug != "" {
+		serveDebug(debug)
+	}
 	devices, err := emulator.LoadDevices(devicesFile)
 	if err != nil {
 		fatal("%v", err)
