@@ -7,6 +7,10 @@
 //
 //	go run ./bench/emulator -n 1000,5000,10000 [-d 10s] [-mosquitto /usr/sbin/mosquitto]
 //
+// -stats prints the emulator's Go memory (stacks, heap, goroutines) after
+// connecting, after forced GCs, at the peak of the loop and after it;
+// -profile DIR also writes heap and goroutine profiles there.
+//
 // Each broker runs in its own process, so its RSS is its own: the
 // emulator is this program re-run with -serve, Mosquitto a private one on
 // another port. On Mosquitto a device subscribes to its own post topic
@@ -277,6 +281,7 @@ func serveEmulator(addr, devicesFile, debug string) {
 	if err != nil {
 		fatal("%v", err)
 	}
+	emulator.TuneGC() // as `qstar emulate` does
 	e, err := emulator.Start(emulator.Options{Listen: addr, Devices: devices})
 	if err != nil {
 		fatal("%v", err)

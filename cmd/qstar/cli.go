@@ -368,6 +368,7 @@ func cmdEmulate(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.Devices = devices
 	}
+	emulator.TuneGC() // a standalone emulator serves many devices
 	em, err := emulator.Start(opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "qstar: %v\n", err)
