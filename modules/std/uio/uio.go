@@ -20,11 +20,15 @@ func init() {
 type builtinFn = func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)
 
 func newModule(env *runtime.Env) (starlark.StringDict, error) {
-	return starlark.StringDict{
+	d := starlark.StringDict{
 		"StringIO": pytype.New("_io.StringIO", newStream(true)),
 		"BytesIO":  pytype.New("_io.BytesIO", newStream(false)),
 		"open":     starlark.NewBuiltin("open", openFn),
-	}, nil
+	}
+	for name, v := range ioTypes() {
+		d[name] = v
+	}
+	return d, nil
 }
 
 // openFn is uio.open: the builtin open, where the runtime provides one.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/qstar-dev/qstar/modules/std/internal/stdtest"
 
+	_ "github.com/qstar-dev/qstar/modules/std/sys"
 	_ "github.com/qstar-dev/qstar/modules/std/uio"
 )
 
@@ -58,4 +59,14 @@ print(g is f, f.__exit__(None, None, None), f.closed)
 	if err != nil || out != want {
 		t.Errorf("got %q, %v; want %q", out, err, want)
 	}
+}
+
+// Device loggers test the stream's class before flushing it.
+func TestStreamClasses(t *testing.T) {
+	stdtest.SamePyOutput(t, `import uio, io, sys
+print(isinstance(sys.stdout, uio.TextIOWrapper), isinstance(sys.stdout, io.IOBase), isinstance(sys.stdout, io.FileIO))
+s = io.StringIO()
+print(isinstance(s, io.TextIOWrapper), isinstance(s, io.IOBase), isinstance(s, io.TextIOBase), isinstance(io.BytesIO(), io.TextIOBase))
+print(io.TextIOWrapper.__name__, io.BufferedReader.__name__, io.FileIO.__name__)
+`)
 }
