@@ -30,7 +30,7 @@ func newNet(env *runtime.Env) (starlark.StringDict, error) {
 			return query(t, env, f)
 		}
 	}
-	return members(map[string]builtinFn{
+	fns := map[string]builtinFn{
 		"csqQueryPoll": noArgs(func(ctx context.Context, m Modem) (starlark.Value, error) {
 			v, err := m.CSQ(ctx)
 			return ival(v), err
@@ -88,5 +88,9 @@ func newNet(env *runtime.Env) (starlark.StringDict, error) {
 			}
 			return action(t, env, func(ctx context.Context, m Modem) error { return m.SetFun(ctx, fun, rst == 1) })
 		},
-	}), nil
+	}
+	for name, f := range cellFns(env, noArgs) {
+		fns[name] = f
+	}
+	return members(fns), nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/qstar-dev/qstar/modules/cellular/at"
 	"github.com/qstar-dev/qstar/modules/cellular/profile"
@@ -188,6 +189,8 @@ func exec(st *profile.State, cmd string) ([]string, error) {
 		return []string{st.Device().Manufacturer}, nil
 	case name == "AT+EGMR" && params == "0,5":
 		return []string{fmt.Sprintf(`+EGMR: "%s"`, st.Device().SN)}, nil
+	case name == "AT+QLTS", name == "AT+QLTS" && params == "0":
+		return []string{nitzLine(time.Now())}, nil
 	case name == "AT+CSQ":
 		return []string{fmt.Sprintf("+CSQ: %d,99", st.CSQ())}, nil
 	case name == "AT+QCSQ":
@@ -294,4 +297,11 @@ func exec(st *profile.State, cmd string) ([]string, error) {
 		return nil, st.SetDNS(cid, args[1], args[2])
 	}
 	return nil, errPlain
+}
+
+// nitzLine is AT+QLTS's answer: the network's last NITZ time, UTC with the
+// zone in quarter hours. The simulated network is in China (+32), as the
+// QuecPython docs' modules are, and its time is this host's.
+func nitzLine(now time.Time) string {
+	return now.UTC().Format(`+QLTS: "2006/01/02,15:04:05`) + `+32,0"`
 }
