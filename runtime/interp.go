@@ -283,7 +283,9 @@ func (in *Interp) Go(name string, fn starlark.Value, args starlark.Tuple, starte
 		err = takePending(t, err)
 		in.Done(t)
 		in.gil.unlock()
-		if err != nil && !in.exitOn(err) && !IsCancelled(err) {
+		// After CancelAll the run is ending: an error here comes from the
+		// teardown (a socket closed under a blocked recv), not the script.
+		if err != nil && !in.exitOn(err) && !IsCancelled(err) && !in.isClosed() {
 			in.reportf(err, "Unhandled exception in thread %s:\n", name)
 		}
 	}()

@@ -218,7 +218,7 @@ func cmdRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return envFailed(err, stderr)
 	}
 	in := runtime.New(env)
-	defer in.Env.Close()
+	defer in.Close() // threads are cancelled before their sockets and ports close
 
 	in.Lock()
 	t := in.NewThread("main")

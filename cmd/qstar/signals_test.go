@@ -45,6 +45,8 @@ except KeyboardInterrupt:
     print('bye')
     c.disconnect()
 `, 1, 0, "bye\n"},
+		// The thread is cancelled before its socket closes: no EBADF traceback.
+		{"thread_in_recv", "import usocket, _thread, utime\ns = usocket.socket(usocket.AF_INET, usocket.SOCK_DGRAM)\ns.bind(('127.0.0.1', 0))\ndef serve():\n    s.recvfrom(64)\n_thread.start_new_thread(serve, ())\nutime.sleep(0.2)\nprint('started')\nutime.sleep(3600)\n", 1, 130, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), tc.name+".py")
@@ -91,6 +93,9 @@ except KeyboardInterrupt:
 			}
 			if got := <-rest; got != tc.stdout {
 				t.Errorf("stdout %q, want %q; stderr %s", got, tc.stdout, stderr.String())
+			}
+			if strings.Contains(stderr.String(), "Unhandled exception in thread") {
+				t.Errorf("a thread's teardown error was reported: %s", stderr.String())
 			}
 			if tc.code == 130 && !strings.Contains(stderr.String(), "KeyboardInterrupt") {
 				t.Errorf("stderr lacks KeyboardInterrupt: %s", stderr.String())
