@@ -67,7 +67,7 @@ func newSim(env *runtime.Env) (starlark.StringDict, error) {
 			return action(t, env, func(ctx context.Context, m Modem) error { return op(ctx, m, p) })
 		}
 	}
-	return members(map[string]builtinFn{
+	fns := map[string]builtinFn{
 		"getStatus": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			id := 0
 			if err := ints(b, args, kw, 1, &id); err != nil {
@@ -136,7 +136,11 @@ func newSim(env *runtime.Env) (starlark.StringDict, error) {
 			}
 			return setCallback(t, env, "sim", fn)
 		},
-	}), nil
+	}
+	for name, f := range simBookFns(env) {
+		fns[name] = f
+	}
+	return members(fns), nil
 }
 
 // pinLike reports whether s can be a PIN or PUK: 1 to 15 digits.

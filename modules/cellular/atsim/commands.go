@@ -106,6 +106,9 @@ func exec(st *profile.State, cmd string) ([]string, error) {
 	if lines, err, ok := smsExec(st, name, params, args); ok {
 		return lines, err
 	}
+	if lines, err, ok := pbExec(st, name, args); ok {
+		return lines, err
+	}
 	switch {
 	case !hasParams && (name == "AT" || name == "ATE0" || name == "ATE1"):
 		return nil, nil

@@ -52,6 +52,7 @@ type State struct {
 	auto     map[int]bool // contexts to bring back when the radio returns
 	listen   func(Event)
 	sms      smsStore
+	pb       phonebooks
 }
 
 // NewState starts a modem in the profile's state.
