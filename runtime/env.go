@@ -34,6 +34,11 @@ type Env struct {
 	// (the emulator's CA).
 	RootCAs *x509.CertPool
 
+	// Routed says Dial diverts every connection by host name (--emulate):
+	// a name this host cannot resolve still gets an address, so a script's
+	// getaddrinfo-then-connect reaches the local cloud as on a device.
+	Routed bool
+
 	// Logger, when set, receives Logf's messages (`--log json`); nil
 	// writes "qstar: ..." lines to Stderr.
 	Logger *slog.Logger

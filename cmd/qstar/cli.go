@@ -152,7 +152,7 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 			return nil, err
 		}
 		env.Logf("emulator: every connection goes to the local cloud at %s", cf.emulate.remote)
-		env.Dial, env.RootCAs = r.Dial, r.RootCAs()
+		env.Dial, env.RootCAs, env.Routed = r.Dial, r.RootCAs(), true
 	} else if cf.emulate.on {
 		opts := emulator.Options{Logf: env.Logf, Now: env.Now, Strict: env.Setting("emulator_strict") == "1",
 			APIToken: env.Setting("emulator_token")}
@@ -177,7 +177,7 @@ func (cf *commonFlags) env(stdin io.Reader, stdout, stderr io.Writer, argv []str
 		}
 		env.Logf("emulator: local cloud running; application API on http://%s", httpAddr)
 		env.Logf("emulator: %s", apiTokenHelp(httpAddr, em.APIToken()))
-		env.Dial, env.RootCAs = em.Dial, em.RootCAs()
+		env.Dial, env.RootCAs, env.Routed = em.Dial, em.RootCAs(), true
 		env.OnClose(func() { em.Close() })
 	}
 	env.Dial = runtime.GuardDial(env.Grants, env.Dial) // checks the host asked for, before routing

@@ -2,6 +2,7 @@ package usocket
 
 import (
 	"context"
+	"hash/fnv"
 	"net"
 	"strconv"
 	"sync"
@@ -128,6 +129,9 @@ func lookup(thread *starlark.Thread, host string) ([]net.IP, error) {
 		if runtime.IsCancelled(err) {
 			return nil, err
 		}
+		if runtime.EnvOf(thread).Routed {
+			return []net.IP{routedIP(host)}, nil
+		}
 		return nil, netx.ErrnoMsg(thread, netx.EAI_NONAME, netx.Strerror(netx.EAI_NONAME))
 	}
 	// IPv4 first, as the module's lwIP answers.
@@ -140,6 +144,16 @@ func lookup(thread *starlark.Thread, host string) ([]net.IP, error) {
 		}
 	}
 	return append(v4, v6...), nil
+}
+
+// routedIP stands for a name this host cannot resolve when every
+// connection is routed by name: a stable address in 198.18.0.0/15 (RFC
+// 2544, never a real host), which connect turns back into the name.
+func routedIP(host string) net.IP {
+	h := fnv.New32a()
+	h.Write([]byte(host))
+	n := h.Sum32()
+	return net.IPv4(198, 18+byte(n>>16&1), byte(n>>8), byte(n)|1)
 }
 
 // getaddrinfo(host, port, af=0, type=0, proto=0, flags=0) returns
