@@ -122,7 +122,7 @@ func (d *device) setMqtt(t *starlark.Thread, b *starlark.Builtin, args starlark.
 		cid = d.dn // the firmware formats None; any id signs the same way
 	}
 	out := runtime.EnvOf(t).Stdout
-	if d.ds == "" {
+	if d.ds == "" && d.ps != "" {
 		fmt.Fprintln(out, "[ERROR] connect failed. Error : aLiYun needs the DeviceSecret here (product-secret registration: use linkkit or auth.aliyun)")
 		return starlark.MakeInt(-1), nil
 	}
@@ -177,6 +177,11 @@ func (d *device) setMqtt(t *starlark.Thread, b *starlark.Builtin, args starlark.
 			return nil, err
 		}
 	}
+	// The client is kept even if connect fails, as the firmware's is: later
+	// calls then fail on the link, not on a missing client.
+	d.mu.Lock()
+	d.client = client
+	d.mu.Unlock()
 	var connectKw []starlark.Tuple
 	if a.Has("clean_session") {
 		connectKw = []starlark.Tuple{{starlark.String("clean_session"), a.Value("clean_session")}}
@@ -188,9 +193,6 @@ func (d *device) setMqtt(t *starlark.Thread, b *starlark.Builtin, args starlark.
 		fmt.Fprintf(out, "[ERROR] connect failed. Error : %s\n", errText(err))
 		return starlark.MakeInt(-1), nil
 	}
-	d.mu.Lock()
-	d.client = client
-	d.mu.Unlock()
 	return starlark.MakeInt(0), nil
 }
 
