@@ -192,8 +192,15 @@ func exec(st *profile.State, cmd string) ([]string, error) {
 		return []string{st.Device().Manufacturer}, nil
 	case name == "AT+EGMR" && params == "0,5":
 		return []string{fmt.Sprintf(`+EGMR: "%s"`, st.Device().SN)}, nil
-	case name == "AT+QLTS", name == "AT+QLTS" && params == "0":
+	case name == "AT+QLTS":
 		return []string{nitzLine(time.Now())}, nil
+	case name == "AT+QCELLLOC":
+		n, reg := st.Network()
+		if !reg {
+			return nil, profile.CMENoService
+		}
+		// Quectel answers longitude,latitude; the simulated cell also says its accuracy.
+		return []string{fmt.Sprintf("+QCELLLOC: %.6f,%.6f,%d", n.Location.Longitude, n.Location.Latitude, n.Location.Accuracy)}, nil
 	case name == "AT+CSQ":
 		return []string{fmt.Sprintf("+CSQ: %d,99", st.CSQ())}, nil
 	case name == "AT+QCSQ":

@@ -83,6 +83,16 @@ type Network struct {
 	LongName string `json:"long_name"`
 	Short    string `json:"short_name"`
 	Fun      int    `json:"fun"`
+	// Location is where cell-based positioning (cellLocator) puts the
+	// serving cell.
+	Location Location `json:"location"`
+}
+
+// Location is a position in degrees and its accuracy in metres.
+type Location struct {
+	Longitude float64 `json:"longitude"`
+	Latitude  float64 `json:"latitude"`
+	Accuracy  int     `json:"accuracy"`
 }
 
 // Default is the profile used when none is given: a ready SIM on a home
@@ -106,6 +116,7 @@ func Default() *Profile {
 			Data:  Reg{State: 1, LAC: 26909, CI: 232301323, RAT: 7},
 			CSQ:   26, RSSI: -51, RSRP: -76, RSRQ: -5, SINR: 12,
 			MCC: "460", MNC: "00", LongName: "CHINA MOBILE", Short: "CMCC", Fun: 1,
+			Location: Location{Longitude: 117.1138, Latitude: 31.82279, Accuracy: 550}, // the cellLocator docs' answer
 		},
 		SMS: SMS{Center: "+8613800100500", Capacity: 50},
 	}
