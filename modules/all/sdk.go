@@ -4,5 +4,5 @@ import (
 	_ "github.com/qstar-dev/qstar/modules/sdk/azure/legacy"
 	_ "github.com/qstar-dev/qstar/modules/sdk/azure/modern"
 	_ "github.com/qstar-dev/qstar/modules/sdk/linkkit"
-	_ "github.com/qstar-dev/qstar/modules/sdk/qpyaliyun"
+	_ "github.com/qstar-dev/qstar/modules/sdk/qpycloud"
 )

@@ -1,4 +1,4 @@
-package qpyaliyun_test
+package qpycloud_test
 
 import (
 	"strings"
@@ -7,7 +7,7 @@ import (
 	"github.com/qstar-dev/qstar/emulator"
 	"github.com/qstar-dev/qstar/modules/sdk/internal/sdktest"
 
-	_ "github.com/qstar-dev/qstar/modules/sdk/qpyaliyun"
+	_ "github.com/qstar-dev/qstar/modules/sdk/qpycloud"
 	_ "github.com/qstar-dev/qstar/modules/std/thread"
 	_ "github.com/qstar-dev/qstar/modules/std/utime"
 	_ "github.com/qstar-dev/qstar/modules/umqtt"
@@ -50,5 +50,30 @@ print('bad', bad.setMqtt('cid2'))
 	}
 	if strings.Contains(out, "secret123") {
 		t.Errorf("the secret reached the output:\n%s", out)
+	}
+}
+
+// TXyun through the local cloud's plain broker (which takes any Tencent
+// login): connect, subscribe, a message back through start(), status.
+func TestTXyunRoundTrip(t *testing.T) {
+	em := sdktest.Emulator(t, nil)
+	s := sdktest.Start(t, em, "tx.py", `from TenCentYun import TXyun
+import utime
+got = []
+tx = TXyun('ABCDEFGHIJ', 'dev01', 'c2VjcmV0LWRldmljZS1rZXk=', None)
+print('setMqtt', tx.setMqtt())
+tx.setCallback(lambda topic, msg: got.append(msg))
+print('subscribe', tx.subscribe('ABCDEFGHIJ/dev01/data'))
+tx.start()
+print('publish', tx.publish('ABCDEFGHIJ/dev01/data', 'hello world'))
+for i in range(100):
+    if got:
+        break
+    utime.sleep_ms(50)
+print(got, tx.getTXyunsta())
+tx.disconnect()
+`)
+	if out := s.Wait(); out != "setMqtt 0\nsubscribe 0\npublish True\n[b'hello world'] 0\n" {
+		t.Errorf("output:\n%s", out)
 	}
 }
