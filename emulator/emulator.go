@@ -86,6 +86,7 @@ type Emulator struct {
 	opts   Options
 	routes map[string]string // platform name -> loopback address of its listener
 	https  string            // loopback address of the HTTPS API (port 443 routes here)
+	ntp    string            // loopback UDP address of the time server (UDP port 123 routes here)
 	addr   string            // the standalone listener's address
 
 	mu      sync.Mutex
@@ -141,6 +142,10 @@ func Start(opts Options) (*Emulator, error) {
 	}
 	if e.https, err = e.serveHTTPS(); err != nil {
 		e.srv.Close()
+		return nil, err
+	}
+	if e.ntp, err = e.serveSNTP(); err != nil {
+		e.Close()
 		return nil, err
 	}
 	if opts.Listen != "" {
@@ -199,18 +204,25 @@ func (e *Emulator) RootCAs() *x509.CertPool { return e.ca.Pool() }
 func (e *Emulator) CAPEM() []byte { return e.ca.PEM() }
 
 // Dial connects to the emulator's listener for the platform that owns
-// addr's host; it has runtime.Env.Dial's signature.
+// addr's host (UDP to port 123: the time server); it has runtime.Env.Dial's signature.
 func (e *Emulator) Dial(ctx context.Context, network, addr string) (net.Conn, error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return nil, err
+	}
+	var d net.Dialer
+	if strings.HasPrefix(network, "udp") {
+		if port != "123" {
+			return nil, fmt.Errorf("emulator: no UDP service at %s: the local cloud answers NTP (port 123) only", addr)
+		}
+		e.opts.Logf("emulator: %s -> local time server", addr)
+		return d.DialContext(ctx, "udp", e.ntp)
 	}
 	p := byHost(host)
 	route := e.routes[p.Name]
 	if port == "443" && p != plain {
 		route = e.https
 	}
-	var d net.Dialer
 	c, err := d.DialContext(ctx, "tcp", route)
 	if err != nil {
 		return nil, err
