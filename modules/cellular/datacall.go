@@ -112,7 +112,7 @@ func newDataCall(env *runtime.Env) (starlark.StringDict, error) {
 		}
 		return action(t, env, func(ctx context.Context, m Modem) error { return m.SetDNS(ctx, cid, pri, sec) })
 	}
-	return members(map[string]builtinFn{
+	fns := map[string]builtinFn{
 		"getInfo": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			var cid, ipType int
 			if err := ints(b, args, kw, 0, &cid, &ipType); err != nil {
@@ -197,5 +197,8 @@ func newDataCall(env *runtime.Env) (starlark.StringDict, error) {
 			}
 			return setCallback(t, env, "dataCall", fn)
 		},
-	}), nil
+	}
+	// setApn is the older firmware's name for setPDPContext (same arguments).
+	fns["setApn"] = fns["setPDPContext"]
+	return members(fns), nil
 }

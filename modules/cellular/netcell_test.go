@@ -68,3 +68,14 @@ func TestServingMCCHexOnASR(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// dataCall.setApn, the older firmware's setPDPContext, configures the
+// context getPDPContext then reports, on both backends.
+func TestSetApnBothBackends(t *testing.T) {
+	backends(t, loadProfile(t, "testdata/profile.json"), func(t *testing.T, s *session, _ *atsim.Sim, _ *cellular.SimModem) {
+		got := s.eval(`dataCall.setApn(3, 0, "cmiot", "u", "p", 1)`, "dataCall.getPDPContext(3)")
+		if strings.Join(got, " ") != "0 (0, 'cmiot', 'u', 'p', 1)" {
+			t.Errorf("got %v", got)
+		}
+	})
+}
