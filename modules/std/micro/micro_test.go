@@ -66,6 +66,26 @@ print(_ADDR, REG, micropython.opt_level(), micropython.stack_use() >= 0)
 	}
 }
 
+// schedule(func, arg) runs func(arg) soon, while the main code goes on.
+func TestSchedule(t *testing.T) {
+	out, err := stdtest.RunPy(t, `import micropython, utime
+got = []
+micropython.schedule(got.append, 7)
+for i in range(400):
+    if got:
+        break
+    utime.sleep_ms(5)
+print(got)
+try:
+    micropython.schedule(3, None)
+except TypeError as e:
+    print('TypeError', e)
+`)
+	if want := "[7]\nTypeError schedule(): 'func' must be callable, not int\n"; err != nil || out != want {
+		t.Errorf("got %q, %v; want %q", out, err, want)
+	}
+}
+
 // TestUzlibAgainstCPython: data compressed by CPython's zlib (as an OTA
 // server would) comes back out of uzlib in each framing wbits selects.
 func TestUzlibAgainstCPython(t *testing.T) {

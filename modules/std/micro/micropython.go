@@ -7,6 +7,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
 )
 
@@ -52,6 +53,23 @@ func newMicroPython(env *runtime.Env) (starlark.StringDict, error) {
 		"heap_unlock":                   takes(0, 0, starlark.MakeInt(0)),
 		"alloc_emergency_exception_buf": takes(1, 1, starlark.None),
 		"kbd_intr":                      takes(1, 1, starlark.None),
+		// schedule(func, arg) runs func(arg) soon, on a script thread of its
+		// own (MicroPython runs it between the main code's bytecodes).
+		"schedule": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			var fn, arg starlark.Value
+			if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 2, &fn, &arg); err != nil {
+				return nil, err
+			}
+			if _, ok := fn.(starlark.Callable); !ok {
+				return nil, exc.TypeError("schedule(): 'func' must be callable, not %s", pyargs.TypeName(fn))
+			}
+			in := runtime.FromThread(t)
+			if in == nil {
+				return nil, exc.RuntimeError("schedule() needs a script thread")
+			}
+			in.Go("schedule", fn, starlark.Tuple{arg}, nil)
+			return starlark.None, nil
+		},
 	}), nil
 }
 
