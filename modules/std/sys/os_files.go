@@ -102,6 +102,9 @@ func (m *osMod) statvfs(t *starlark.Thread, b *starlark.Builtin, args starlark.T
 	if err != nil {
 		return nil, err
 	}
+	if m.quec { // as MicroPython's VfsLfs: no inode counts or flags, littleFS's 255-byte names
+		v.Files, v.Ffree, v.Favail, v.Flag, v.Namemax = 0, 0, 0, 0, 255
+	}
 	items := starlark.Tuple{}
 	for _, n := range []uint64{v.Bsize, v.Frsize, v.Blocks, v.Bfree, v.Bavail, v.Files, v.Ffree, v.Favail, v.Flag, v.Namemax} {
 		items = append(items, starlark.MakeUint64(n))

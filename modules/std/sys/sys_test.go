@@ -110,6 +110,8 @@ uos.remove("/usr/sub/c.txt")
 uos.remove("/usr/sub")  # an empty directory, as littleFS allows
 print(uos.listdir(), len(uos.urandom(16)), uos.sep)
 print(uos.uname()[0].split("=")[1], uos.uname2().sysname, len(uos.statvfs("/usr")))
+v = uos.statvfs("/usr")
+print(v[0] > 0 and v[2] > 0 and v[3] <= v[2], v[5:])  # littleFS: no inode counts or flags
 `
 	out := stdtest.MustRun(t, src, func(env *runtime.Env) {
 		env.DataDir = dir
@@ -120,7 +122,8 @@ print(uos.uname()[0].split("=")[1], uos.uname2().sysname, len(uos.statvfs("/usr"
 		"yes dflt {'QSTAR_STD_TEST': 'yes'}\n" +
 		"['b.txt', 'sub'] ['c.txt'] [('b.txt', 32768, 0, 5), ('sub', 16384, 0, 0)]\n" +
 		"['b.txt'] 16 /\n" +
-		"EC600N-CNLE EC600N-CNLE 10\n"
+		"EC600N-CNLE EC600N-CNLE 10\n" +
+		"True (0, 0, 0, 0, 255)\n"
 	if out != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
