@@ -15,6 +15,9 @@ var checkNetSigs = map[string]*pyargs.Sig{
 // `qstar stubs` (runtime/docs.go). Return values follow QuecPython: most
 // setters answer 0 on success and -1 on failure.
 func init() {
+	runtime.RegisterDocs("cellLocator", map[string]string{
+		"getLocation": "getLocation(serverAddr, port, token, timeout, profileIdx=None)\nThe cell position (longitude, latitude, accuracy in m) from AT+QCELLLOC; -2 address too long, -3 token not 16 chars, -4 timeout outside 1..300, -5 PDP not active, -6 no position.",
+	})
 	runtime.RegisterDocs("sim", map[string]string{
 		"getStatus":         "getStatus()\nState of the SIM card: 0 absent, 1 ready, 2 PIN required, 3 PUK required, ... (-1 on failure).",
 		"getImsi":           "getImsi()\nThe SIM's IMSI as a str, or -1.",
@@ -29,10 +32,13 @@ func init() {
 		"getSimDet":         "getSimDet()\nSIM hot-plug detection settings (detenable, insertlevel), or -1.",
 		"setSimDet":         "setSimDet(switch, triggerLevel, /)\nTurn SIM hot-plug detection on or off; 0 or -1.",
 		"setCallback":       "setCallback(usrFun, /)\nCall usrFun(state) when the SIM is inserted or removed; 0 or -1.",
+		"readPhonebook":     "readPhonebook(storage, start, end, username)\nPhonebook entries (count, [(index, name, number), ...]) whose name starts with username, or from start to end when it is ''; storage 9 is the SIM; -1 on failure.",
+		"writePhonebook":    "writePhonebook(storage, index, username, number)\nStore an entry (empty name and number delete it); 0 or -1.",
 	})
 	runtime.RegisterDocs("dataCall", map[string]string{
 		"start":           "start(profileIdx, ipType, apn, username, password, authType, /)\nDial a PDP context (older API, see setPDPContext/activate); 0 or -1.",
 		"setPDPContext":   "setPDPContext(profileID, ipType, apn, username, password, authType, /)\nConfigure a PDP context; 0 or -1.",
+		"setApn":          "setApn(profileID, ipType, apn, username, password, authType, /)\nThe older firmware's name of setPDPContext; 0 or -1.",
 		"getPDPContext":   "getPDPContext(profileID, /)\nThe context's (ipType, apn, username, password, authType), or -1.",
 		"activate":        "activate(profileID, /)\nActivate the PDP context; 0 or -1.",
 		"deactivate":      "deactivate(profileID, /)\nDeactivate the PDP context; 0 or -1.",
@@ -46,13 +52,23 @@ func init() {
 		"getPdpRange":     "getPdpRange()\nThe (min, max) profile IDs this module supports.",
 	})
 	runtime.RegisterDocs("net", map[string]string{
-		"getState":     "getState()\nRegistration state: ([voice state, lac, cid, act, ...], [data state, lac, cid, act, ...]), or -1.",
-		"getSignal":    "getSignal()\nSignal quality: ([rssi, bitErrorRate, rscp, ecno], [rssi, rsrp, rsrq, cqi]), or -1.",
-		"csqQueryPoll": "csqQueryPoll()\nThe CSQ value 0..31 (99 unknown), or -1.",
-		"operatorName": "operatorName()\n(long name, short name, MCC, MNC) of the registered operator, or -1.",
-		"getNetMode":   "getNetMode()\n(selection mode, operator, act, ...) of the current network, or -1.",
-		"getModemFun":  "getModemFun()\nThe modem's functionality level: 0 minimum, 1 full, 4 airplane mode; -1 on failure.",
-		"setModemFun":  "setModemFun(function, rst=0, /)\nSet the functionality level (0, 1 or 4); 0 or -1.",
+		"getState":      "getState()\nRegistration state: ([voice state, lac, cid, act, ...], [data state, lac, cid, act, ...]), or -1.",
+		"getSignal":     "getSignal()\nSignal quality: ([rssi, bitErrorRate, rscp, ecno], [rssi, rsrp, rsrq, cqi]), or -1.",
+		"csqQueryPoll":  "csqQueryPoll()\nThe CSQ value 0..31 (99 unknown), or -1.",
+		"nitzTime":      "nitzTime()\nThe network's time (AT+QLTS): (date 'yy/MM/dd,hh:mm:ss+zz,dst', UTC seconds, leap seconds), or -1.",
+		"getCellInfo":   "getCellInfo()\nThe serving cell as ([gsm], [umts], [lte]) tuples (flag 0, cid, mcc, mnc, ...); neighbours are not scanned; -1 when not registered.",
+		"getCi":         "getCi()\n[cell id] of the known cells (the serving one), or -1.",
+		"getLac":        "getLac()\n[LAC/TAC] of the known cells, or -1.",
+		"getMcc":        "getMcc()\n[MCC] of the known cells (hex-read on ASR platforms, as the firmware), or -1.",
+		"getMnc":        "getMnc()\n[MNC] of the known cells, or -1.",
+		"getServingCi":  "getServingCi()\nThe serving cell's id, or -1.",
+		"getServingLac": "getServingLac()\nThe serving cell's LAC/TAC, or -1.",
+		"getServingMcc": "getServingMcc()\nThe serving cell's MCC, or -1.",
+		"getServingMnc": "getServingMnc()\nThe serving cell's MNC, or -1.",
+		"operatorName":  "operatorName()\n(long name, short name, MCC, MNC) of the registered operator, or -1.",
+		"getNetMode":    "getNetMode()\n(selection mode, operator, act, ...) of the current network, or -1.",
+		"getModemFun":   "getModemFun()\nThe modem's functionality level: 0 minimum, 1 full, 4 airplane mode; -1 on failure.",
+		"setModemFun":   "setModemFun(function, rst=0, /)\nSet the functionality level (0, 1 or 4); 0 or -1.",
 	})
 	runtime.RegisterDocs("modem", map[string]string{
 		"getDevImei":      "getDevImei()\nThe module's IMEI, or -1.",

@@ -44,6 +44,7 @@ func init() {
 		"heap_unlock":                   "heap_unlock()\n0, the lock depth.",
 		"alloc_emergency_exception_buf": "alloc_emergency_exception_buf(size, /)\nAccepted for MicroPython drivers: callbacks may always allocate.",
 		"kbd_intr":                      "kbd_intr(chr, /)\nAccepted for MicroPython drivers: Ctrl-C always interrupts.",
+		"schedule":                      "schedule(func, arg, /)\nRun func(arg) soon, on a script thread of its own.",
 	})
 	runtime.RegisterDocs("pm", map[string]string{
 		"create_wakelock":  "create_wakelock(lock_name, name_size=None, /)\nCreate a wakelock; its id (from 1).",
