@@ -6,6 +6,7 @@ import (
 
 	"github.com/qstar-dev/qstar/modules/cellular"
 	"github.com/qstar-dev/qstar/modules/cellular/atsim"
+	"github.com/qstar-dev/qstar/modules/cellular/profile"
 )
 
 // The SIM phonebook keeps what writePhonebook stores, by range and by name
@@ -32,6 +33,23 @@ func TestPhonebookBothBackends(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	})
+}
+
+// CFUN=0 powers the card down: the SIM reads as absent until the radio is
+// back, and a PIN-enabled card then asks for its PIN again, as a module's does.
+func TestModemFunZeroPowersTheSIMDown(t *testing.T) {
+	p, err := profile.Parse([]byte(`{}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	backends(t, p, func(t *testing.T, s *session, _ *atsim.Sim, _ *cellular.SimModem) {
+		got := s.eval(`sim.getStatus()`, `sim.enablePin("1234")`, `net.setModemFun(0)`, `sim.getStatus()`, `sim.getImsi()`,
+			`net.setModemFun(1)`, `sim.getStatus()`, `sim.verifyPin("1234")`, `sim.getStatus()`, `sim.getImsi()`)
+		want := "1 0 0 0 -1 0 2 0 1 '460105466870381'"
+		if strings.Join(got, " ") != want {
+			t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 		}
 	})
 }

@@ -60,6 +60,9 @@ func (s *State) SetFun(fun int) error {
 	s.mu.Lock()
 	before := s.p.Network.Fun
 	s.p.Network.Fun = fun
+	if fun == 0 {
+		s.verified = false // the card is powered down: a PIN-enabled one asks for its PIN again
+	}
 	var evs []Event
 	if before == 1 && fun != 1 {
 		for cid := 1; cid <= MaxCID; cid++ {

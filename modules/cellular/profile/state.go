@@ -111,7 +111,7 @@ func (s *State) emit(evs []Event) {
 func (s *State) status() int {
 	sim := &s.p.SIM
 	switch {
-	case sim.State == "absent":
+	case sim.State == "absent", s.p.Network.Fun == 0: // CFUN=0 powers the card down
 		return StatusAbsent
 	case sim.PUKLeft <= 0:
 		return StatusBlocked
