@@ -117,3 +117,29 @@ for i in range(200):
 		t.Errorf("%d closers kept for 200 deleted timers", n)
 	}
 }
+
+// TestNoCallbackAfterStop: a tick that fired while the script held the
+// interpreter lock must not run once the script has called stop().
+func TestNoCallbackAfterStop(t *testing.T) {
+	got := run(t, `
+import osTimer, utime
+hits = []
+t = osTimer()
+t.start(1, 1, lambda a: hits.append(1))
+ok = True
+for _ in range(5):
+    end = utime.ticks_add(utime.ticks_ms(), 20)
+    while utime.ticks_diff(end, utime.ticks_ms()) > 0:
+        pass
+    t.stop()
+    n = len(hits)
+    utime.sleep_ms(20)
+    ok = ok and len(hits) == n
+    t.start(1, 1, lambda a: hits.append(1))
+t.stop()
+print(ok, len(hits) > 0)
+`)
+	if got != "True True\n" {
+		t.Errorf("got %q, want a timer that stays stopped after stop()", got)
+	}
+}

@@ -52,7 +52,9 @@ func (k *Ticker) run(in *runtime.Interp, t *starlark.Thread, period time.Duratio
 				return ctx.Err()
 			}
 		})
-		if err != nil {
+		// Stopped while this thread waited for the interpreter lock after
+		// the tick: the script's stop() came first, so no callback.
+		if err != nil || k.Stopped() {
 			return
 		}
 		if _, err := starlark.Call(t, fn, starlark.Tuple{arg}, nil); err != nil {
