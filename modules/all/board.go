@@ -1,6 +1,7 @@
 package all
 
 import (
+	_ "github.com/qstar-dev/qstar/modules/audio"
 	_ "github.com/qstar-dev/qstar/modules/machine"
 	_ "github.com/qstar-dev/qstar/modules/misc"
 	_ "github.com/qstar-dev/qstar/modules/ostimer"
