@@ -2,10 +2,8 @@ package appfota
 
 import (
 	"context"
-	"crypto/tls"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -107,31 +105,4 @@ func (u *updater) fetch(t *starlark.Thread, url, fileName string) error {
 
 // client dials through Env.Dial (so --emulate applies) and verifies HTTPS
 // against the Env's roots.
-func (u *updater) client() *http.Client {
-	dial := u.env.Dial
-	if dial == nil {
-		dial = (&net.Dialer{}).DialContext
-	}
-	opts := &netx.TLSOptions{}
-	return &http.Client{Timeout: 5 * time.Minute, Transport: &http.Transport{
-		DialContext: dial,
-		DialTLSContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			conn, err := dial(ctx, network, addr)
-			if err != nil {
-				return nil, err
-			}
-			host, _, _ := net.SplitHostPort(addr)
-			cfg, err := opts.Config(u.env, "app_fota", host)
-			if err != nil {
-				conn.Close()
-				return nil, err
-			}
-			tc := tls.Client(conn, cfg)
-			if err := tc.HandshakeContext(ctx); err != nil {
-				conn.Close()
-				return nil, err
-			}
-			return tc, nil
-		},
-	}}
-}
+func (u *updater) client() *http.Client { return netx.HTTPClient(u.env, "app_fota", 5*time.Minute) }
