@@ -69,6 +69,8 @@ func init() {
 		"getNetMode":    "getNetMode()\n(selection mode, operator, act, ...) of the current network, or -1.",
 		"getModemFun":   "getModemFun()\nThe modem's functionality level: 0 minimum, 1 full, 4 airplane mode; -1 on failure.",
 		"setModemFun":   "setModemFun(function, rst=0, /)\nSet the functionality level (0, 1 or 4); 0 or -1.",
+		"getConfig":     "getConfig()\n(network mode, roaming) from the modem's AT+QCFG nwscanmode/nwscanseq/roamservice: mode as the QuecPython table numbers it (0 GSM, 1 UMTS, 5 LTE, 8 GSM+LTE LTE preferred, 12 GSM+UMTS+LTE auto...), or -1.",
+		"setConfig":     "setConfig(mode, roaming=None, /)\nSet the network mode (0, 1, 3, 4, 5, 7, 8, 10..15: the modes AT+QCFG nwscanmode/nwscanseq can express) and, when given, roaming 0/1; 0, or -1 (other modes, or the modem refused).",
 	})
 	runtime.RegisterDocs("modem", map[string]string{
 		"getDevImei":      "getDevImei()\nThe module's IMEI, or -1.",

@@ -92,5 +92,8 @@ func newNet(env *runtime.Env) (starlark.StringDict, error) {
 	for name, f := range cellFns(env, noArgs) {
 		fns[name] = f
 	}
+	for name, f := range netConfigFns(env) {
+		fns[name] = f
+	}
 	return members(fns), nil
 }

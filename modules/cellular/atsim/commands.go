@@ -192,6 +192,8 @@ func exec(st *profile.State, cmd string) ([]string, error) {
 		return []string{st.Device().Manufacturer}, nil
 	case name == "AT+EGMR" && params == "0,5":
 		return []string{fmt.Sprintf(`+EGMR: "%s"`, st.Device().SN)}, nil
+	case name == "AT+QCFG" && len(args) >= 1:
+		return qcfg(st, args)
 	case name == "AT+QLTS":
 		return []string{nitzLine(time.Now())}, nil
 	case name == "AT+QCELLLOC":
@@ -314,4 +316,33 @@ func exec(st *profile.State, cmd string) ([]string, error) {
 // QuecPython docs' modules are, and its time is this host's.
 func nitzLine(now time.Time) string {
 	return now.UTC().Format(`+QLTS: "2006/01/02,15:04:05`) + `+32,0"`
+}
+
+// qcfg answers AT+QCFG="nwscanmode"|"nwscanseq"|"roamservice"[,<value>[,<effect>]]:
+// the query form prints the value, the set form stores it (effect, 1
+// for at once, is accepted and ignored: the simulation has no reboot).
+func qcfg(st *profile.State, args []string) ([]string, error) {
+	c := st.Scan()
+	item := strings.ToLower(args[0])
+	if len(args) == 1 {
+		switch item {
+		case "nwscanmode":
+			return []string{fmt.Sprintf(`+QCFG: "nwscanmode",%d`, c.Mode)}, nil
+		case "nwscanseq":
+			return []string{`+QCFG: "nwscanseq",` + c.Seq}, nil
+		case "roamservice":
+			return []string{fmt.Sprintf(`+QCFG: "roamservice",%d`, c.Roam)}, nil
+		}
+		return nil, profile.CMEBadParam
+	}
+	n, isInt := at.Int(args, 1)
+	switch {
+	case item == "nwscanmode" && isInt:
+		return nil, st.SetScanMode(n)
+	case item == "nwscanseq":
+		return nil, st.SetScanSeq(args[1])
+	case item == "roamservice" && isInt:
+		return nil, st.SetRoam(n)
+	}
+	return nil, profile.CMEBadParam
 }

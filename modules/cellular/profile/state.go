@@ -53,6 +53,7 @@ type State struct {
 	listen   func(Event)
 	sms      smsStore
 	pb       phonebooks
+	scan     *Scan // nil: defaultScan
 }
 
 // NewState starts a modem in the profile's state.
