@@ -42,6 +42,12 @@ type Board interface {
 	Close() error
 }
 
+// USBPort is a board that knows whether its USB device port is connected
+// to a host (misc.USB); a board without it reports "not connected".
+type USBPort interface {
+	USBConnected() (bool, error)
+}
+
 // Dir is a pin direction, with QuecPython's values.
 type Dir int
 

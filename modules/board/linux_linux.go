@@ -139,6 +139,19 @@ func (l *Linux) Vbatt() (int, error) {
 	return int(uv / 1000), nil
 }
 
+// USBConnected implements USBPort: a USB device controller (the gadget
+// side, /sys/class/udc/*/state) that a host has configured. A host
+// without one is never connected.
+func (l *Linux) USBConnected() (bool, error) {
+	found, _ := filepath.Glob("/sys/class/udc/*/state")
+	for _, f := range found {
+		if data, err := os.ReadFile(f); err == nil && strings.TrimSpace(string(data)) == "configured" {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
 func readFloat(path string) (float64, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -38,6 +38,7 @@ type Profile struct {
 	ADCMV           []int       `json:"adc_mv"` // ADC0.. in millivolts
 	PowerOnReason   int         `json:"power_on_reason"`
 	PowerDownReason int         `json:"power_down_reason"`
+	USB             *int        `json:"usb"` // 1 (the default) connected to a host, 0 not
 }
 
 // PinSpec is an input's level as driven from outside the module.
@@ -269,6 +270,9 @@ func (p *Profile) Check() error {
 	}
 	if p.VbattMV < 0 {
 		return fmt.Errorf("vbatt_mv %d: want >= 0", p.VbattMV)
+	}
+	if p.USB != nil && *p.USB != 0 && *p.USB != 1 {
+		return fmt.Errorf("usb %d: want 0 or 1", *p.USB)
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ func TestProfileErrorsNameTheirPlace(t *testing.T) {
 	cases := []struct{ json, want string }{
 		{"{\n  \"pins\": [\n    {\"gpio\": 1 \"level\": 1}\n  ]\n}", "3:16: invalid character '\"' after object key:value pair"},
 		{"{\"vbatt_mv\": true}", "1:18: vbatt_mv: want a number, not a JSON bool"},
+		{"{\"usb\": 2}", "usb 2: want 0 or 1"},
 		{"{\"pinz\": []}", "unknown field \"pinz\""},
 		{"{\"pins\": [{\"gpio\": 99}]}", "pins: gpio 99 level 0: want gpio 1..47"},
 		{"{\"i2c\": [{\"bus\": 1, \"addr\": \"0x1b\"}, {\"bus\": 1, \"addr\": 27}]}", "i2c bus 1 addr 0x1b listed twice"},

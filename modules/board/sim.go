@@ -34,6 +34,7 @@ type Sim struct {
 	i2c     map[[2]int]*simDevice // {bus, addr}
 	uarts   map[int]*simUART      // the port's current open end
 	spiSent map[int][]byte
+	usbOff  bool
 }
 
 type simPin struct {
@@ -63,6 +64,7 @@ func NewSim(p *Profile) *Sim {
 		p = DefaultProfile()
 	}
 	s := &Sim{p: p, pins: map[int]*simPin{}, wires: map[int][]int{}, i2c: map[[2]int]*simDevice{}, uarts: map[int]*simUART{}, spiSent: map[int][]byte{}}
+	s.usbOff = p.USB != nil && *p.USB == 0
 	for n := 1; n <= p.MaxGPIO; n++ {
 		s.pins[n] = &simPin{n: n, ext: -1}
 	}
@@ -344,6 +346,20 @@ func (s *Sim) ADC(ch int) (int, error) {
 
 // Vbatt implements Board.
 func (s *Sim) Vbatt() (int, error) { return s.p.VbattMV, nil }
+
+// USBConnected implements USBPort: the profile's "usb", or SetUSB's.
+func (s *Sim) USBConnected() (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return !s.usbOff, nil
+}
+
+// SetUSB plugs (true) or unplugs the simulated USB cable.
+func (s *Sim) SetUSB(connected bool) {
+	s.mu.Lock()
+	s.usbOff = !connected
+	s.mu.Unlock()
+}
 
 // PowerReasons implements Board.
 func (s *Sim) PowerReasons() (int, int) { return s.p.PowerOnReason, s.p.PowerDownReason }

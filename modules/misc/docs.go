@@ -22,6 +22,9 @@ var sigs = map[string]*pyargs.Sig{
 	"PWM":                            pyargs.NewSig("PWM(PWMn, ABOVE_xx, highTime, cycleTime, /)", "A PWM output with the firmware's range checks; open and close record the state (no board drives a PWM line yet)."),
 	"PWM.open":                       pyargs.NewSig("open()", "Start the output; 0."),
 	"PWM.close":                      pyargs.NewSig("close()", "Stop the output; 0."),
+	"USB":                            pyargs.NewSig("USB()", "The board's USB device port: connected to a host or not (linux: a configured /sys/class/udc controller; sim: the profile's usb, default 1)."),
+	"USB.getStatus":                  pyargs.NewSig("getStatus()", "1 connected, 0 not, -1 when the board cannot tell."),
+	"USB.setCallback":                pyargs.NewSig("setCallback(usrFun)", "usrFun(conn_status) gets 1 or 0 when the cable is plugged in or out (the port is looked at every second); 0, or -1 when not callable."),
 }
 
 func init() { runtime.RegisterSigs("misc", sigs) }

@@ -1,7 +1,7 @@
 // Package misc is QuecPython's misc module on a qstar board: Power
 // (restart and power-down as a clean end of the run with a documented
-// exit code, battery voltage, power-on and power-down reasons), ADC and
-// PowerKey.
+// exit code, battery voltage, power-on and power-down reasons), ADC, PWM,
+// PowerKey and USB.
 package misc
 
 import (
@@ -32,6 +32,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"ADC":      adcClass(env),
 		"PowerKey": powerKeyClass(),
 		"PWM":      pwmClass(),
+		"USB":      usbClass(env),
 	}, nil
 }
 

@@ -3,12 +3,13 @@ package misc_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qstar-dev/qstar/modules/board"
+	"github.com/qstar-dev/qstar/modules/misc"
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/runtimetest"
 
-	_ "github.com/qstar-dev/qstar/modules/misc"
 	_ "github.com/qstar-dev/qstar/modules/std/thread"
 	_ "github.com/qstar-dev/qstar/modules/std/utime"
 )
@@ -118,5 +119,47 @@ except OSError as e:
 `)
 	if err != nil || got != "OSError True\n" {
 		t.Errorf("err %v output %q", err, got)
+	}
+}
+
+// USB.getStatus reads the board's port; setCallback's function gets 0 and
+// 1 as the cable is pulled and plugged back, in that order.
+func TestUSB(t *testing.T) {
+	defer misc.SetUSBPoll(5 * time.Millisecond)()
+	sim := board.NewSim(nil)
+	in, out := runtimetest.NewInterp(t, func(env *runtime.Env) { board.Set(env, sim) })
+	go func() {
+		wait := func(s string) {
+			for !strings.Contains(out.String(), s) {
+				time.Sleep(time.Millisecond)
+			}
+		}
+		wait("registered")
+		sim.SetUSB(false)
+		wait("usb 0")
+		sim.SetUSB(true)
+	}()
+	err := runtimetest.Exec(in, "test.py", `
+from misc import USB
+import utime
+u = USB()
+seen = []
+def changed(status):
+    print('usb', status, u.getStatus())
+    seen.append(status)
+print(u.getStatus(), u.setCallback(3))
+print('registered', u.setCallback(changed))
+while len(seen) < 2:
+    utime.sleep_ms(5)
+`)
+	if err != nil {
+		t.Fatal(err, out.String())
+	}
+	if want := "1 -1\nregistered 0\nusb 0 0\nusb 1 1\n"; out.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
+	}
+	_, got, _ := run(t, "sim:testdata/nousb.json", "from misc import USB\nprint(USB().getStatus())\n")
+	if got != "0\n" {
+		t.Errorf("usb 0 profile: %q", got)
 	}
 }
