@@ -45,25 +45,22 @@ func TestEventsInOrder(t *testing.T) {
 	want := `callbacks 0 0 -1
 volume 7 -1 0 9
 speed 4 0 9
+play 0 say 1
+events [('audio', 0), ('audio', 7), ('tts', 2), ('tts', 4)]
 play 0
-say 1
-audio event 0
-audio event 7
-tts event 2
-tts event 4
-play 0
-audio event 0
-say now 0
-speaking -1
-tts event 2
-tts event 4
+say now 0 speaking -1
+events [('audio', 0), ('tts', 2), ('tts', 4)]
 idle 0
 play 0
-queued [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
-full -2
+queued [1, 1, 1, 1, 1, 1, 1, 1, 1, 1] full -2
 stopAll 0
 qstar: audio: play U:/none.mp3: cannot read /usr/none.mp3
 missing -1 bad priority -1
+play 0 say 1
+stop 0
+say 0
+stop 0
+events [('audio', 0), ('audio', 0), ('tts', 2), ('tts', 4), ('tts', 2), ('tts', 3)]
 `
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)

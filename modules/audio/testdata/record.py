@@ -12,6 +12,8 @@ print('callback', rec.end_callback(on_end))
 print('format', rec.start('voice.mp3', 1))
 print('start', rec.start('voice.wav', 5), rec.isBusy())
 print('busy', rec.start('other.wav', 1))
+while not ends:
+    utime.sleep_ms(5)
 utime.sleep_ms(300)
 print('stop', rec.stop())
 while len(ends) < 2:
