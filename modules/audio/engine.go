@@ -143,53 +143,72 @@ func (e *engine) next() *task {
 }
 
 func (e *engine) work(th *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	defer func() { // cancelled (end of run): nothing more plays
-		e.mu.Lock()
-		e.running = false
-		if e.cur != nil {
-			e.cur.cancel()
-			e.cur = nil
-		}
-		e.mu.Unlock()
-	}()
 	for {
 		t := e.next()
 		if t == nil {
-			return starlark.None, nil
+			return starlark.None, nil // next cleared running: a new play starts a new player
 		}
-		started := t.ctx.Err() == nil
-		if started {
-			if err := e.notify(th, t.owner, t.owner.ev.start); err != nil {
-				return nil, err
+		if err := e.play(th, t); err != nil {
+			e.abandon()
+			if err == runtime.ErrCancelled {
+				return starlark.None, nil
 			}
-		}
-		err := runtime.Block(th, func(ctx context.Context) error {
-			defer context.AfterFunc(ctx, t.cancel)()
-			return t.play(t.ctx)
-		})
-		if err == runtime.ErrCancelled {
-			return starlark.None, nil
-		}
-		stopped := t.ctx.Err() != nil
-		if err != nil && !stopped {
-			e.in.Env.Logf("audio: %s: %v", t.what, err)
-		}
-		e.mu.Lock()
-		if e.cur == t {
-			e.cur = nil
-		}
-		e.mu.Unlock()
-		t.cancel()
-		event := t.owner.ev.done
-		if stopped {
-			event = t.owner.ev.stopped
-		}
-		if !started {
-			continue
-		}
-		if err := e.notify(th, t.owner, event); err != nil {
 			return nil, err
 		}
+	}
+}
+
+// play runs t with its events; an error (cancelled, or the run exiting
+// from a callback) ends the player.
+func (e *engine) play(th *starlark.Thread, t *task) error {
+	started := t.ctx.Err() == nil
+	if started {
+		if err := e.notify(th, t.owner, t.owner.ev.start); err != nil {
+			return err
+		}
+	}
+	err := runtime.Block(th, func(ctx context.Context) error {
+		defer context.AfterFunc(ctx, t.cancel)()
+		return t.play(t.ctx)
+	})
+	if err == runtime.ErrCancelled {
+		return err
+	}
+	stopped := t.ctx.Err() != nil
+	if err != nil && !stopped {
+		e.in.Env.Logf("audio: %s: %v", t.what, err)
+	}
+	e.mu.Lock()
+	if e.cur == t {
+		e.cur = nil
+	}
+	e.mu.Unlock()
+	t.cancel()
+	if !started {
+		return nil
+	}
+	event := t.owner.ev.done
+	if stopped {
+		event = t.owner.ev.stopped
+	}
+	return e.notify(th, t.owner, event)
+}
+
+// abandon drops everything when the player ends early (the end of the
+// run): nothing more plays.
+func (e *engine) abandon() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.running = false
+	if e.cur != nil {
+		e.cur.cancel()
+		e.cur = nil
+	}
+	for i := range e.queues {
+		for _, t := range e.queues[i] {
+			t.cancel()
+		}
+		e.queues[i] = nil
 	}
 }
 
