@@ -89,3 +89,39 @@ delete 0 False -1 -2
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// With the linux backend a recording is arecord's: the end event's length
+// is its file less the WAV header.
+func TestRecordWithArecord(t *testing.T) {
+	bin := t.TempDir()
+	script := "#!/bin/sh\nfor a; do last=$a; done\necho \"$*\" > " + filepath.Join(bin, "args") + "\nhead -c 1044 /dev/zero > \"$last\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "arecord"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+":/usr/bin:/bin")
+	dir := t.TempDir()
+	in, out := runtimetest.NewInterp(t, func(env *runtime.Env) {
+		env.DataDir = dir
+		env.Config["audio"] = "linux"
+	})
+	err := runtimetest.Exec(in, "rec.py", `import audio
+import utime
+rec = audio.Record(0)
+ends = []
+rec.end_callback(lambda m: ends.append(m))
+print(rec.start('mic.wav', 2))
+while len(ends) < 2:
+    utime.sleep_ms(5)
+print(ends, rec.getSize('mic.wav'))
+`)
+	if err != nil {
+		t.Fatal(err, out.String())
+	}
+	if want := "0\n[['/usr/mic.wav', 0, 0], ['/usr/mic.wav', 1000, 3]] 1044\n"; out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+	args, _ := os.ReadFile(filepath.Join(bin, "args"))
+	if want := "-q -t wav -f S16_LE -r 8000 -c 1 -d 2 " + filepath.Join(dir, "mic.wav") + "\n"; string(args) != want {
+		t.Errorf("arecord %q, want %q", args, want)
+	}
+}

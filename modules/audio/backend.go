@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -26,6 +27,13 @@ type sound struct {
 type backend interface {
 	play(ctx context.Context, s sound, volume int) error
 	speak(ctx context.Context, text string, length time.Duration, speed, volume int) error
+}
+
+// recorderBackend is a backend with a microphone: record fills host with
+// a WAV recording until ctx is done; false when it cannot (no tool),
+// and the recording is simulated.
+type recorderBackend interface {
+	record(ctx context.Context, host string, seconds int) (bool, error)
 }
 
 // backendFor picks env's backend: the "audio" setting (--board's
@@ -111,6 +119,29 @@ func (b linuxBackend) play(ctx context.Context, s sound, volume int) error {
 func (b linuxBackend) speak(ctx context.Context, text string, length time.Duration, speed, volume int) error {
 	args := []string{"-s", strconv.Itoa(80 + 24*speed), "-a", strconv.Itoa(volume * 200 / 9), "--", text}
 	return b.run(ctx, "espeak-ng", args, nil, func() error { return b.sim.speak(ctx, text, length, speed, volume) })
+}
+
+// record runs arecord for seconds (8 kHz 16-bit mono, the firmware's
+// recording format); stop() interrupts it, so it still finishes the
+// WAV header.
+func (b linuxBackend) record(ctx context.Context, host string, seconds int) (bool, error) {
+	path, err := b.look("arecord")
+	if err != nil {
+		debugf(b.sim.env, "audio: arecord not found, recording silence")
+		return false, nil
+	}
+	cmd := exec.Command(path, "-q", "-t", "wav", "-f", "S16_LE", "-r", "8000", "-c", "1", "-d", strconv.Itoa(seconds), host)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		return true, err
+	}
+	stop := context.AfterFunc(ctx, func() { cmd.Process.Signal(os.Interrupt) })
+	defer stop()
+	if err := cmd.Wait(); err != nil && ctx.Err() == nil {
+		return true, fmt.Errorf("arecord: %v %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return true, nil
 }
 
 // run runs tool, killing it when ctx is done; without the tool it runs

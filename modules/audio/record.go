@@ -14,6 +14,7 @@ import (
 
 	"github.com/qstar-dev/qstar/modules/internal/gotype"
 	"github.com/qstar-dev/qstar/runtime"
+	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
@@ -23,10 +24,12 @@ const (
 	recordPCM = 8000 * 2  // 8 kHz 16-bit mono, bytes a second
 )
 
-// recorder is one Record object's state; a gateway has no microphone, so
-// a recording is silence of the time it ran (WAV, or AMR NO_DATA frames).
+// recorder is one Record object's state. The linux backend records WAV
+// with arecord; otherwise (no microphone tool, AMR) a recording is
+// silence of the time it ran (WAV, or AMR NO_DATA frames).
 type recorder struct {
-	env *runtime.Env
+	env  *runtime.Env
+	back backend
 
 	mu     sync.Mutex
 	busy   string // device path being recorded
@@ -71,12 +74,12 @@ func (r *recorder) start(t *starlark.Thread, name string, seconds int) int {
 	r.busy, r.cancel = path, cancel
 	cb := r.endCB
 	in.Go("audio record", starlark.NewBuiltin("audio record", func(th *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-		return r.run(th, in, ctx, out, path, f, cb)
+		return r.run(th, in, ctx, out, path, f, seconds, cb)
 	}), nil, nil)
 	return 0
 }
 
-func (r *recorder) run(th *starlark.Thread, in *runtime.Interp, ctx context.Context, out *os.File, path string, f format, cb starlark.Value) (starlark.Value, error) {
+func (r *recorder) run(th *starlark.Thread, in *runtime.Interp, ctx context.Context, out *os.File, path string, f format, seconds int, cb starlark.Value) (starlark.Value, error) {
 	began := time.Now()
 	defer func() {
 		r.mu.Lock()
@@ -93,28 +96,55 @@ func (r *recorder) run(th *starlark.Thread, in *runtime.Interp, ctx context.Cont
 		out.Close()
 		return nil, err
 	}
+	var length int
+	var recErr error
 	blockErr := runtime.Block(th, func(thCtx context.Context) error {
 		defer context.AfterFunc(thCtx, r.stop)()
-		<-ctx.Done()
+		length, recErr = r.capture(ctx, out, f, seconds, began)
 		return nil
 	})
-	data := silence(f, time.Since(began))
-	_, werr := out.Write(data)
-	if cerr := out.Close(); werr == nil {
-		werr = cerr
-	}
 	if blockErr != nil {
 		return nil, blockErr
 	}
-	if werr != nil {
-		in.Env.Logf("audio: record %s: %v", path, werr)
+	if recErr != nil {
+		in.Env.Logf("audio: record %s: %v", path, recErr)
 		return starlark.None, report(0, -1)
+	}
+	return starlark.None, report(length, 3)
+}
+
+// capture makes the recording until ctx is done and returns its audio
+// length in bytes (the file less its header); out is closed.
+func (r *recorder) capture(ctx context.Context, out *os.File, f format, seconds int, began time.Time) (int, error) {
+	if rb, ok := r.back.(recorderBackend); ok && f == formatWAV {
+		name := out.Name()
+		out.Close()
+		if done, err := rb.record(ctx, name, seconds); done {
+			if err != nil {
+				return 0, err
+			}
+			fi, err := os.Stat(name)
+			if err != nil {
+				return 0, err
+			}
+			return max(int(fi.Size())-44, 0), nil
+		}
+		var err error
+		if out, err = os.Create(name); err != nil {
+			return 0, err
+		}
+	}
+	<-ctx.Done()
+	data := silence(f, time.Since(began))
+	_, err := out.Write(data)
+	if cerr := out.Close(); err == nil {
+		err = cerr
 	}
 	header := 44
 	if f == formatAMR {
 		header = 6
 	}
-	return starlark.None, report(len(data)-header, 3)
+	return len(data) - header, err
 }
 
 func (r *recorder) stop() {
@@ -176,7 +206,11 @@ func recordClass(env *runtime.Env) *gotype.Class {
 		if err := checkDevice("Record", device); err != nil {
 			return nil, err
 		}
-		r := &recorder{env: env}
+		back, err := backendFor(env)
+		if err != nil {
+			return nil, exc.OSError("%v", err)
+		}
+		r := &recorder{env: env, back: back}
 		var name string
 		var seconds, offset, size, codec, dsp int
 		var fn starlark.Value
