@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -184,6 +185,9 @@ func (u *upgrade) httpDownload(t *starlark.Thread, a *pyargs.Args) (starlark.Val
 		}
 	}
 	if fetchErr != nil {
+		if ctx.Err() != nil {
+			fetchErr = errors.New("cancelled by download_cancel()")
+		}
 		u.env.Logf("fota: download failed: %v", fetchErr)
 		if err := report(progress{-1, 0}); err != nil {
 			return nil, err

@@ -17,7 +17,9 @@ import (
 
 	_ "github.com/qstar-dev/qstar/modules/net/fota"
 	_ "github.com/qstar-dev/qstar/modules/std/sys"
+	_ "github.com/qstar-dev/qstar/modules/std/thread"
 	_ "github.com/qstar-dev/qstar/modules/std/ujson"
+	_ "github.com/qstar-dev/qstar/modules/std/utime"
 )
 
 // imageServer serves a 200 kB image in pieces, so progress has steps.
@@ -90,5 +92,39 @@ func TestDownloadRestarts(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".fota", "pending.json")); err != nil {
 		t.Error(err)
+	}
+}
+
+// download_cancel on another thread stops a download that stalls: the
+// callback hears [-1, 0] and httpDownload returns -1.
+func TestDownloadCancel(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "200000")
+		w.Write(make([]byte, 20000))
+		w.(http.Flusher).Flush()
+		<-r.Context().Done() // the rest never comes
+	}))
+	defer srv.Close()
+	in, out := runtimetest.NewInterp(t, func(env *runtime.Env) { env.DataDir = t.TempDir() })
+	err := runtimetest.Exec(in, "cancel.py", `import fota
+import _thread
+import utime
+up = fota(1)
+seen = []
+def canceller():
+    while not seen:
+        utime.sleep_ms(5)
+    print('cancel', up.download_cancel())
+_thread.start_new_thread(canceller, ())
+print('download', up.httpDownload(url1='`+srv.URL+`/big.bin', callback=lambda a: seen.append(list(a))))
+print(seen[0][0], seen[-1])
+`)
+	if err != nil {
+		t.Fatal(err, out.String())
+	}
+	got := out.String()
+	if !strings.HasPrefix(got, "cancel 0\n") || !strings.Contains(got, "qstar: fota: download failed: cancelled by download_cancel()\n") ||
+		!strings.HasSuffix(got, "download -1\n0 [-1, 0]\n") {
+		t.Errorf("output:\n%s", got)
 	}
 }
