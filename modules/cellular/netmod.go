@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	runtime.Register(runtime.Module{Name: "net", Doc: "network registration, signal, operator, radio", New: newNet})
+	runtime.Register(runtime.Module{Name: "net", Doc: "network registration, signal, operator, radio, network mode (getConfig/setConfig)", New: newNet})
 }
 
 var errNoOperator = errors.New("not registered to a network")

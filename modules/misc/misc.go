@@ -16,7 +16,7 @@ import (
 func init() {
 	runtime.Register(runtime.Module{
 		Name: "misc",
-		Doc:  "Power (restart/down as exit codes 75/0, getVbatt, reasons), ADC, PWM, PowerKey on the --board backend",
+		Doc:  "Power (restart/down as exit codes 75/0, getVbatt, reasons), ADC, PWM, PowerKey, USB on the --board backend",
 		New:  newModule,
 	})
 }
