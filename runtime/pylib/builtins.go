@@ -331,6 +331,14 @@ func powBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if v, ok, err := instancePow(x, y, m); ok {
 		return v, err
 	}
+	if m == nil || m == starlark.None {
+		if v, ok, err := goDunder(nil, x, "__pow__", y); ok && (err != nil || v != NotImplemented) {
+			return v, err
+		}
+		if v, ok, err := goDunder(nil, y, "__rpow__", x); ok && (err != nil || v != NotImplemented) {
+			return v, err
+		}
+	}
 	xi, xInt := x.(starlark.Int)
 	yi, yInt := y.(starlark.Int)
 	if xInt && yInt && yi.Sign() >= 0 {
@@ -408,6 +416,13 @@ func roundBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 			q.Add(q, big.NewInt(1))
 		}
 		return starlark.MakeBigInt(q.Mul(q, p)), nil
+	}
+	if nd == starlark.None {
+		if v, ok, err := goDunder(nil, x, "__round__"); ok {
+			return v, err
+		}
+	} else if v, ok, err := goDunder(nil, x, "__round__", nd); ok {
+		return v, err
 	}
 	f, ok := starlark.AsFloat(x)
 	if !ok {

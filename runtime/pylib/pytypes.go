@@ -261,6 +261,10 @@ func intCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 				}
 			}
 			return nil, exc.TypeError("int() argument must be a string, a bytes-like object or a real number, not '%s'", x.class.name)
+		default:
+			if v, ok, err := goDunder(thread, x, "__int__"); ok {
+				return v, err
+			}
 		}
 	}
 	v, err := starlark.Call(thread, starlark.Universe["int"], args, kwargs)
@@ -292,6 +296,10 @@ func floatCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 				return v, err
 			}
 			return nil, exc.TypeError("float() argument must be a string or a real number, not '%s'", x.class.name)
+		default:
+			if v, ok, err := goDunder(thread, x, "__float__"); ok {
+				return v, err
+			}
 		}
 	}
 	orig := args
