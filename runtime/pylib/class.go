@@ -317,7 +317,7 @@ func classBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 3, &name, &bases, &dict); err != nil {
 		return nil, err
 	}
-	return newClass(thread, name, bases, dict)
+	return NewClass(thread, name, bases, dict)
 }
 
 // annotPrefix names the class-body locals that hold annotations.
