@@ -127,7 +127,7 @@ func typeName(v starlark.Value) string {
 var pyTypeOf = map[string][]string{
 	"int": {"int", "bool"}, "float": {"float"}, "str": {"string"}, "bool": {"bool"},
 	"bytes": {"bytes"}, "list": {"list"}, "dict": {"dict"}, "tuple": {"tuple"},
-	"set": {"set"}, "bytearray": {"bytearray"},
+	"set": {"set"}, "bytearray": {"bytearray"}, "frozenset": {"frozenset"},
 }
 
 func isinstanceOf(x, cls starlark.Value) (bool, error) {

@@ -176,8 +176,7 @@ func frozensetBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 			}
 		}
 	}
-	s.Freeze()
-	return s, nil
+	return newFrozenSet(s), nil
 }
 
 // hash(x) for any hashable value: an int hashes to itself, as in Python.

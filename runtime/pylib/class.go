@@ -370,6 +370,14 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 	if err := makeEnum(thread, c); err != nil {
 		return nil, err
 	}
+	// descriptors learn their attribute name: Field.__set_name__(owner, name)
+	for _, k := range c.order {
+		if setName, ok := customDescriptor(c.dict[k], "__set_name__"); ok {
+			if _, err := starlark.Call(thread, setName, starlark.Tuple{c, starlark.String(k)}, nil); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return c, nil
 }
 
