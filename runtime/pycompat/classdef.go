@@ -106,9 +106,13 @@ const inplaceFlag = "_inplace"
 // (Fraction(1, 2) < 1), which Starlark's own comparison refuses.
 var comparableModules = map[string]bool{"fractions": true}
 
-// importsComparable reports whether c is _import("fractions", ...).
+// importsComparable reports whether c is _import("fractions", ...), or
+// makes a frozenset (which equals a set with the same elements).
 func importsComparable(c *syntax.CallExpr) bool {
 	id, ok := c.Fn.(*syntax.Ident)
+	if ok && id.Name == "frozenset" {
+		return true
+	}
 	if !ok || id.Name != "_import" || len(c.Args) == 0 {
 		return false
 	}

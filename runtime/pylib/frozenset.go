@@ -87,11 +87,31 @@ func (f frozenSet) Binary(op syntax.Token, y starlark.Value, side starlark.Side)
 	return r, nil
 }
 
+var setCompareDunders = map[string]syntax.Token{
+	"__eq__": syntax.EQL, "__ne__": syntax.NEQ, "__lt__": syntax.LT, "__le__": syntax.LE, "__gt__": syntax.GT, "__ge__": syntax.GE,
+}
+
 var frozenSetMethods = []string{"copy", "difference", "intersection", "isdisjoint", "issubset", "issuperset", "symmetric_difference", "union"}
 
 func (f frozenSet) AttrNames() []string { return frozenSetMethods }
 
 func (f frozenSet) Attr(name string) (starlark.Value, error) {
+	if op, ok := setCompareDunders[name]; ok { // frozenset({1}) == {1}, through _richcmp
+		return method(name, func(_ *starlark.Thread, args starlark.Tuple) (starlark.Value, error) {
+			if len(args) != 1 {
+				return nil, exc.TypeError("expected 1 argument, got %d", len(args))
+			}
+			other, ok := innerSet(args[0])
+			if !ok {
+				if op == syntax.EQL || op == syntax.NEQ {
+					return starlark.Bool(op == syntax.NEQ), nil
+				}
+				return NotImplemented, nil
+			}
+			r, err := starlark.Compare(op, f.s, other)
+			return starlark.Bool(r), err
+		}), nil
+	}
 	found := false
 	for _, m := range frozenSetMethods {
 		found = found || m == name

@@ -77,3 +77,5 @@ for a in [(2, -1, 4), (0, -1, 5), (3, -1, 0), (3.0, -1, 7)]:
         print(pow(*a))
     except (ValueError, TypeError) as e:
         print(type(e).__name__, e)
+a = frozenset([1, 2])
+print(a == {1, 2}, {1, 2} == a, a != {1}, a <= {1, 2, 3}, {1} < a, a == frozenset([2, 1]), a == 3, {a: 1}[frozenset({1, 2})])
