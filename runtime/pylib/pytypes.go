@@ -223,11 +223,17 @@ func strCall(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (
 	if err := starlark.UnpackArgs("str", args, kwargs, "object", &x, "encoding?", &encoding, "errors?", &errors); err != nil {
 		return nil, err
 	}
+	if encoding == "" {
+		encoding = "utf-8"
+	}
+	if errors == "" {
+		errors = "strict"
+	}
 	switch b := x.(type) {
 	case starlark.Bytes:
-		return starlark.String(b), nil
+		return decodeBytes(string(b), encoding, errors)
 	case *ByteArray:
-		return starlark.String(b.b), nil
+		return decodeBytes(string(b.b), encoding, errors)
 	}
 	return nil, exc.TypeError("decoding to str: need a bytes-like object, %s found", typeName(x))
 }
