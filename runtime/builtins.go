@@ -93,8 +93,11 @@ func pyStr(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 		if err := starlark.UnpackArgs("str", args, kwargs, "object", &x, "encoding?", &encoding, "errors?", &errors); err != nil {
 			return nil, err
 		}
-		if bs, ok := x.(starlark.Bytes); ok {
-			return starlark.String(bs), nil
+		switch bs := x.(type) {
+		case starlark.Bytes:
+			return pylib.DecodeBytes([]byte(bs), encoding, errors)
+		case *pylib.ByteArray:
+			return pylib.DecodeBytes(bs.Bytes(), encoding, errors)
 		}
 		return nil, fmt.Errorf("str: decoding to str: need a bytes-like object, %s found", x.Type())
 	}

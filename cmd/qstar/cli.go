@@ -200,9 +200,11 @@ func envFailed(err error, stderr io.Writer) int {
 func cmdRun(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cf commonFlags
 	fs := newFlagSet("run", stderr, &cf)
+	cpuprofile := profileFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
+	defer startProfile(*cpuprofile, stderr)()
 	if fs.NArg() < 1 {
 		fmt.Fprintf(stderr, "qstar run: missing FILE\n\n%s", usage)
 		return exitUsage

@@ -36,7 +36,7 @@ func lazyRegexp(pattern string) func() *regexp.Regexp {
 }
 
 var (
-	reKey       = lazyRegexp(`^key (.+) not in (dict|mapping)`)
+	reKey       = lazyRegexp(`^key (.+) not in [A-Za-z_][\w.]*$`) // dict, or a Go module's mapping (SectionProxy)
 	reIndex     = lazyRegexp(`^(list|tuple|string|bytes) index -?\d+ out of range`)
 	reIntLit    = lazyRegexp(`^int: invalid literal with base (\d+): (.*)$`)
 	reFloatLit  = lazyRegexp(`^(?:float: )?invalid float literal: (.*)$`)

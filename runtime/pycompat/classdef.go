@@ -102,12 +102,34 @@ var inplaceMethods = map[string]bool{
 
 const inplaceFlag = "_inplace"
 
+// comparableModules give values that compare with ints and floats
+// (Fraction(1, 2) < 1), which Starlark's own comparison refuses.
+var comparableModules = map[string]bool{"fractions": true}
+
+// importsComparable reports whether c is _import("fractions", ...), or
+// makes a frozenset (which equals a set with the same elements).
+func importsComparable(c *syntax.CallExpr) bool {
+	id, ok := c.Fn.(*syntax.Ident)
+	if ok && id.Name == "frozenset" {
+		return true
+	}
+	if !ok || id.Name != "_import" || len(c.Args) == 0 {
+		return false
+	}
+	lit, ok := c.Args[0].(*syntax.Literal)
+	if !ok {
+		return false
+	}
+	name, _ := lit.Value.(string)
+	return comparableModules[name]
+}
+
 // richCmpFlag marks, in genName, a file that defines a comparison method.
 const richCmpFlag = "_richcmp"
 
 func (p *pass2) noteRichCompare(f *syntax.File) {
 	syntax.Walk(f, func(n syntax.Node) bool {
-		if c, ok := n.(*syntax.CallExpr); ok && derivesFromBuiltin(c) {
+		if c, ok := n.(*syntax.CallExpr); ok && (derivesFromBuiltin(c) || importsComparable(c)) {
 			p.genName[richCmpFlag] = true
 		}
 		if d, ok := n.(*syntax.DefStmt); ok {

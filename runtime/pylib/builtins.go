@@ -127,7 +127,7 @@ func typeName(v starlark.Value) string {
 var pyTypeOf = map[string][]string{
 	"int": {"int", "bool"}, "float": {"float"}, "str": {"string"}, "bool": {"bool"},
 	"bytes": {"bytes"}, "list": {"list"}, "dict": {"dict"}, "tuple": {"tuple"},
-	"set": {"set"}, "bytearray": {"bytearray"},
+	"set": {"set"}, "bytearray": {"bytearray"}, "frozenset": {"frozenset"},
 }
 
 func isinstanceOf(x, cls starlark.Value) (bool, error) {
@@ -331,8 +331,19 @@ func powBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if v, ok, err := instancePow(x, y, m); ok {
 		return v, err
 	}
+	if m == nil || m == starlark.None {
+		if v, ok, err := goDunder(nil, x, "__pow__", y); ok && (err != nil || v != NotImplemented) {
+			return v, err
+		}
+		if v, ok, err := goDunder(nil, y, "__rpow__", x); ok && (err != nil || v != NotImplemented) {
+			return v, err
+		}
+	}
 	xi, xInt := x.(starlark.Int)
 	yi, yInt := y.(starlark.Int)
+	if xInt && yInt && yi.Sign() < 0 && m != nil && m != starlark.None {
+		return modInversePow(xi, yi, m)
+	}
 	if xInt && yInt && yi.Sign() >= 0 {
 		var mod *big.Int
 		if m != nil && m != starlark.None {
@@ -366,6 +377,30 @@ func powBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 		return nil, exc.New("ZeroDivisionError", "0.0 cannot be raised to a negative power")
 	}
 	return starlark.Float(math.Pow(fx, fy)), nil
+}
+
+// modInversePow is pow(x, -n, m): the inverse of x modulo m, to the n.
+func modInversePow(x, y starlark.Int, m starlark.Value) (starlark.Value, error) {
+	mi, ok := m.(starlark.Int)
+	if !ok {
+		return nil, exc.TypeError("pow() 3rd argument not allowed unless all arguments are integers")
+	}
+	mod := new(big.Int).Abs(mi.BigInt())
+	if mod.Sign() == 0 {
+		return nil, exc.ValueError("pow() 3rd argument cannot be 0")
+	}
+	inv := new(big.Int).ModInverse(new(big.Int).Mod(x.BigInt(), mod), mod)
+	if inv == nil || mod.Cmp(big.NewInt(1)) == 0 {
+		if mod.Cmp(big.NewInt(1)) == 0 {
+			return starlark.MakeInt(0), nil
+		}
+		return nil, exc.ValueError("base is not invertible for the given modulus")
+	}
+	r := new(big.Int).Exp(inv, new(big.Int).Neg(y.BigInt()), mod)
+	if mi.Sign() < 0 && r.Sign() != 0 {
+		r.Sub(r, mod) // the result takes the modulus's sign
+	}
+	return starlark.MakeBigInt(r), nil
 }
 
 func divmodBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
@@ -408,6 +443,13 @@ func roundBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 			q.Add(q, big.NewInt(1))
 		}
 		return starlark.MakeBigInt(q.Mul(q, p)), nil
+	}
+	if nd == starlark.None {
+		if v, ok, err := goDunder(nil, x, "__round__"); ok {
+			return v, err
+		}
+	} else if v, ok, err := goDunder(nil, x, "__round__", nd); ok {
+		return v, err
 	}
 	f, ok := starlark.AsFloat(x)
 	if !ok {

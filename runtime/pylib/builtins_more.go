@@ -94,6 +94,9 @@ func absBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 		if b, ok := args[0].(starlark.Bool); ok {
 			return starlark.MakeInt(map[bool]int{true: 1}[bool(b)]), nil
 		}
+		if v, ok, err := goDunder(thread, args[0], "__abs__"); ok {
+			return v, err
+		}
 		if _, ok := starlark.AsFloat(args[0]); !ok {
 			return nil, exc.TypeError("bad operand type for abs(): '%s'", typeName(args[0]))
 		}
@@ -173,8 +176,7 @@ func frozensetBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 			}
 		}
 	}
-	s.Freeze()
-	return s, nil
+	return newFrozenSet(s), nil
 }
 
 // hash(x) for any hashable value: an int hashes to itself, as in Python.
@@ -197,6 +199,9 @@ func hashBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 		if f := float64(v); f == float64(int64(f)) && f != -1 {
 			return starlark.MakeInt64(int64(f)), nil
 		}
+	}
+	if v, ok, err := goDunder(nil, x, "__hash__"); ok {
+		return v, err
 	}
 	h, err := x.Hash()
 	if err != nil {

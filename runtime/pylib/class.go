@@ -317,7 +317,7 @@ func classBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 3, &name, &bases, &dict); err != nil {
 		return nil, err
 	}
-	return newClass(thread, name, bases, dict)
+	return NewClass(thread, name, bases, dict)
 }
 
 // annotPrefix names the class-body locals that hold annotations.
@@ -369,6 +369,14 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 	c.mro = m
 	if err := makeEnum(thread, c); err != nil {
 		return nil, err
+	}
+	// descriptors learn their attribute name: Field.__set_name__(owner, name)
+	for _, k := range c.order {
+		if setName, ok := customDescriptor(c.dict[k], "__set_name__"); ok {
+			if _, err := starlark.Call(thread, setName, starlark.Tuple{c, starlark.String(k)}, nil); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return c, nil
 }

@@ -35,20 +35,33 @@ func Collect(t *starlark.Thread, x starlark.Value) ([]starlark.Value, error) {
 	return drain(t, it)
 }
 
+// NewIteratorWith is NewIterator for an iterator with attributes of its
+// own (csv.reader's line_num): attr answers the names iterators lack.
+func NewIteratorWith(t *starlark.Thread, kind string, next NextFunc, attr func(name string) (starlark.Value, error), names []string) starlark.Value {
+	return &funcIter{kind: kind, next: next, thread: t, attr: attr, names: names}
+}
+
 type funcIter struct {
 	iterBase
 	kind   string
 	next   NextFunc
 	done   bool
 	thread *starlark.Thread
+	attr   func(name string) (starlark.Value, error)
+	names  []string
 }
 
 func (f *funcIter) String() string             { return fmt.Sprintf("<%s object at %p>", f.kind, f) }
 func (f *funcIter) Type() string               { return f.kind }
 func (f *funcIter) Iterate() starlark.Iterator { return &plainIterator{src: f} }
-func (f *funcIter) AttrNames() []string        { return []string{"__iter__", "__next__"} }
+func (f *funcIter) AttrNames() []string {
+	return append([]string{"__iter__", "__next__"}, f.names...)
+}
 func (f *funcIter) Attr(name string) (starlark.Value, error) {
-	return iterAttrs(f, name)
+	if v, err := iterAttrs(f, name); v != nil || err != nil || f.attr == nil {
+		return v, err
+	}
+	return f.attr(name)
 }
 func (f *funcIter) pyNext(t *starlark.Thread) (starlark.Value, bool, error) {
 	if f.done {

@@ -30,6 +30,9 @@ func init() {
 func shimCorpus(thread *starlark.Thread, name string, recv starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, bool, error) {
 	switch r := recv.(type) {
 	case starlark.String:
+		if v, ok, err := strCaseMethod(name, string(r), args, kwargs); ok { // unicase.go
+			return v, ok, err
+		}
 		if v, ok, err := strTextMethod(name, string(r), args, kwargs); ok { // corpus_text.go
 			return v, ok, err
 		}
@@ -73,10 +76,6 @@ func strCorpusMethod(name, s string, args starlark.Tuple, kwargs []starlark.Tupl
 		m, _ := starlark.String(s).Attr(name)
 		v, err := starlark.Call(&starlark.Thread{Name: name}, m, starlark.Tuple{sep, maxsplit}, nil)
 		return v, true, err
-	case "swapcase":
-		return starlark.String(strings.Map(swapRune, s)), true, noArgs(name, args, kwargs)
-	case "casefold":
-		return starlark.String(strings.ReplaceAll(strings.ToLower(s), "ß", "ss")), true, noArgs(name, args, kwargs)
 	case "expandtabs":
 		size := 8
 		if err := starlark.UnpackArgs(name, args, kwargs, "tabsize?", &size); err != nil {
@@ -87,16 +86,6 @@ func strCorpusMethod(name, s string, args starlark.Tuple, kwargs []starlark.Tupl
 		return starlark.Bool(classify(name, s)), true, noArgs(name, args, kwargs)
 	}
 	return nil, false, nil
-}
-
-func swapRune(r rune) rune {
-	switch {
-	case unicode.IsUpper(r):
-		return unicode.ToLower(r)
-	case unicode.IsLower(r):
-		return unicode.ToUpper(r)
-	}
-	return r
 }
 
 // ExpandTabs is str.expandtabs(size): each tab to the next multiple of size

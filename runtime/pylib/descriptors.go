@@ -12,6 +12,8 @@ type descriptor struct {
 	kind string // "staticmethod", "classmethod", "property"
 	fn   starlark.Value
 	set  starlark.Value // property setter, or nil
+	del  starlark.Value // property deleter, or nil
+	doc  starlark.Value // property(doc=...), or nil for fget's docstring
 }
 
 func (d *descriptor) String() string        { return "<" + d.kind + ">" }
@@ -19,7 +21,9 @@ func (d *descriptor) Type() string          { return d.kind }
 func (d *descriptor) Freeze()               {}
 func (d *descriptor) Truth() starlark.Bool  { return true }
 func (d *descriptor) Hash() (uint32, error) { return starlark.String(d.kind).Hash() }
-func (d *descriptor) AttrNames() []string   { return []string{"setter", "getter", "fget", "fset"} }
+func (d *descriptor) AttrNames() []string {
+	return []string{"__doc__", "deleter", "fdel", "fget", "fset", "getter", "setter"}
+}
 
 // Attr gives property its .setter/.getter decorators and fget/fset, and
 // staticmethod/classmethod their __func__.
@@ -39,6 +43,17 @@ func (d *descriptor) Attr(name string) (starlark.Value, error) {
 		}
 		return d.set, nil
 	case "fdel":
+		if d.del == nil {
+			return starlark.None, nil
+		}
+		return d.del, nil
+	case "__doc__":
+		if d.doc != nil {
+			return d.doc, nil
+		}
+		if f, ok := d.fn.(*starlark.Function); ok && f.Doc() != "" {
+			return starlark.String(f.Doc()), nil
+		}
 		return starlark.None, nil
 	case "setter", "getter", "deleter":
 	default:
@@ -49,13 +64,16 @@ func (d *descriptor) Attr(name string) (starlark.Value, error) {
 		if err := starlark.UnpackPositionalArgs(name, args, kwargs, 1, &f); err != nil {
 			return nil, err
 		}
+		p := *d
 		switch name {
 		case "setter":
-			return &descriptor{kind: "property", fn: d.fn, set: f}, nil
+			p.set = f
 		case "getter":
-			return &descriptor{kind: "property", fn: f, set: d.set}, nil
+			p.fn = f
+		default:
+			p.del = f
 		}
-		return d, nil // deleter: del obj.attr is not supported
+		return &p, nil
 	}), nil
 }
 
@@ -71,7 +89,7 @@ func descriptorBuiltin(kind string) *starlark.Builtin {
 		if err := starlark.UnpackArgs(kind, args, kwargs, "fget?", &fn, "fset?", &fset, "fdel?", &fdel, "doc?", &doc); err != nil {
 			return nil, err
 		}
-		return &descriptor{kind: kind, fn: fn, set: fset}, nil
+		return &descriptor{kind: kind, fn: fn, set: fset, del: fdel, doc: doc}, nil
 	})
 }
 
@@ -139,5 +157,24 @@ func setProperty(x *Instance, name string, v starlark.Value) (bool, error) {
 		return true, exc.New("AttributeError", "property '%s' of '%s' object has no setter", name, x.class.name)
 	}
 	_, err := starlark.Call(x.callThread("property"), d.set, starlark.Tuple{x, v}, nil)
+	return true, err
+}
+
+// delProperty runs a property's deleter or a descriptor's __delete__,
+// if name is one of x's class; del obj.attr then goes no further.
+func delProperty(x *Instance, name string) (bool, error) {
+	member := x.class.lookup(name)
+	if del, ok := customDescriptor(member, "__delete__"); ok {
+		_, err := starlark.Call(x.callThread("__delete__"), del, starlark.Tuple{x}, nil)
+		return true, err
+	}
+	d, ok := member.(*descriptor)
+	if !ok || d.kind != "property" {
+		return false, nil
+	}
+	if d.del == nil || d.del == starlark.None {
+		return true, exc.New("AttributeError", "property '%s' of '%s' object has no deleter", name, x.class.name)
+	}
+	_, err := starlark.Call(x.callThread("property"), d.del, starlark.Tuple{x}, nil)
 	return true, err
 }

@@ -275,6 +275,11 @@ func richCompare(op syntax.Token, x, y starlark.Value) (bool, error) {
 			return err == nil && bool(v.Truth()), err
 		}
 	}
+	if !xok && !yok {
+		if r, ok, err := goCompare(names[0], names[1], x, y); ok {
+			return r, err
+		}
+	}
 	if op == syntax.NEQ {
 		// the default __ne__ inverts __eq__
 		eq, err := richCompare(syntax.EQL, x, y)

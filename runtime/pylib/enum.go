@@ -272,6 +272,14 @@ func (c *Class) Len() int {
 // Get is Color["RED"], and `member in Color`.
 func (c *Class) Get(k starlark.Value) (starlark.Value, bool, error) {
 	if c.enum == nil {
+		if fn := c.lookup("__class_getitem__"); fn != nil { // Box[int] for a Generic class
+			t := c.thread
+			if t == nil {
+				t = new(starlark.Thread)
+			}
+			v, err := starlark.Call(t, fn, starlark.Tuple{c, k}, nil)
+			return v, err == nil, err
+		}
 		return nil, false, exc.TypeError("'type' object is not subscriptable")
 	}
 	if m, ok := k.(*Instance); ok {

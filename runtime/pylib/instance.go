@@ -340,6 +340,9 @@ func (x *Instance) delAttr(name string) error {
 }
 
 func (x *Instance) delAttrDirect(name string) error {
+	if done, err := delProperty(x, name); done {
+		return err
+	}
 	_, found, err := x.attrs.Delete(starlark.String(name))
 	if err == nil && !found {
 		err = x.noAttr(name)

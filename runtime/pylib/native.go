@@ -126,6 +126,15 @@ func addNativeMethods(c *Class) {
 		if len(args) != 1 {
 			return nil, exc.TypeError("__getitem__ takes one argument")
 		}
+		if d, ok := x.inner.(*starlark.Dict); ok {
+			// a dict subclass's __missing__ answers for a missing key
+			if missing := x.class.lookup("__missing__"); missing != nil {
+				if v, found, err := d.Get(args[0]); found || err != nil {
+					return v, err
+				}
+				return starlark.Call(t, missing, starlark.Tuple{x, args[0]}, nil)
+			}
+		}
 		return indexBuiltin(t, nil, starlark.Tuple{x.inner, args[0]}, nil)
 	})
 	if c.name == "dict" || c.name == "list" {

@@ -14,6 +14,12 @@ import (
 
 // pyPercent is Python's printf-style `fmt % args`.
 func pyPercent(format string, arg starlark.Value) (string, error) {
+	return percentFormat(format, arg, false)
+}
+
+// percentFormat is str % args, or bytes % args when isBytes: %s and %b
+// then take bytes-like values only, %c an int or one byte.
+func percentFormat(format string, arg starlark.Value, isBytes bool) (string, error) {
 	var args starlark.Tuple
 	var mapping starlark.Mapping
 	switch a := arg.(type) {
@@ -131,6 +137,15 @@ func pyPercent(format string, arg starlark.Value) (string, error) {
 		if v == nil {
 			if v, err = take(); err != nil {
 				return "", err
+			}
+		}
+		if isBytes {
+			if s, done, err := bytesPercentOne(verb, flags, width, prec, v); done {
+				if err != nil {
+					return "", err
+				}
+				sb.WriteString(s)
+				continue
 			}
 		}
 		s, err := percentOne(verb, flags, width, prec, v)
@@ -259,5 +274,56 @@ func modBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 		}
 		return starlark.String(r), nil
 	}
+	if b, ok := args[0].(starlark.Bytes); ok {
+		r, err := percentFormat(string(b), args[1], true)
+		if err != nil {
+			return nil, err
+		}
+		return starlark.Bytes(r), nil
+	}
 	return starlark.Binary(syntax.PERCENT, args[0], args[1])
+}
+
+// bytesPercentOne formats the conversions bytes % args treats apart
+// from str's: %s/%b (bytes-like values, raw), %c (an int or a byte).
+func bytesPercentOne(verb byte, flags, width, prec string, v starlark.Value) (string, bool, error) {
+	switch verb {
+	case 's', 'b':
+		var raw string
+		switch b := v.(type) {
+		case starlark.Bytes:
+			raw = string(b)
+		case *ByteArray:
+			raw = string(b.b)
+		default:
+			return "", true, exc.TypeError("%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'", typeName(v))
+		}
+		if prec != "" {
+			if n, _ := strconv.Atoi(prec); len(raw) > n {
+				raw = raw[:n]
+			}
+		}
+		w, _ := strconv.Atoi(width)
+		pad := strings.Repeat(" ", max(0, w-len(raw)))
+		if strings.Contains(flags, "-") {
+			return raw + pad, true, nil
+		}
+		return pad + raw, true, nil
+	case 'c':
+		switch b := v.(type) {
+		case starlark.Bytes:
+			if len(b) != 1 {
+				return "", true, exc.TypeError("%%c requires an integer in range(256) or a single byte")
+			}
+			return string(b), true, nil
+		case starlark.Int:
+			n, ok := b.Int64()
+			if !ok || n < 0 || n > 255 {
+				return "", true, exc.New("OverflowError", "%%c arg not in range(256)")
+			}
+			return string([]byte{byte(n)}), true, nil
+		}
+		return "", true, exc.TypeError("%%c requires an integer in range(256) or a single byte")
+	}
+	return "", false, nil
 }

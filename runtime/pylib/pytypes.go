@@ -223,11 +223,17 @@ func strCall(_ *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (
 	if err := starlark.UnpackArgs("str", args, kwargs, "object", &x, "encoding?", &encoding, "errors?", &errors); err != nil {
 		return nil, err
 	}
+	if encoding == "" {
+		encoding = "utf-8"
+	}
+	if errors == "" {
+		errors = "strict"
+	}
 	switch b := x.(type) {
 	case starlark.Bytes:
-		return starlark.String(b), nil
+		return decodeBytes(string(b), encoding, errors)
 	case *ByteArray:
-		return starlark.String(b.b), nil
+		return decodeBytes(string(b.b), encoding, errors)
 	}
 	return nil, exc.TypeError("decoding to str: need a bytes-like object, %s found", typeName(x))
 }
@@ -261,6 +267,10 @@ func intCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tup
 				}
 			}
 			return nil, exc.TypeError("int() argument must be a string, a bytes-like object or a real number, not '%s'", x.class.name)
+		default:
+			if v, ok, err := goDunder(thread, x, "__int__"); ok {
+				return v, err
+			}
 		}
 	}
 	v, err := starlark.Call(thread, starlark.Universe["int"], args, kwargs)
@@ -292,6 +302,10 @@ func floatCall(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.T
 				return v, err
 			}
 			return nil, exc.TypeError("float() argument must be a string or a real number, not '%s'", x.class.name)
+		default:
+			if v, ok, err := goDunder(thread, x, "__float__"); ok {
+				return v, err
+			}
 		}
 	}
 	orig := args

@@ -168,10 +168,7 @@ func strMethod(name, s string, args starlark.Tuple, kwargs []starlark.Tuple) (st
 		if err := starlark.UnpackArgs("encode", args, kwargs, "encoding?", &encoding, "errors?", &errors); err != nil {
 			return nil, err
 		}
-		if err := checkEncoding(encoding); err != nil {
-			return nil, err
-		}
-		return starlark.Bytes(s), nil
+		return encodeText(s, encoding, errors)
 	case "zfill":
 		var w int
 		if err := starlark.UnpackPositionalArgs("zfill", args, kwargs, 1, &w); err != nil {
@@ -250,10 +247,7 @@ func bytesMethod(name, b string, args starlark.Tuple, kwargs []starlark.Tuple) (
 		if err := starlark.UnpackArgs("decode", args, kwargs, "encoding?", &encoding, "errors?", &errors); err != nil {
 			return nil, err
 		}
-		if err := checkEncoding(encoding); err != nil {
-			return nil, err
-		}
-		return decodeUTF8(b, errors)
+		return decodeBytes(b, encoding, errors)
 	case "hex":
 		sep := ""
 		if err := starlark.UnpackPositionalArgs("hex", args, kwargs, 0, &sep); err != nil {
@@ -483,12 +477,13 @@ func bytesBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	case *ByteArray:
 		return starlark.Bytes(v.b), nil
 	case starlark.String:
-		if encoding != "" {
-			if err := checkEncoding(encoding); err != nil {
-				return nil, err
-			}
+		if encoding == "" {
+			encoding = "utf-8"
 		}
-		return starlark.Bytes(v), nil
+		if errors == "" {
+			errors = "strict"
+		}
+		return encodeText(string(v), encoding, errors)
 	}
 	return starlark.Call(thread, starlark.Universe["bytes"], starlark.Tuple{x}, nil)
 }

@@ -97,7 +97,7 @@ func RegisterType(name string, v starlark.Value) {
 // constructorTypes are the Python types whose constructor is a builtin.
 var constructorTypes = map[string]bool{
 	"int": true, "float": true, "bool": true, "str": true, "list": true, "dict": true,
-	"tuple": true, "bytes": true, "set": true, "range": true, "bytearray": true,
+	"tuple": true, "bytes": true, "set": true, "range": true, "bytearray": true, "frozenset": true,
 }
 
 // TypeOf is type(x).

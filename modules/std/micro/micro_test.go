@@ -124,3 +124,9 @@ except ValueError as e:
 		t.Errorf("got %q, %v; want %q", out, err, want)
 	}
 }
+
+// zlib's testdata script: round trips in every framing and level,
+// streams CPython wrote, checksums and CPython's errors.
+func TestZlibLikeCPython(t *testing.T) {
+	stdtest.SamePyOutputFiles(t, "testdata/*.py")
+}

@@ -11,6 +11,7 @@ import (
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 func init() {
@@ -99,6 +100,14 @@ func real(fn string, v starlark.Value) (float64, error) {
 			return 1, nil
 		}
 		return 0, nil
+	}
+	if r, ok, err := pylib.GoDunder(nil, v, "__float__"); ok {
+		if err != nil {
+			return 0, err
+		}
+		if f, isFloat := r.(starlark.Float); isFloat {
+			return float64(f), nil
+		}
 	}
 	return 0, exc.TypeError("%s() argument must be a real number, not %s", fn, pyargs.TypeName(v))
 }
@@ -213,6 +222,9 @@ func toInt(name string, f func(float64) float64) builtinFn {
 		}
 		if i, ok := v.(starlark.Int); ok {
 			return i, nil
+		}
+		if r, ok, err := pylib.GoDunder(t, v, "__"+name+"__"); ok {
+			return r, err
 		}
 		x, err := real(name, v)
 		if err != nil {

@@ -48,6 +48,10 @@ func init() {
 		"final":             "final(f, /)\nDecorator marking a final class or method; f returned as it is.",
 		"no_type_check":     "no_type_check(arg, /)\nDecorator: annotations are not hints; arg returned as it is.",
 		"runtime_checkable": "runtime_checkable(cls, /)\nDecorator for a Protocol class; cls returned as it is.",
+		"NamedTuple": "NamedTuple(typename, fields=None, /, **kwargs)\nA named tuple class: as a base (`class P(NamedTuple): x: int; y: int = 0`, fields from the annotations, " +
+			"defaults from their values, the body's functions as methods) or called with a list of (name, type) pairs.",
+		"Generic":  "Generic\nBase of generic classes (`class Box(Generic[T])`); the parameters are not checked.",
+		"Protocol": "Protocol\nBase of structural types (`class Closer(Protocol)`); nothing is checked.",
 	}
 	for _, n := range typingNames {
 		typing[n] = n + "\nThe type hint typing." + n + " (subscript it: " + n + "[...]); annotations are not checked."

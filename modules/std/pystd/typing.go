@@ -31,6 +31,9 @@ func newTyping(*runtime.Env) (starlark.StringDict, error) {
 		"no_type_check":     starlark.NewBuiltin("no_type_check", passThrough),
 		"runtime_checkable": starlark.NewBuiltin("runtime_checkable", passThrough),
 	}
+	d["NamedTuple"] = namedTupleBase{}
+	d["Generic"] = newGenericBase("Generic")
+	d["Protocol"] = newGenericBase("Protocol")
 	for _, n := range typingNames {
 		d[n] = &hint{name: "typing." + n}
 	}

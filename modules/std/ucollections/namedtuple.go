@@ -10,6 +10,7 @@ import (
 
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
@@ -17,7 +18,17 @@ import (
 type TupleType struct {
 	name     string
 	fields   []string
-	defaults starlark.Tuple // for the last len(defaults) fields
+	defaults starlark.Tuple      // for the last len(defaults) fields
+	attrs    starlark.StringDict // methods and class attributes (typing.NamedTuple's class body)
+}
+
+// NewTupleType is a named tuple class with methods and class attributes
+// besides its fields: the class statement deriving from typing.NamedTuple.
+func NewTupleType(name string, fields []string, defaults starlark.Tuple, attrs starlark.StringDict) (*TupleType, error) {
+	if err := validate(name, fields, false); err != nil {
+		return nil, err
+	}
+	return &TupleType{name: name, fields: fields, defaults: defaults, attrs: attrs}, nil
 }
 
 var (
@@ -151,10 +162,13 @@ func (c *TupleType) fieldTuple() starlark.Tuple {
 }
 
 func (c *TupleType) AttrNames() []string {
-	return []string{"__name__", "_field_defaults", "_fields", "_make"}
+	return append([]string{"__name__", "_field_defaults", "_fields", "_make"}, c.attrs.Keys()...)
 }
 
 func (c *TupleType) Attr(name string) (starlark.Value, error) {
+	if v, ok := c.attrs[name]; ok {
+		return v, nil
+	}
 	switch name {
 	case "__name__":
 		return starlark.String(c.name), nil
@@ -295,12 +309,15 @@ func (p *NamedTuple) CompareSameType(op syntax.Token, y starlark.Value, depth in
 }
 
 func (p *NamedTuple) AttrNames() []string {
-	return append([]string{"_asdict", "_fields", "_replace", "count", "index"}, p.typ.fields...)
+	return append(append([]string{"_asdict", "_fields", "_replace", "count", "index"}, p.typ.fields...), p.typ.attrs.Keys()...)
 }
 
 func (p *NamedTuple) Attr(name string) (starlark.Value, error) {
 	if i := indexOf(p.typ.fields, name); i >= 0 {
 		return p.items[i], nil
+	}
+	if v, ok := p.typ.attrs[name]; ok {
+		return pylib.Bind(v, p), nil
 	}
 	switch name {
 	case "_fields":

@@ -1,6 +1,8 @@
 package stdtest
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -41,5 +43,24 @@ func SamePyOutput(t *testing.T, src string) {
 		if a != b {
 			t.Fatalf("line %d differs\n  qstar:   %q\n  CPython: %q\nqstar output:\n%s", i+1, a, b, strings.Join(g, "\n"))
 		}
+	}
+}
+
+// SamePyOutputFiles runs each file matching pattern (testdata/*.py) as
+// a subtest: qstar's output must equal CPython's.
+func SamePyOutputFiles(t *testing.T, pattern string) {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts match %s: %v", pattern, err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			SamePyOutput(t, string(src))
+		})
 	}
 }
