@@ -36,6 +36,8 @@ package pycompat
 //	'\xe9', '\351' in str  (escapes.go)       the code point U+00E9
 //	# -*- coding: gbk -*-  (source.go)        GBK/GB2312/GB18030 decoded first;
 //	                                          mixed tabs/spaces: TabError (indent.go)
+//	match x: case [a, *r] if g:  (match.go) _match(x, pattern) returns the bindings;
+//	                                          flat ifs, so captures stay bound after
 //	a name defined nowhere in the file        _g.name: NameError when the line runs
 //
 // Not supported (file:line:col, the construct's name and a hint): yield

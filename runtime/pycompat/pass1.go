@@ -175,6 +175,9 @@ func (p *pass1) logicalLine(i, j int) error {
 	if err != nil {
 		return err
 	}
+	if kw == "" {
+		kw = p.softKeyword(i, j)
+	}
 	pos := i
 	if kw != "" {
 		colon := p.headerColon(i, j)
@@ -303,6 +306,10 @@ func (p *pass1) compound(kw string, i, colon int) error {
 		return p.exprs(i, colon) // the chain finder needs to see `for x in`
 	case "def":
 		return p.defHeader(i, colon)
+	case "match":
+		return p.matchHeader(i, colon)
+	case "case":
+		return p.caseHeader(i, colon)
 	}
 	return p.exprs(i+1, colon)
 }

@@ -273,6 +273,8 @@ func (p *pass2) ifStmt(s *syntax.IfStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 		return p.tryStmt(s, fn)
 	case mkWith:
 		return p.withStmt(s, fn)
+	case mkMatch:
+		return p.matchStmt(s, fn)
 	case mkExcept, mkTryElse, mkFinally:
 		return nil, p.errAt(s.If, "invalid syntax: except/finally without try")
 	}

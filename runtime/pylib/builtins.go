@@ -64,6 +64,7 @@ func builtins() starlark.StringDict {
 		d[name] = builtinClass(name)
 	}
 	maps.Copy(d, stmtHelpers())
+	maps.Copy(d, matchHelpers()) // match.go
 	for name := range MethodShims {
 		d["_"+name] = shimBuiltin(name)
 	}

@@ -1,0 +1,358 @@
+package pylib
+
+import (
+	"fmt"
+
+	"github.com/qstar-dev/qstar/runtime/exc"
+	"go.starlark.net/starlark"
+)
+
+// The run-time half of `match` (runtime/pycompat/match.go): the translator
+// builds each case's pattern from these helpers and _match(subject,
+// pattern) returns the names it binds as a dict, or None.
+
+type patKind int
+
+const (
+	patWild  patKind = iota
+	patCap           // a capture name
+	patVal           // a literal or dotted value, compared with ==
+	patOr            // alternatives
+	patAs            // sub-pattern as name
+	patSeq           // [a, *rest, b]
+	patStar          // *name inside a sequence (name "" for *_)
+	patMap           // {key: P, **rest}
+	patClass         // Cls(P, k=P)
+)
+
+type pattern struct {
+	kind  patKind
+	name  string // patCap, patAs, patStar, patMap's **rest
+	val   starlark.Value
+	subs  []*pattern // patOr, patAs (one), patSeq, patClass positional, patMap values
+	keys  []starlark.Value
+	kws   []string // patClass keyword names, parallel to kwPats
+	kwPat []*pattern
+}
+
+var _ starlark.Value = (*pattern)(nil)
+
+func (p *pattern) String() string        { return "<pattern>" }
+func (p *pattern) Type() string          { return "pattern" }
+func (p *pattern) Freeze()               {}
+func (p *pattern) Truth() starlark.Bool  { return true }
+func (p *pattern) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: pattern") }
+
+func matchHelpers() starlark.StringDict {
+	b := func(name string, fn func(args starlark.Tuple) (*pattern, error)) *starlark.Builtin {
+		return starlark.NewBuiltin(name, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+			return fn(args)
+		})
+	}
+	nameArg := func(v starlark.Value) string { s, _ := starlark.AsString(v); return s }
+	return starlark.StringDict{
+		"_pw":   b("_pw", func(starlark.Tuple) (*pattern, error) { return &pattern{kind: patWild}, nil }),
+		"_pcap": b("_pcap", func(a starlark.Tuple) (*pattern, error) { return &pattern{kind: patCap, name: nameArg(a[0])}, nil }),
+		"_pval": b("_pval", func(a starlark.Tuple) (*pattern, error) { return &pattern{kind: patVal, val: a[0]}, nil }),
+		"_pstar": b("_pstar", func(a starlark.Tuple) (*pattern, error) {
+			return &pattern{kind: patStar, name: nameArg(a[0])}, nil
+		}),
+		"_por": b("_por", func(a starlark.Tuple) (*pattern, error) {
+			subs, err := patterns(a)
+			return &pattern{kind: patOr, subs: subs}, err
+		}),
+		"_pas": b("_pas", func(a starlark.Tuple) (*pattern, error) {
+			subs, err := patterns(a[:1])
+			return &pattern{kind: patAs, subs: subs, name: nameArg(a[1])}, err
+		}),
+		"_pseq": b("_pseq", func(a starlark.Tuple) (*pattern, error) {
+			subs, err := patterns(listItems(a[0]))
+			return &pattern{kind: patSeq, subs: subs}, err
+		}),
+		"_pmap": b("_pmap", func(a starlark.Tuple) (*pattern, error) {
+			p := &pattern{kind: patMap, name: nameArg(a[1])}
+			for _, kv := range listItems(a[0]) {
+				pair := kv.(starlark.Tuple)
+				sub, err := asPattern(pair[1])
+				if err != nil {
+					return nil, err
+				}
+				p.keys, p.subs = append(p.keys, pair[0]), append(p.subs, sub)
+			}
+			return p, nil
+		}),
+		"_pcls": b("_pcls", func(a starlark.Tuple) (*pattern, error) {
+			subs, err := patterns(listItems(a[1]))
+			if err != nil {
+				return nil, err
+			}
+			p := &pattern{kind: patClass, val: a[0], subs: subs}
+			for _, kv := range listItems(a[2]) {
+				pair := kv.(starlark.Tuple)
+				sub, err := asPattern(pair[1])
+				if err != nil {
+					return nil, err
+				}
+				p.kws, p.kwPat = append(p.kws, nameArg(pair[0])), append(p.kwPat, sub)
+			}
+			return p, nil
+		}),
+		"_match": starlark.NewBuiltin("_match", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+			p, err := asPattern(args[1])
+			if err != nil {
+				return nil, err
+			}
+			binds := starlark.NewDict(2)
+			ok, err := p.match(args[0], binds)
+			if err != nil || !ok {
+				return starlark.None, err
+			}
+			return binds, nil
+		}),
+	}
+}
+
+func listItems(v starlark.Value) starlark.Tuple {
+	l := v.(*starlark.List)
+	out := make(starlark.Tuple, l.Len())
+	for i := range out {
+		out[i] = l.Index(i)
+	}
+	return out
+}
+
+func asPattern(v starlark.Value) (*pattern, error) {
+	if p, ok := v.(*pattern); ok {
+		return p, nil
+	}
+	return nil, fmt.Errorf("internal: %s is not a pattern", v.Type())
+}
+
+func patterns(vs starlark.Tuple) ([]*pattern, error) {
+	out := make([]*pattern, len(vs))
+	for i, v := range vs {
+		p, err := asPattern(v)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = p
+	}
+	return out, nil
+}
+
+func (p *pattern) match(x starlark.Value, binds *starlark.Dict) (bool, error) {
+	switch p.kind {
+	case patWild:
+		return true, nil
+	case patCap:
+		return true, binds.SetKey(starlark.String(p.name), x)
+	case patVal:
+		if isSingleton(p.val) {
+			return p.val.Type() == x.Type() && p.val.Truth() == x.Truth(), nil
+		}
+		if b, ok := x.(starlark.Bool); ok { // False == 0 in Python
+			x = starlark.MakeInt(map[starlark.Bool]int{false: 0, true: 1}[b])
+		}
+		return starlark.Equal(x, p.val)
+	case patOr:
+		for _, s := range p.subs {
+			if ok, err := s.match(x, binds); ok || err != nil {
+				return ok, err
+			}
+		}
+		return false, nil
+	case patAs:
+		ok, err := p.subs[0].match(x, binds)
+		if ok && err == nil {
+			err = binds.SetKey(starlark.String(p.name), x)
+		}
+		return ok, err
+	case patSeq:
+		return p.matchSeq(x, binds)
+	case patMap:
+		return p.matchMap(x, binds)
+	case patClass:
+		return p.matchClass(x, binds)
+	}
+	return false, nil
+}
+
+// isSingleton: None, True and False match by identity (case 1 does not
+// match True).
+func isSingleton(v starlark.Value) bool {
+	switch v.(type) {
+	case starlark.NoneType, starlark.Bool:
+		return true
+	}
+	return false
+}
+
+// sequenceItems is the subject as a sequence pattern sees it: lists,
+// tuples, ranges (not str, bytes or bytearray).
+func sequenceItems(x starlark.Value) (starlark.Tuple, bool) {
+	x = innerOf(x)
+	switch x.(type) {
+	case starlark.String, starlark.Bytes, *ByteArray:
+		return nil, false
+	}
+	ix, ok := x.(starlark.Indexable)
+	if !ok {
+		return nil, false
+	}
+	if _, ok := x.(starlark.Sequence); !ok {
+		return nil, false
+	}
+	out := make(starlark.Tuple, ix.Len())
+	for i := range out {
+		out[i] = ix.Index(i)
+	}
+	return out, true
+}
+
+func (p *pattern) matchSeq(x starlark.Value, binds *starlark.Dict) (bool, error) {
+	items, ok := sequenceItems(x)
+	if !ok {
+		return false, nil
+	}
+	star := -1
+	for i, s := range p.subs {
+		if s.kind == patStar {
+			star = i
+		}
+	}
+	if star < 0 {
+		if len(items) != len(p.subs) {
+			return false, nil
+		}
+		return matchAll(p.subs, items, binds)
+	}
+	after := len(p.subs) - star - 1
+	if len(items) < len(p.subs)-1 {
+		return false, nil
+	}
+	if ok, err := matchAll(p.subs[:star], items[:star], binds); !ok || err != nil {
+		return ok, err
+	}
+	if ok, err := matchAll(p.subs[star+1:], items[len(items)-after:], binds); !ok || err != nil {
+		return ok, err
+	}
+	if name := p.subs[star].name; name != "" {
+		mid := items[star : len(items)-after]
+		return true, binds.SetKey(starlark.String(name), starlark.NewList(append([]starlark.Value(nil), mid...)))
+	}
+	return true, nil
+}
+
+func matchAll(ps []*pattern, xs starlark.Tuple, binds *starlark.Dict) (bool, error) {
+	for i, s := range ps {
+		if ok, err := s.match(xs[i], binds); !ok || err != nil {
+			return ok, err
+		}
+	}
+	return true, nil
+}
+
+func (p *pattern) matchMap(x starlark.Value, binds *starlark.Dict) (bool, error) {
+	m, ok := innerOf(x).(starlark.IterableMapping)
+	if !ok {
+		return false, nil
+	}
+	for i, k := range p.keys {
+		v, found, err := m.Get(k)
+		if err != nil || !found {
+			return false, err
+		}
+		if ok, err := p.subs[i].match(v, binds); !ok || err != nil {
+			return ok, err
+		}
+	}
+	if p.name != "" {
+		rest := starlark.NewDict(0)
+		for _, kv := range m.Items() {
+			used := false
+			for _, k := range p.keys {
+				if eq, _ := starlark.Equal(kv[0], k); eq {
+					used = true
+				}
+			}
+			if !used {
+				if err := rest.SetKey(kv[0], kv[1]); err != nil {
+					return false, err
+				}
+			}
+		}
+		return true, binds.SetKey(starlark.String(p.name), rest)
+	}
+	return true, nil
+}
+
+// selfMatching are the builtin classes whose one positional sub-pattern
+// matches the subject itself (case int(n):).
+var selfMatching = map[string]bool{
+	"bool": true, "bytearray": true, "bytes": true, "dict": true, "float": true, "frozenset": true,
+	"int": true, "list": true, "set": true, "str": true, "tuple": true,
+}
+
+func (p *pattern) matchClass(x starlark.Value, binds *starlark.Dict) (bool, error) {
+	if ok, err := isinstanceOf(x, p.val); !ok || err != nil {
+		if err != nil {
+			err = exc.TypeError("called match pattern must be a class")
+		}
+		return false, err
+	}
+	if len(p.subs) > 0 {
+		var names []string
+		if b, ok := p.val.(interface{ Name() string }); ok && selfMatching[b.Name()] && !isUserClass(p.val) {
+			if len(p.subs) > 1 {
+				return false, exc.TypeError("%s() accepts 1 positional sub-pattern (%d given)", b.Name(), len(p.subs))
+			}
+			return p.subs[0].match(x, binds)
+		}
+		ma, err := getAttr(p.val, "__match_args__")
+		if err == nil {
+			it := starlark.Iterate(ma)
+			if it != nil {
+				var v starlark.Value
+				for it.Next(&v) {
+					s, _ := starlark.AsString(v)
+					names = append(names, s)
+				}
+				it.Done()
+			}
+		}
+		if len(p.subs) > len(names) {
+			return false, exc.TypeError("%s() accepts %d positional sub-patterns (%d given)", className(p.val), len(names), len(p.subs))
+		}
+		for i, s := range p.subs {
+			if ok, err := matchAttr(x, names[i], s, binds); !ok || err != nil {
+				return ok, err
+			}
+		}
+	}
+	for i, name := range p.kws {
+		if ok, err := matchAttr(x, name, p.kwPat[i], binds); !ok || err != nil {
+			return ok, err
+		}
+	}
+	return true, nil
+}
+
+func matchAttr(x starlark.Value, name string, s *pattern, binds *starlark.Dict) (bool, error) {
+	v, err := getAttr(x, name)
+	if err != nil {
+		if isAttributeError(err) {
+			return false, nil
+		}
+		return false, err
+	}
+	return s.match(v, binds)
+}
+
+func isUserClass(v starlark.Value) bool { _, ok := v.(*Class); return ok }
+
+func className(v starlark.Value) string {
+	if n, ok := v.(interface{ Name() string }); ok {
+		return n.Name()
+	}
+	return v.String()
+}
