@@ -38,6 +38,8 @@ package pycompat
 //	                                          mixed tabs/spaces: TabError (indent.go)
 //	match x: case [a, *r] if g:  (match.go) _match(x, pattern) returns the bindings;
 //	                                          flat ifs, so captures stay bound after
+//	del x  (unbound.go)                      x = _deleted(); reads become _bound(x, "x", local):
+//	                                          NameError / UnboundLocalError
 //	a name defined nowhere in the file        _g.name: NameError when the line runs
 //
 // Not supported (file:line:col, the construct's name and a hint): yield

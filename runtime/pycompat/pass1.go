@@ -567,7 +567,7 @@ func (p *pass1) delStmt(i, j int) error {
 		switch {
 		case b-a == 1 && last.kind == tName:
 			p.replaceRange(leadStart, last.start, lead)
-			p.insert(last.end, " = None")
+			p.insert(last.end, " = "+delName+"()") // unbound.go
 		case last.text == "]" && p.match[b-1] > a:
 			o := p.match[b-1]
 			if p.isSlice(o) {
@@ -596,7 +596,7 @@ func (p *pass1) delStmt(i, j int) error {
 			return p.unsupported(p.toks[a], "del of this target", "del works on names, x[key] and x.attr")
 		}
 	}
-	p.note(t.line, "del -> _delitem()/_delattr()/None")
+	p.note(t.line, "del -> _delitem()/_delattr()/_deleted()")
 	return nil
 }
 

@@ -33,7 +33,8 @@ type pass2 struct {
 	globalPass map[syntax.Stmt]bool
 	// breaks the translator made that leave a loop normally (walrus.go)
 	plainBreak map[*syntax.BranchStmt]bool
-	hasWalrus  bool // the file has a := (walrus.go)
+	hasWalrus  bool            // the file has a := (walrus.go)
+	deleted    map[string]bool // names a del statement unbinds (unbound.go)
 
 	dynamic       bool // Options.DynamicGlobals
 	isPredeclared func(string) bool

@@ -97,6 +97,7 @@ func paramName(e syntax.Expr) (string, syntax.Expr) {
 
 func (p *pass2) resolveFile(f *syntax.File) {
 	p.noteRichCompare(f)
+	p.deleted = deletedNames(f.Stmts)
 	f.Stmts = p.functionAttrs(f.Stmts) // corpus_fnattrs.go
 	sc := &scope{kind: kModule, ns: p.module.ns, nsVar: "_g", names: moduleBindings(f.Stmts)}
 	f.Stmts = p.resolveStmts(f.Stmts, sc)
@@ -302,6 +303,8 @@ func (p *pass2) target(e syntax.Expr, sc *scope) syntax.Expr {
 		// x.attr = v: only x is an expression (x.__class__ stays a target)
 		t.X = p.expr(t.X, sc)
 		return t
+	case *syntax.Ident:
+		return p.ident(t, sc)
 	}
 	return p.expr(e, sc)
 }
@@ -318,20 +321,7 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 	}
 	switch e := e.(type) {
 	case *syntax.Ident:
-		if p.skip[e] {
-			return e
-		}
-		if v, ok := lookup(sc, e.Name); ok {
-			return dot(e.NamePos, p.genIdent(e.NamePos, v), e.Name)
-		}
-		if p.readsModuleName(sc, e.Name) {
-			if !p.dynamic {
-				p.warnings = append(p.warnings, fmt.Sprintf("%s:%d:%d: warning: %s is not defined anywhere in this file: reading it raises NameError",
-					p.file, e.NamePos.Line, e.NamePos.Col, e.Name))
-			}
-			p.dynamicUsed = true
-			return dot(e.NamePos, p.genIdent(e.NamePos, "_g"), e.Name)
-		}
+		return p.guardDeleted(e, p.ident(e, sc), sc) // unbound.go
 	case *syntax.BinaryExpr:
 		e.X = p.expr(e.X, sc)
 		e.Y = p.expr(e.Y, sc)
@@ -564,4 +554,24 @@ func bindNames(e syntax.Expr, names map[string]bool) {
 	case *syntax.ParenExpr:
 		bindNames(e.X, names)
 	}
+}
+
+// ident resolves a name read or assigned: a namespaced name becomes
+// _g.name or _l.name.
+func (p *pass2) ident(e *syntax.Ident, sc *scope) syntax.Expr {
+	if p.skip[e] {
+		return e
+	}
+	if v, ok := lookup(sc, e.Name); ok {
+		return dot(e.NamePos, p.genIdent(e.NamePos, v), e.Name)
+	}
+	if p.readsModuleName(sc, e.Name) {
+		if !p.dynamic {
+			p.warnings = append(p.warnings, fmt.Sprintf("%s:%d:%d: warning: %s is not defined anywhere in this file: reading it raises NameError",
+				p.file, e.NamePos.Line, e.NamePos.Col, e.Name))
+		}
+		p.dynamicUsed = true
+		return dot(e.NamePos, p.genIdent(e.NamePos, "_g"), e.Name)
+	}
+	return e
 }

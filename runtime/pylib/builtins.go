@@ -64,7 +64,8 @@ func builtins() starlark.StringDict {
 		d[name] = builtinClass(name)
 	}
 	maps.Copy(d, stmtHelpers())
-	maps.Copy(d, matchHelpers()) // match.go
+	maps.Copy(d, matchHelpers())   // match.go
+	maps.Copy(d, unboundHelpers()) // unbound.go
 	for name := range MethodShims {
 		d["_"+name] = shimBuiltin(name)
 	}

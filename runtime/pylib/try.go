@@ -389,7 +389,8 @@ func assertBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple,
 // Namespace is a mutable bag of variables: the module's `_g` (global
 // names) and a function's `_l` (names assigned inside try blocks).
 type Namespace struct {
-	vars starlark.StringDict
+	vars  starlark.StringDict
+	local bool // a function's _l: a missing name is an UnboundLocalError
 }
 
 func (n *Namespace) String() string        { return "<namespace>" }
@@ -402,15 +403,19 @@ func (n *Namespace) Attr(name string) (starlark.Value, error) {
 	if v, ok := n.vars[name]; ok {
 		return v, nil
 	}
-	return nil, exc.New("NameError", "name '%s' is not defined", name)
+	return nil, unboundError(name, n.local)
 }
 func (n *Namespace) SetField(name string, v starlark.Value) error {
+	if v == deleted { // del name (unbound.go)
+		delete(n.vars, name)
+		return nil
+	}
 	n.vars[name] = v
 	return nil
 }
 
 func namespaceBuiltin(_ *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	return &Namespace{vars: starlark.StringDict{}}, nil
+	return &Namespace{vars: starlark.StringDict{}, local: true}, nil
 }
 
 const moduleNSKey = "pycompat.module_namespace"

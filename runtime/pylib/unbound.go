@@ -1,0 +1,48 @@
+package pylib
+
+import (
+	"github.com/qstar-dev/qstar/runtime/exc"
+	"go.starlark.net/starlark"
+)
+
+// The run-time half of `del name` (runtime/pycompat/unbound.go): the
+// translator assigns the sentinel _deleted() and guards reads with
+// _bound(value, name, local).
+
+type deletedValue struct{}
+
+// deleted is the value a deleted name holds until it is assigned again.
+var deleted starlark.Value = deletedValue{}
+
+func (deletedValue) String() string        { return "<deleted>" }
+func (deletedValue) Type() string          { return "deleted" }
+func (deletedValue) Freeze()               {}
+func (deletedValue) Truth() starlark.Bool  { return false }
+func (deletedValue) Hash() (uint32, error) { return 0, nil }
+
+// unboundError is Python's error for reading name with no value: a
+// function's local raises UnboundLocalError (a NameError).
+func unboundError(name string, local bool) error {
+	if local {
+		return exc.New("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", name)
+	}
+	return exc.New("NameError", "name '%s' is not defined", name)
+}
+
+func unboundHelpers() starlark.StringDict {
+	return starlark.StringDict{
+		"_deleted": starlark.NewBuiltin("_deleted", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
+			return deleted, nil
+		}),
+		"_bound": starlark.NewBuiltin("_bound", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+			if len(args) != 3 {
+				return nil, exc.TypeError("_bound: want 3 arguments")
+			}
+			if args[0] != deleted {
+				return args[0], nil
+			}
+			name, _ := starlark.AsString(args[1])
+			return nil, unboundError(name, bool(args[2].Truth()))
+		}),
+	}
+}
