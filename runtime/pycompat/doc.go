@@ -31,7 +31,8 @@ package pycompat
 //	for i, (k, *v) in rows  (nestedstar.go)   a temporary split first in the body
 //	[*a, 1], {**d, 'k': v}  (spread.go)       _spread_list / _spread_dict ...
 //	while (n := f()) > 0:  (walrus.go)        n = f() hoisted before the test;
-//	                                          [y for x in xs if (y := f(x))]: for y in [f(x)]
+//	                                          in a comprehension: _ns_set(_l, "y", f(x)), y in _l
+//	[r for a, *r in rows]  (compstar.go)      _unpack_each(rows, 1, 0); `...` is Ellipsis
 //	x **= y, f(*a, k=1)  (callargs.go)        x = pow(x, y), f(k=1, *a)
 //	'\xe9', '\351' in str  (escapes.go)       the code point U+00E9
 //	# -*- coding: gbk -*-  (source.go)        GBK/GB2312/GB18030 decoded first;
@@ -44,8 +45,7 @@ package pycompat
 //
 // Not supported (file:line:col, the construct's name and a hint): yield
 // outside a def or in a lambda, async/await, complex numbers, \N{...}
-// escapes, a walrus inside a lambda, a starred target in a comprehension's
-// for.
+// escapes, a walrus inside a lambda.
 //
 // Known differences: chained comparisons evaluate every operand; `is`
 // compares by value; augmented-assignment TypeErrors say "+" not "+=";

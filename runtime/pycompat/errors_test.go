@@ -95,7 +95,12 @@ func TestUnsupported(t *testing.T) {
 		{"from nowhere import *\n", "u.py:1:1", "not a registered module"},
 		{"print 'hello'\n", "u.py:1:1", "Python 2 print statement"},
 		{"del f()\n", "u.py:1:5", "del of this target"},
-		{"x = [a for a, *b in rows]\n", "u.py:1:", "'*'"},
+		{"x = [a for *a, *b in rows]\n", "u.py:1:16", "invalid syntax: multiple starred expressions"},
+		{"match x:\n    case:\n        pass\n", "u.py:2:5", "invalid syntax: case needs a pattern"},
+		{"match x:\n    case [*a, *b]:\n        pass\n", "u.py:2:", "multiple starred"},
+		{"match x:\n    case {**r, 1}:\n        pass\n", "u.py:2:", "invalid syntax"},
+		{"match x:\n    case 1 if:\n        pass\n", "u.py:2:12", "guard needs a condition"},
+		{"match x:\n    x = 1\n", "u.py:2:", "only case clauses"},
 		{"a, *b, *c = x\n", "u.py:1:8", "invalid syntax: multiple starred expressions"},
 	} {
 		_, err := Translate("u.py", []byte(tc.src), nil)

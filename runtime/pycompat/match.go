@@ -38,8 +38,11 @@ const (
 // trailer, and a final ':'.
 func (p *pass1) softHeader(i, j int, kw string) bool {
 	t := p.toks[i]
-	if t.kind != tName || t.text != kw || j-i < 3 {
+	if t.kind != tName || t.text != kw || j-i < 2 {
 		return false
+	}
+	if j-i == 2 {
+		return kw == "case" && p.toks[j-1].text == ":" // case: -> a clear error
 	}
 	if last := p.toks[j-1]; last.kind != tOp || last.text != ":" {
 		return false
@@ -148,9 +151,13 @@ func (p *pass1) pattern(i, j int, open bool) error {
 }
 
 func (p *pass1) patternItems(parts [][2]int) error {
+	stars := 0
 	for _, it := range parts {
 		a, b := it[0], it[1]
 		if p.toks[a].kind == tOp && p.toks[a].text == "*" {
+			if stars++; stars > 1 {
+				return p.errAt(p.toks[a], "invalid syntax: multiple starred names in sequence pattern")
+			}
 			if b-a != 2 || p.toks[a+1].kind != tName {
 				return p.errAt(p.toks[a], "invalid syntax: expected *name in a sequence pattern")
 			}
@@ -308,7 +315,7 @@ func (p *pass2) matchStmt(s *syntax.IfStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	for _, st := range s.True {
 		cs, ok := st.(*syntax.IfStmt)
 		if !ok || markerName(cs.Cond) != mkCase || len(cs.False) > 0 {
-			return nil, p.errAt(pos, "invalid syntax: a match block holds only case clauses")
+			return nil, p.errAt(syntax.Start(st), "invalid syntax: a match block holds only case clauses")
 		}
 		cc := cs.Cond.(*syntax.CallExpr)
 		cp := cs.If

@@ -218,6 +218,12 @@ func (p *pass1) exprs(i, j int) error {
 				}
 			case "yield":
 				p.yieldTok(k, j) // generator.go
+			case "for":
+				if t.depth > 0 {
+					if err := p.compFor(k, j); err != nil { // compstar.go
+						return err
+					}
+				}
 			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse, mkNonlocal, mkWalrus, mkStarred, mkMatch, mkCase:
 				return p.errAt(t, "the name %s is reserved by qstar's Python front end", t.text)
 			case "await", "async":
@@ -282,7 +288,7 @@ func (p *pass1) opTok(i, k, j int) error {
 	case "@", "@=":
 		return p.unsupported(t, "'@'", "decorators and matrix products are not available")
 	case "...":
-		return p.unsupported(t, "'...' (Ellipsis)", "use pass or None")
+		p.replace(k, "Ellipsis")
 	case "->":
 		return p.errAt(t, "invalid syntax: unexpected '->'")
 	case "**=":

@@ -221,7 +221,7 @@ func (p *pass2) decorated(out []syntax.Stmt, s syntax.Stmt, decos []*syntax.Call
 }
 
 func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
-	p.walrusInComprehensions(s)
+	p.walrusInComprehensions(s, fn)
 	if pre := p.walrusStmt(s); len(pre) > 1 {
 		return p.stmtsKeepingOrder(pre, fn)
 	}
@@ -342,6 +342,9 @@ func collectAssigned(list []syntax.Stmt, ns map[string]bool, p *pass2) {
 		}
 	}
 	for _, s := range list {
+		if _, def := s.(*syntax.DefStmt); !def && p.hasWalrus {
+			comprehensionWalrusNames(s, ns) // walrus.go
+		}
 		switch s := s.(type) {
 		case *syntax.AssignStmt:
 			lhs(s.LHS)

@@ -367,6 +367,9 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 	case *syntax.ParenExpr:
 		e.X = p.expr(e.X, sc)
 	case *syntax.CallExpr:
+		if markerName(e) == mkWalrus && len(e.Args) == 2 {
+			return p.walrusSet(e, sc) // walrus.go: a walrus left in a comprehension
+		}
 		p.orderCallArgs(e)
 		e.Fn = p.expr(e.Fn, sc)
 		for i, a := range e.Args {
@@ -422,6 +425,9 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 			de.Key = p.expr(de.Key, sc)
 			de.Value = p.expr(de.Value, sc)
 		}
+	case *syntax.DictEntry: // a dict comprehension's body
+		e.Key = p.expr(e.Key, sc)
+		e.Value = p.expr(e.Value, sc)
 	case *syntax.CondExpr:
 		e.Cond = p.expr(e.Cond, sc)
 		e.True = p.expr(e.True, sc)

@@ -17,7 +17,7 @@ import (
 //
 // In an elif the assignment goes into the else branch, before the if. The
 // hoisted value is computed even where `and`/`or` would have skipped it.
-// A walrus inside a lambda or comprehension stays a clear error.
+// A walrus inside a lambda stays a clear error.
 
 const mkWalrus = "_WALRUS_"
 
@@ -29,7 +29,8 @@ func (p *pass1) walrus(i, k, j int) error {
 	}
 	end := k + 1
 	for end < j && p.toks[end].depth >= t.depth && !(p.toks[end].depth == t.depth && p.toks[end].text == ",") {
-		if p.toks[end].depth == t.depth && (p.toks[end].text == ")" || p.toks[end].text == "]" || p.toks[end].text == "}") {
+		if p.toks[end].depth == t.depth && (p.toks[end].text == ")" || p.toks[end].text == "]" || p.toks[end].text == "}" ||
+			p.toks[end].kind == tName && p.toks[end].text == "for") {
 			break
 		}
 		end++
@@ -147,47 +148,55 @@ func (p *pass2) stmtsKeepingOrder(list []syntax.Stmt, fn *fnInfo) ([]syntax.Stmt
 	return out, nil
 }
 
-// comprehensionWalrus gives each walrus in a comprehension a clause of its
-// own, `for n in [v]`, before the condition that uses it (or at the end,
-// for the body): [y for x in xs if (y := f(x)) > 0] becomes
-// [y for x in xs for y in [f(x)] if y > 0]. Unlike Python, n is not bound
-// after the comprehension.
-func (p *pass2) comprehensionWalrus(c *syntax.Comprehension) {
-	var out []syntax.Node
-	bind := func(pre []syntax.Stmt) {
-		for _, s := range pre {
-			a := s.(*syntax.AssignStmt)
-			out = append(out, &syntax.ForClause{For: a.OpPos, Vars: a.LHS, In: a.OpPos,
-				X: &syntax.ListExpr{Lbrack: a.OpPos, List: []syntax.Expr{a.RHS}, Rbrack: a.OpPos}})
+// A walrus in a comprehension binds in the enclosing function (or the
+// module), as in Python: its name moves to that scope's namespace (_l or
+// _g), every use reads it there, and the walrus itself becomes
+// _ns_set(_l, "n", v), which stores v and gives it back:
+//
+//	[t := t + x for x in xs]   ->   [_ns_set(_l, "t", _l.t + x) for x in xs]
+
+// comprehensionWalrusNames adds the names the walruses in comprehensions
+// inside n bind (not inside nested defs) to names.
+func comprehensionWalrusNames(n syntax.Node, names map[string]bool) {
+	syntax.Walk(n, func(n syntax.Node) bool {
+		switch c := n.(type) {
+		case *syntax.DefStmt:
+			return false
+		case *syntax.Comprehension:
+			syntax.Walk(c, func(n syntax.Node) bool {
+				if w, ok := n.(*syntax.CallExpr); ok && markerName(w) == mkWalrus && len(w.Args) == 2 {
+					if id, ok := w.Args[0].(*syntax.Ident); ok {
+						names[id.Name] = true
+					}
+				}
+				return true
+			})
+			return false
 		}
+		return true
+	})
+}
+
+// walrusSet resolves the walrus marker c left in a comprehension.
+func (p *pass2) walrusSet(c *syntax.CallExpr, sc *scope) syntax.Expr {
+	id := c.Args[0].(*syntax.Ident)
+	v, ok := lookup(sc, id.Name)
+	if !ok {
+		return c
 	}
-	var pre []syntax.Stmt
-	for _, cl := range c.Clauses {
-		switch cl := cl.(type) {
-		case *syntax.IfClause:
-			cl.Cond, pre = p.hoistWalrus(cl.Cond)
-			bind(pre)
-		case *syntax.ForClause:
-			cl.X, pre = p.hoistWalrus(cl.X)
-			bind(pre)
-		}
-		out = append(out, cl)
-	}
-	c.Body, pre = p.hoistWalrus(c.Body)
-	bind(pre)
-	c.Clauses = out
+	pos := id.NamePos
+	return call(pos, p.genIdent(pos, "_ns_set"), p.genIdent(pos, v), strLit(pos, id.Name), p.expr(c.Args[1], sc))
 }
 
 // walrusInComprehensions rewrites the comprehensions in s (only when the
 // file has a walrus at all).
-func (p *pass2) walrusInComprehensions(s syntax.Stmt) {
+func (p *pass2) walrusInComprehensions(s syntax.Stmt, fn *fnInfo) {
 	if !p.hasWalrus {
 		return
 	}
-	syntax.Walk(s, func(n syntax.Node) bool {
-		if c, ok := n.(*syntax.Comprehension); ok {
-			p.comprehensionWalrus(c)
-		}
-		return true
-	})
+	if fn == nil {
+		comprehensionWalrusNames(s, p.module.ns)
+	} else {
+		comprehensionWalrusNames(s, fn.ns)
+	}
 }

@@ -23,6 +23,7 @@ func builtins() starlark.StringDict {
 		"_BREAK":            breakSignal,
 		"_CONTINUE":         continueSignal,
 		"_namespace":        starlark.NewBuiltin("_namespace", namespaceBuiltin),
+		"_ns_set":           starlark.NewBuiltin("_ns_set", nsSetBuiltin),
 		"_module_namespace": starlark.NewBuiltin("_module_namespace", moduleNamespaceBuiltin),
 		"_assert":           starlark.NewBuiltin("assert", assertBuiltin),
 		"_delitem":          starlark.NewBuiltin("del", delitemBuiltin),
@@ -64,8 +65,9 @@ func builtins() starlark.StringDict {
 		d[name] = builtinClass(name)
 	}
 	maps.Copy(d, stmtHelpers())
-	maps.Copy(d, matchHelpers())   // match.go
-	maps.Copy(d, unboundHelpers()) // unbound.go
+	maps.Copy(d, matchHelpers())    // match.go
+	maps.Copy(d, unboundHelpers())  // unbound.go
+	d["Ellipsis"] = ellipsisValue{} // the translator writes `...` as Ellipsis
 	for name := range MethodShims {
 		d["_"+name] = shimBuiltin(name)
 	}

@@ -418,6 +418,20 @@ func namespaceBuiltin(_ *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple,
 	return &Namespace{vars: starlark.StringDict{}, local: true}, nil
 }
 
+// _ns_set(ns, name, v) stores v in a namespace and returns it: a walrus
+// inside a comprehension binds in the enclosing scope.
+func nsSetBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 3 {
+		return nil, exc.TypeError("_ns_set: want 3 arguments")
+	}
+	ns, ok := args[0].(*Namespace)
+	name, _ := starlark.AsString(args[1])
+	if !ok {
+		return nil, exc.TypeError("_ns_set: not a namespace")
+	}
+	return args[2], ns.SetField(name, args[2])
+}
+
 const moduleNSKey = "pycompat.module_namespace"
 
 // NewModuleNamespace returns a module namespace (`_g`) whose variables
