@@ -274,9 +274,8 @@ func iterBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 		return starlark.NewList(vals), nil
 	case *starlark.List:
 		return &liveList{l: x}, nil // corpus_listloop.go: the loop may append
-	case *starlark.Dict:
-		// the keys as they are now: Python lets the loop body update values
-		return starlark.NewList(x.Keys()), nil
+	case *starlark.Dict, *dictView:
+		return dictLoopOf(thread, x), nil // dictloop.go: changing the size ends the loop with RuntimeError
 	case *Instance:
 		if !x.iterable() {
 			return nil, exc.TypeError("'%s' object is not iterable", x.class.name)
