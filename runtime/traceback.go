@@ -122,12 +122,12 @@ func ErrorLine(err error) string {
 		return "KeyboardInterrupt"
 	}
 	if e, ok := exc.As(err); ok {
-		return e.Error()
+		return e.TracebackLine()
 	}
 	var ee *starlark.EvalError
 	if errors.As(err, &ee) {
 		if e := exc.Classify(ee.Msg); e != nil {
-			return e.Error()
+			return e.TracebackLine()
 		}
 		return "Error: " + ee.Msg
 	}

@@ -51,7 +51,7 @@ func CallError(msg string, sig CallSignature) *Error {
 	if m := reMissing().FindStringSubmatch(msg); m != nil {
 		var pos, kw []string
 		for _, p := range strings.Split(m[2], ", ") {
-			if sig.KwOnly[p] {
+			if sig.KwOnly[p] || sig.KwOnly == nil && isKeywordOnly(m[1], p) {
 				kw = append(kw, p)
 			} else {
 				pos = append(pos, p)

@@ -41,7 +41,7 @@ var (
 	reIntLit    = lazyRegexp(`^int: invalid literal with base (\d+): (.*)$`)
 	reFloatLit  = lazyRegexp(`^(?:float: )?invalid float literal: (.*)$`)
 	reNoAttr    = lazyRegexp(`^(\w+) has no \.(\w+) field or method`)
-	reModAttr   = lazyRegexp(`^(module '[\w.]+' has no attribute '\w+')`)
+	reModAttr   = lazyRegexp(`^(module '[\w.]+' has no attribute '(\w+)')`)
 	reSpellHint = lazyRegexp(`\(did you mean \.(\w+)\?\)$`)
 	reBinOp     = lazyRegexp(`^unknown binary op: (\w+) (\S+) (\w+)`)
 	reUnbound   = lazyRegexp(`^local variable (\w+) referenced before assignment`)
@@ -111,10 +111,10 @@ func Classify(msg string) *Error {
 		return &Error{Type: "ValueError", Msg: "could not convert string to float: " + pyQuote(strconv.Quote(m[1]))}
 	}
 	if m := reNoAttr().FindStringSubmatch(msg); m != nil {
-		return &Error{Type: "AttributeError", Msg: "'" + pyType(m[1]) + "' object has no attribute '" + m[2] + "'" + didYouMean(msg)}
+		return &Error{Type: "AttributeError", Msg: "'" + pyType(m[1]) + "' object has no attribute '" + m[2] + "'", Suggest: spellHint(m[2], msg)}
 	}
 	if m := reModAttr().FindStringSubmatch(msg); m != nil {
-		return &Error{Type: "AttributeError", Msg: m[1] + didYouMean(msg)}
+		return &Error{Type: "AttributeError", Msg: m[1], Suggest: spellHint(m[2], msg)}
 	}
 	if strings.Contains(msg, "no such attribute") || strings.Contains(msg, "has no .") {
 		return &Error{Type: "AttributeError", Msg: msg}
@@ -213,11 +213,13 @@ func classifyMore(msg string) *Error {
 	return nil
 }
 
-// didYouMean turns starlark's spelling hint "(did you mean .x?)" into
-// CPython's ". Did you mean: 'x'?", or "" when msg has none.
-func didYouMean(msg string) string {
-	if m := reSpellHint().FindStringSubmatch(msg); m != nil {
-		return ". Did you mean: '" + m[1] + "'?"
+// spellHint is the "Did you mean" (suggest.go) of an AttributeError for
+// name from starlark's spelling hint "(did you mean .x?)" in msg, kept
+// only when CPython's rule would offer it too.
+func spellHint(name, msg string) func() string {
+	m := reSpellHint().FindStringSubmatch(msg)
+	if m == nil {
+		return nil
 	}
-	return ""
+	return func() string { return Suggest(name, m[1:2]) }
 }

@@ -22,6 +22,9 @@ type Error struct {
 	Strerror  string
 	Filename  *string
 	Filename2 *string // rename's destination: "[Errno 2] ...: 'a' -> 'b'"
+	// Suggest, if set, gives the name a traceback offers after
+	// "Did you mean:" (suggest.go); only tracebacks show it, not str(e).
+	Suggest func() string
 }
 
 func (e *Error) Error() string {

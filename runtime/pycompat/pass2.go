@@ -259,6 +259,7 @@ func (p *pass2) stmt(s syntax.Stmt, fn *fnInfo) ([]syntax.Stmt, error) {
 		if !p.isGenBody(s) && isGeneratorDef(s) {
 			p.generatorDef(s) // generator.go
 		}
+		noteKeywordOnly(s) // kwonly.go
 		info := p.newFnInfo(s, fn)
 		s.Body, err = p.stmts(s.Body, info)
 	}

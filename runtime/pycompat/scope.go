@@ -572,11 +572,16 @@ func (p *pass2) ident(e *syntax.Ident, sc *scope) syntax.Expr {
 		return dot(e.NamePos, p.genIdent(e.NamePos, v), e.Name)
 	}
 	if p.readsModuleName(sc, e.Name) {
+		hint := p.nameHint(e.Name, sc)
 		if !p.dynamic {
-			p.warnings = append(p.warnings, fmt.Sprintf("%s:%d:%d: warning: %s is not defined anywhere in this file: reading it raises NameError",
-				p.file, e.NamePos.Line, e.NamePos.Col, e.Name))
+			p.warnings = append(p.warnings, fmt.Sprintf("%s:%d:%d: warning: %s is not defined anywhere in this file: reading it raises NameError%s",
+				p.file, e.NamePos.Line, e.NamePos.Col, e.Name, didYouMean(hint)))
 		}
 		p.dynamicUsed = true
+		if hint != "" {
+			// suggest.go: the traceback offers "Did you mean: 'hint'?"
+			return call(e.NamePos, p.genIdent(e.NamePos, "_undefined"), p.genIdent(e.NamePos, "_g"), strLit(e.NamePos, e.Name), strLit(e.NamePos, hint))
+		}
 		return dot(e.NamePos, p.genIdent(e.NamePos, "_g"), e.Name)
 	}
 	return e

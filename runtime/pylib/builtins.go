@@ -24,6 +24,7 @@ func builtins() starlark.StringDict {
 		"_CONTINUE":         continueSignal,
 		"_namespace":        starlark.NewBuiltin("_namespace", namespaceBuiltin),
 		"_ns_set":           starlark.NewBuiltin("_ns_set", nsSetBuiltin),
+		"_undefined":        starlark.NewBuiltin("_undefined", undefinedBuiltin),
 		"_module_namespace": starlark.NewBuiltin("_module_namespace", moduleNamespaceBuiltin),
 		"_assert":           starlark.NewBuiltin("assert", assertBuiltin),
 		"_delitem":          starlark.NewBuiltin("del", delitemBuiltin),

@@ -110,7 +110,9 @@ func (c *Class) Attr(name string) (starlark.Value, error) {
 			return onClass(v, c), nil
 		}
 	}
-	return nil, exc.New("AttributeError", "type object '%s' has no attribute '%s'", c.name, name)
+	e := exc.New("AttributeError", "type object '%s' has no attribute '%s'", c.name, name)
+	e.Suggest = suggestAttr(name, c)
+	return nil, e
 }
 
 // dictCopy is Cls.__dict__: the class's own members in definition order.

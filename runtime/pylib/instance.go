@@ -170,7 +170,9 @@ func (x *Instance) Attr(name string) (starlark.Value, error) {
 }
 
 func (x *Instance) noAttr(name string) error {
-	return exc.New("AttributeError", "'%s' object has no attribute '%s'", x.class.name, name)
+	e := exc.New("AttributeError", "'%s' object has no attribute '%s'", x.class.name, name)
+	e.Suggest = suggestAttr(name, x)
+	return e
 }
 
 // attrDirect is object.__getattribute__: nil, nil when name is missing.
