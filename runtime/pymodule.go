@@ -138,7 +138,7 @@ var helperDocs = map[string]string{
 	"_pmap":             "pypmap(pairs, rest, /)\na mapping pattern {key: pattern, **rest} (rest a name or None).",
 	"_pcls":             "pypcls(cls, positional, keywords, /)\na class pattern cls(p, k=p): isinstance, then __match_args__ and attributes.",
 	"_deleted":          "pydeleted()\nthe value of a name after del name.",
-	"_bound":            "pybound(v, name, local, /)\nv, or NameError (UnboundLocalError when local) if v is the value of a deleted name.",
+	"_bound":            "pybound(v, name, local, hint='', /)\nv, or NameError (UnboundLocalError when local; its traceback offering hint) if v is the value of a deleted name.",
 	"_ns_set":           "pyns_set(ns, name, v, /)\nns.name = v, returning v: a walrus inside a comprehension.",
 	"_undefined":        "pyundefined(ns, name, hint, /)\nns.name for a name the file defines nowhere: its NameError's traceback offers hint.",
 }

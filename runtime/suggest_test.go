@@ -6,10 +6,34 @@ import (
 	"testing"
 )
 
+// checkTracebackEnd runs src and requires its traceback to end with want,
+// CPython's last line (checked against python3 too when it is installed).
+func checkTracebackEnd(t *testing.T, src, want string) {
+	t.Helper()
+	in := New(nil)
+	out, err := runPyIn(in, src)
+	if err == nil {
+		t.Errorf("%q: no error", src)
+		return
+	}
+	lines := strings.Split(in.FormatError(err), "\n")
+	if got := lines[len(lines)-1]; got != want {
+		t.Errorf("%q: traceback ends %q, want %q", src, got, want)
+	}
+	if strings.Contains(out, "Did you mean") {
+		t.Errorf("%q: str(e) carries the hint: %q", src, out)
+	}
+	if py, err := exec.LookPath("python3"); err == nil {
+		res, _ := exec.Command(py, "-c", src).CombinedOutput()
+		pl := strings.Split(strings.TrimSpace(string(res)), "\n")
+		if got := pl[len(pl)-1]; got != want {
+			t.Errorf("%q: CPython ends %q, the test wants %q", src, got, want)
+		}
+	}
+}
+
 // Tracebacks end as CPython 3.11's do, with "Did you mean: 'x'?" for a
-// misspelt name or attribute, while str(e) stays without it. want is
-// CPython's last traceback line; when python3 is installed the test
-// checks that too.
+// misspelt name or attribute, while str(e) stays without it.
 func TestDidYouMeanInTracebacks(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		{"prnt('x')\n", "NameError: name 'prnt' is not defined. Did you mean: 'print'?"},
@@ -21,26 +45,10 @@ func TestDidYouMeanInTracebacks(t *testing.T) {
 		{"'abc'.uper()\n", "AttributeError: 'str' object has no attribute 'uper'. Did you mean: 'upper'?"},
 		{"[].apend(1)\n", "AttributeError: 'list' object has no attribute 'apend'. Did you mean: 'append'?"},
 		{"try:\n    prnt\nexcept NameError as e:\n    print(e)\n    raise\n", "NameError: name 'prnt' is not defined. Did you mean: 'print'?"},
+		// a deleted global offers one; UnboundLocalError none (CPython: NameError itself only)
+		{"count = 1\ncounts = 2\ndel count\nprint(count)\n", "NameError: name 'count' is not defined. Did you mean: 'counts'?"},
+		{"def f():\n    ya = 1\n    yb = 2\n    del ya\n    return ya\nf()\n", "UnboundLocalError: cannot access local variable 'ya' where it is not associated with a value"},
 	} {
-		in := New(nil)
-		out, err := runPyIn(in, tc.src)
-		if err == nil {
-			t.Errorf("%q: no error", tc.src)
-			continue
-		}
-		lines := strings.Split(in.FormatError(err), "\n")
-		if got := lines[len(lines)-1]; got != tc.want {
-			t.Errorf("%q: traceback ends %q, want %q", tc.src, got, tc.want)
-		}
-		if strings.Contains(tc.src, "print(e)") && strings.Contains(out, "defined.\n") {
-			t.Errorf("str(e) carries the hint: %q", out)
-		}
-		if py, err := exec.LookPath("python3"); err == nil {
-			res, _ := exec.Command(py, "-c", tc.src).CombinedOutput()
-			pl := strings.Split(strings.TrimSpace(string(res)), "\n")
-			if got := pl[len(pl)-1]; got != tc.want {
-				t.Errorf("%q: CPython ends %q, the test wants %q", tc.src, got, tc.want)
-			}
-		}
+		checkTracebackEnd(t, tc.src, tc.want)
 	}
 }

@@ -4,9 +4,9 @@ import "go.starlark.net/syntax"
 
 // How `del name` unbinds a name. Pass 1 writes `del x` as
 // `x = _deleted()`, a sentinel value; the resolver wraps each read of a
-// name deleted anywhere in the file as _bound(x, "x", local), which raises
-// NameError (UnboundLocalError for a function's local) when x holds the
-// sentinel. A namespace (_g, _l) drops a name set to the sentinel, so its
+// name deleted anywhere in the file as _bound(x, "x", local[, hint]),
+// which raises NameError (UnboundLocalError for a function's local) when x
+// holds the sentinel; hint is the traceback's "Did you mean". A namespace (_g, _l) drops a name set to the sentinel, so its
 // reads fail the same way without a wrapper.
 
 const delName = "_deleted"
@@ -49,5 +49,9 @@ func (p *pass2) guardDeleted(e *syntax.Ident, r syntax.Expr, sc *scope) syntax.E
 		}
 	}
 	pos := e.NamePos
-	return call(pos, p.genIdent(pos, "_bound"), r, strLit(pos, e.Name), ident(pos, map[bool]string{true: "True", false: "False"}[local]))
+	args := []syntax.Expr{r, strLit(pos, e.Name), ident(pos, map[bool]string{true: "True", false: "False"}[local])}
+	if hint := p.nameHint(e.Name, sc); hint != "" && !local { // CPython: none for UnboundLocalError
+		args = append(args, strLit(pos, hint)) // suggest.go
+	}
+	return call(pos, p.genIdent(pos, "_bound"), args...)
 }

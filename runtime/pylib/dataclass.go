@@ -154,6 +154,15 @@ func MakeDataclass(v starlark.Value, o DataclassOptions) (starlark.Value, error)
 		fd.SetKey(starlark.String(f.name), f)
 	}
 	c.SetField(dcFields, fd)
+	if _, own := c.dict["__match_args__"]; !own { // case Point(x, y): the __init__ fields
+		var names starlark.Tuple
+		for _, f := range fields {
+			if f.init && !f.kwOnly {
+				names = append(names, starlark.String(f.name))
+			}
+		}
+		c.SetField("__match_args__", names)
+	}
 	set := func(name string, fn func(*starlark.Thread, *Instance, starlark.Tuple, []starlark.Tuple) (starlark.Value, error)) {
 		if _, own := c.dict[name]; own && name != "__setattr__" {
 			return // a method the class defines itself wins

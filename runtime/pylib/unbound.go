@@ -7,7 +7,7 @@ import (
 
 // The run-time half of `del name` (runtime/pycompat/unbound.go): the
 // translator assigns the sentinel _deleted() and guards reads with
-// _bound(value, name, local).
+// _bound(value, name, local[, hint]).
 
 type deletedValue struct{}
 
@@ -22,7 +22,7 @@ func (deletedValue) Hash() (uint32, error) { return 0, nil }
 
 // unboundError is Python's error for reading name with no value: a
 // function's local raises UnboundLocalError (a NameError).
-func unboundError(name string, local bool) error {
+func unboundError(name string, local bool) *exc.Error {
 	if local {
 		return exc.New("UnboundLocalError", "cannot access local variable '%s' where it is not associated with a value", name)
 	}
@@ -35,14 +35,19 @@ func unboundHelpers() starlark.StringDict {
 			return deleted, nil
 		}),
 		"_bound": starlark.NewBuiltin("_bound", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-			if len(args) != 3 {
-				return nil, exc.TypeError("_bound: want 3 arguments")
+			if len(args) != 3 && len(args) != 4 {
+				return nil, exc.TypeError("_bound: want 3 or 4 arguments")
 			}
 			if args[0] != deleted {
 				return args[0], nil
 			}
 			name, _ := starlark.AsString(args[1])
-			return nil, unboundError(name, bool(args[2].Truth()))
+			e := unboundError(name, bool(args[2].Truth()))
+			if len(args) == 4 {
+				hint, _ := starlark.AsString(args[3])
+				e.Suggest = func() string { return hint }
+			}
+			return nil, e
 		}),
 	}
 }

@@ -162,7 +162,7 @@ func (c *TupleType) fieldTuple() starlark.Tuple {
 }
 
 func (c *TupleType) AttrNames() []string {
-	return append([]string{"__name__", "_field_defaults", "_fields", "_make"}, c.attrs.Keys()...)
+	return append([]string{"__match_args__", "__name__", "_field_defaults", "_fields", "_make"}, c.attrs.Keys()...)
 }
 
 func (c *TupleType) Attr(name string) (starlark.Value, error) {
@@ -172,7 +172,7 @@ func (c *TupleType) Attr(name string) (starlark.Value, error) {
 	switch name {
 	case "__name__":
 		return starlark.String(c.name), nil
-	case "_fields":
+	case "_fields", "__match_args__": // case Point(x, y): matches by field
 		return c.fieldTuple(), nil
 	case "_field_defaults":
 		d := starlark.NewDict(len(c.defaults))
