@@ -58,10 +58,11 @@ func (p *pass1) softHeader(i, j int, kw string) bool {
 	return true
 }
 
-// matchHeader: `match subject:` -> `if _MATCH_(subject):`.
+// matchHeader: `match subject:` -> `if _MATCH_((subject)):`, so that
+// `match a, b:` matches the tuple.
 func (p *pass1) matchHeader(i, colon int) error {
-	p.replace(i, "if "+mkMatch+"(")
-	p.insert(p.toks[colon].start, ")")
+	p.replace(i, "if "+mkMatch+"((")
+	p.insert(p.toks[colon].start, "))")
 	p.note(p.toks[i].line, "match -> if/elif over _match(subject, pattern)")
 	return p.exprs(i+1, colon)
 }

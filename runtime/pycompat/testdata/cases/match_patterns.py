@@ -146,3 +146,33 @@ def nomatch(v):
     return r
 
 print(nomatch([1, 2]), nomatch([1, 2, 3]))
+
+# a tuple subject, a match inside a generator and inside try
+p, q = 1, 2
+match p, q:
+    case 1, second:
+        print("tuple subject", second)
+
+def doubled(items):
+    for it in items:
+        match it:
+            case int(n):
+                yield n * 2
+            case _:
+                try:
+                    yield int(it)
+                except ValueError:
+                    yield -1
+print(list(doubled([1, "2", "x"])))
+
+def first_of(v):
+    try:
+        match v:
+            case [head, *_]:
+                r = head
+            case _:
+                r = None
+    except Exception:
+        r = "err"
+    return r
+print(first_of([5, 6]), first_of(3))
