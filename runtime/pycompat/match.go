@@ -320,13 +320,14 @@ func (p *pass2) matchStmt(s *syntax.IfStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 		}
 		cc := cs.Cond.(*syntax.CallExpr)
 		cp := cs.If
-		pat := cc.Args[0]
+		names := patternNames(cc.Args[0])
+		pat := p.hoistPattern(cc.Args[0])
 		body := append([]syntax.Stmt{assign(cp, p.genIdent(cp, done), ident(cp, "True"))}, cs.True...)
 		if len(cc.Args) == 2 {
 			body = []syntax.Stmt{&syntax.IfStmt{If: cp, Cond: cc.Args[1], True: body}}
 		}
 		var bindStmts []syntax.Stmt
-		for _, name := range patternNames(pat) {
+		for _, name := range names {
 			bindStmts = append(bindStmts, assign(cp, ident(cp, name),
 				&syntax.IndexExpr{X: p.genIdent(cp, binds), Lbrack: cp, Y: strLit(cp, name), Rbrack: cp}))
 		}
@@ -387,4 +388,82 @@ func (p *pass1) softKeyword(i, j int) string {
 	}
 	p.headers[n-1].kw = p.toks[i].text
 	return p.toks[i].text
+}
+
+// hoistPattern moves a pattern made only of literals and names to bind
+// into a module-level constant built once (hoistedPatterns), so a case
+// does not rebuild it on every test; other patterns stay where they are.
+func (p *pass2) hoistPattern(pat syntax.Expr) syntax.Expr {
+	if !constPattern(pat) {
+		return pat
+	}
+	p.n++
+	name := fmt.Sprintf("_pattern_%d", p.n)
+	p.genName[name] = true
+	pos := syntax.Start(pat)
+	p.patterns = append(p.patterns, assign(pos, p.genIdent(pos, name), pat))
+	return p.genIdent(pos, name)
+}
+
+// constPattern: pat's helper calls take only literals (and lists and
+// tuples of them), so building it early gives the same pattern.
+func constPattern(pat syntax.Expr) bool {
+	ok := true
+	var walk func(e syntax.Expr)
+	walk = func(e syntax.Expr) {
+		switch x := e.(type) {
+		case *syntax.CallExpr:
+			switch markerName(x) {
+			case "_pw", "_pcap", "_pval", "_por", "_pas", "_pseq", "_pstar", "_pmap":
+			default:
+				ok = false
+				return
+			}
+			for _, a := range x.Args {
+				walk(a)
+			}
+		case *syntax.ListExpr:
+			for _, a := range x.List {
+				walk(a)
+			}
+		case *syntax.TupleExpr:
+			for _, a := range x.List {
+				walk(a)
+			}
+		case *syntax.ParenExpr:
+			walk(x.X)
+		case *syntax.UnaryExpr:
+			if l, isLit := x.X.(*syntax.Literal); !isLit || x.Op != syntax.MINUS || l.Token == syntax.STRING {
+				ok = false
+			}
+		case *syntax.Literal:
+		case *syntax.Ident:
+			if x.Name != "None" && x.Name != "True" && x.Name != "False" {
+				ok = false
+			}
+		default:
+			ok = false
+		}
+	}
+	walk(pat)
+	return ok
+}
+
+// withPatterns puts the hoisted patterns before the module's first
+// statement (after its docstring).
+func (p *pass2) withPatterns(stmts []syntax.Stmt) []syntax.Stmt {
+	if len(p.patterns) == 0 {
+		return stmts
+	}
+	at := 0
+	if len(stmts) > 0 {
+		if es, ok := stmts[0].(*syntax.ExprStmt); ok {
+			if l, ok := es.X.(*syntax.Literal); ok && l.Token == syntax.STRING {
+				at = 1
+			}
+		}
+	}
+	out := append([]syntax.Stmt{}, stmts[:at]...)
+	out = append(out, p.patterns...)
+	return append(out, stmts[at:]...)
 }

@@ -35,6 +35,7 @@ type pass2 struct {
 	plainBreak map[*syntax.BranchStmt]bool
 	hasWalrus  bool            // the file has a := (walrus.go)
 	deleted    map[string]bool // names a del statement unbinds (unbound.go)
+	patterns   []syntax.Stmt   // constant case patterns built once at module level (match.go)
 
 	dynamic       bool // Options.DynamicGlobals
 	isPredeclared func(string) bool

@@ -95,6 +95,7 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 	if f.Stmts, err = p.stmts(f.Stmts, nil); err != nil {
 		return nil, err
 	}
+	f.Stmts = p.withPatterns(f.Stmts)        // match.go
 	if err := p.checkYields(f); err != nil { // generator.go
 		return nil, err
 	}
