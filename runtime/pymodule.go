@@ -127,7 +127,7 @@ var helperDocs = map[string]string{
 	"_spread_dict":      "pyspread_dict(*parts)\n{**a, 'k': v}: parts merged left to right.",
 	"_method":           "pymethod(x, name, /)\nx.name as a bound method value, with Python's methods for str, bytes and list (key=data.count).",
 	"_fnobj":            "pyfnobj(f, /)\nf with an attribute dict (f.calls = 0 after def f).",
-	"_match":            "pymatch(subject, pattern, /)\nthe names a case pattern binds (a dict), or None when subject does not match.",
+	"_match":            "pymatch(subject, pattern, /)\nthe names a case pattern binds (a dict; True when it binds none), or None when subject does not match.",
 	"_pw":               "pypw()\nthe wildcard pattern _.",
 	"_pcap":             "pypcap(name, /)\na capture pattern: binds name to the subject.",
 	"_pval":             "pypval(v, /)\na literal or value pattern: equal to v (None, True and False by identity).",

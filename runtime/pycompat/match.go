@@ -16,7 +16,7 @@ import (
 //	    case ["go", d] if d != "up":       if _CASE_(_pseq([_pval("go"), _pcap("d")]), d != "up"):
 //
 // Pass 2 turns the block into flat ifs over _match(subject, pattern),
-// which returns the bindings (a dict) or None, so captures stay visible
+// which returns the bindings (a dict; True when none) or None, so captures stay visible
 // after the match and a failed guard falls through to the next case:
 //
 //	_match_1 = cmd.split(); _matched_1 = False

@@ -9,7 +9,7 @@ import (
 
 // The run-time half of `match` (runtime/pycompat/match.go): the translator
 // builds each case's pattern from these helpers and _match(subject,
-// pattern) returns the names it binds as a dict, or None.
+// pattern) returns the names it binds as a dict (True when none), or None.
 
 type patKind int
 
@@ -102,14 +102,27 @@ func matchHelpers() starlark.StringDict {
 			if err != nil {
 				return nil, err
 			}
-			binds := starlark.NewDict(2)
-			ok, err := p.match(args[0], binds)
+			var binds bindings
+			ok, err := p.match(args[0], &binds)
 			if err != nil || !ok {
 				return starlark.None, err
 			}
-			return binds, nil
+			if binds.d == nil {
+				return starlark.True, nil // matched, binding nothing
+			}
+			return binds.d, nil
 		}),
 	}
+}
+
+// bindings are the names a match binds, made on the first one.
+type bindings struct{ d *starlark.Dict }
+
+func (b *bindings) set(name starlark.String, v starlark.Value) error {
+	if b.d == nil {
+		b.d = starlark.NewDict(2)
+	}
+	return b.d.SetKey(name, v)
 }
 
 func listItems(v starlark.Value) starlark.Tuple {
@@ -140,12 +153,12 @@ func patterns(vs starlark.Tuple) ([]*pattern, error) {
 	return out, nil
 }
 
-func (p *pattern) match(x starlark.Value, binds *starlark.Dict) (bool, error) {
+func (p *pattern) match(x starlark.Value, binds *bindings) (bool, error) {
 	switch p.kind {
 	case patWild:
 		return true, nil
 	case patCap:
-		return true, binds.SetKey(starlark.String(p.name), x)
+		return true, binds.set(starlark.String(p.name), x)
 	case patVal:
 		if isSingleton(p.val) {
 			return p.val.Type() == x.Type() && p.val.Truth() == x.Truth(), nil
@@ -164,7 +177,7 @@ func (p *pattern) match(x starlark.Value, binds *starlark.Dict) (bool, error) {
 	case patAs:
 		ok, err := p.subs[0].match(x, binds)
 		if ok && err == nil {
-			err = binds.SetKey(starlark.String(p.name), x)
+			err = binds.set(starlark.String(p.name), x)
 		}
 		return ok, err
 	case patSeq:
@@ -187,9 +200,9 @@ func isSingleton(v starlark.Value) bool {
 	return false
 }
 
-// sequenceItems is the subject as a sequence pattern sees it: lists,
+// sequenceOf is the subject as a sequence pattern sees it: lists,
 // tuples, ranges (not str, bytes or bytearray).
-func sequenceItems(x starlark.Value) (starlark.Tuple, bool) {
+func sequenceOf(x starlark.Value) (starlark.Indexable, bool) {
 	x = innerOf(x)
 	switch x.(type) {
 	case starlark.String, starlark.Bytes, *ByteArray:
@@ -199,21 +212,16 @@ func sequenceItems(x starlark.Value) (starlark.Tuple, bool) {
 	if !ok {
 		return nil, false
 	}
-	if _, ok := x.(starlark.Sequence); !ok {
-		return nil, false
-	}
-	out := make(starlark.Tuple, ix.Len())
-	for i := range out {
-		out[i] = ix.Index(i)
-	}
-	return out, true
+	_, ok = x.(starlark.Sequence)
+	return ix, ok
 }
 
-func (p *pattern) matchSeq(x starlark.Value, binds *starlark.Dict) (bool, error) {
-	items, ok := sequenceItems(x)
+func (p *pattern) matchSeq(x starlark.Value, binds *bindings) (bool, error) {
+	items, ok := sequenceOf(x)
 	if !ok {
 		return false, nil
 	}
+	n := items.Len()
 	star := -1
 	for i, s := range p.subs {
 		if s.kind == patStar {
@@ -221,38 +229,42 @@ func (p *pattern) matchSeq(x starlark.Value, binds *starlark.Dict) (bool, error)
 		}
 	}
 	if star < 0 {
-		if len(items) != len(p.subs) {
+		if n != len(p.subs) {
 			return false, nil
 		}
-		return matchAll(p.subs, items, binds)
+		return matchAll(p.subs, items, 0, binds)
 	}
 	after := len(p.subs) - star - 1
-	if len(items) < len(p.subs)-1 {
+	if n < len(p.subs)-1 {
 		return false, nil
 	}
-	if ok, err := matchAll(p.subs[:star], items[:star], binds); !ok || err != nil {
+	if ok, err := matchAll(p.subs[:star], items, 0, binds); !ok || err != nil {
 		return ok, err
 	}
-	if ok, err := matchAll(p.subs[star+1:], items[len(items)-after:], binds); !ok || err != nil {
+	if ok, err := matchAll(p.subs[star+1:], items, n-after, binds); !ok || err != nil {
 		return ok, err
 	}
 	if name := p.subs[star].name; name != "" {
-		mid := items[star : len(items)-after]
-		return true, binds.SetKey(starlark.String(name), starlark.NewList(append([]starlark.Value(nil), mid...)))
+		mid := make([]starlark.Value, 0, n-after-star)
+		for i := star; i < n-after; i++ {
+			mid = append(mid, items.Index(i))
+		}
+		return true, binds.set(starlark.String(name), starlark.NewList(mid))
 	}
 	return true, nil
 }
 
-func matchAll(ps []*pattern, xs starlark.Tuple, binds *starlark.Dict) (bool, error) {
+// matchAll matches ps against the items from index at.
+func matchAll(ps []*pattern, items starlark.Indexable, at int, binds *bindings) (bool, error) {
 	for i, s := range ps {
-		if ok, err := s.match(xs[i], binds); !ok || err != nil {
+		if ok, err := s.match(items.Index(at+i), binds); !ok || err != nil {
 			return ok, err
 		}
 	}
 	return true, nil
 }
 
-func (p *pattern) matchMap(x starlark.Value, binds *starlark.Dict) (bool, error) {
+func (p *pattern) matchMap(x starlark.Value, binds *bindings) (bool, error) {
 	m, ok := innerOf(x).(starlark.IterableMapping)
 	if !ok {
 		return false, nil
@@ -281,7 +293,7 @@ func (p *pattern) matchMap(x starlark.Value, binds *starlark.Dict) (bool, error)
 				}
 			}
 		}
-		return true, binds.SetKey(starlark.String(p.name), rest)
+		return true, binds.set(starlark.String(p.name), rest)
 	}
 	return true, nil
 }
@@ -293,7 +305,7 @@ var selfMatching = map[string]bool{
 	"int": true, "list": true, "set": true, "str": true, "tuple": true,
 }
 
-func (p *pattern) matchClass(x starlark.Value, binds *starlark.Dict) (bool, error) {
+func (p *pattern) matchClass(x starlark.Value, binds *bindings) (bool, error) {
 	if ok, err := isinstanceOf(x, p.val); !ok || err != nil {
 		if err != nil {
 			err = exc.TypeError("called match pattern must be a class")
@@ -337,7 +349,7 @@ func (p *pattern) matchClass(x starlark.Value, binds *starlark.Dict) (bool, erro
 	return true, nil
 }
 
-func matchAttr(x starlark.Value, name string, s *pattern, binds *starlark.Dict) (bool, error) {
+func matchAttr(x starlark.Value, name string, s *pattern, binds *bindings) (bool, error) {
 	v, err := getAttr(x, name)
 	if err != nil {
 		if isAttributeError(err) {
