@@ -16,8 +16,10 @@ import (
 //	    case ["go", d] if d != "up":       if _CASE_(_pseq([_pval("go"), _pcap("d")]), d != "up"):
 //
 // Pass 2 turns the block into flat ifs over _match(subject, pattern),
-// which returns the bindings (a dict; True when none) or None, so captures stay visible
-// after the match and a failed guard falls through to the next case:
+// which returns the bindings (a dict; True when none) or None, so
+// captures stay visible after the match and a failed guard falls through
+// to the next case. A pattern of literals and captures is built once, at
+// module level (_pattern_N):
 //
 //	_match_1 = cmd.split(); _matched_1 = False
 //	if not _matched_1:
