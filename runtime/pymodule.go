@@ -140,5 +140,6 @@ var helperDocs = map[string]string{
 	"_deleted":          "pydeleted()\nthe value of a name after del name.",
 	"_bound":            "pybound(v, name, local, hint='', /)\nv, or NameError (UnboundLocalError when local; its traceback offering hint) if v is the value of a deleted name.",
 	"_ns_set":           "pyns_set(ns, name, v, /)\nns.name = v, returning v: a walrus inside a comprehension.",
+	"_matmul":           "pymatmul(a, b, /)\na @ b: a.__matmul__(b), else b.__rmatmul__(a).",
 	"_undefined":        "pyundefined(ns, name, hint, /)\nns.name for a name the file defines nowhere: its NameError's traceback offers hint.",
 }

@@ -34,6 +34,7 @@ package pycompat
 //	                                          in a comprehension: _ns_set(_l, "y", f(x)), y in _l
 //	[r for a, *r in rows]  (compstar.go)      _unpack_each(rows, 1, 0); `...` is Ellipsis
 //	x **= y, f(*a, k=1)  (callargs.go)        x = pow(x, y), f(k=1, *a)
+//	a @ b, a @= b  (matmul.go)                a * _MATMUL_ * b, then _matmul(a, b)
 //	'\xe9', '\351' in str  (escapes.go)       the code point U+00E9
 //	# -*- coding: gbk -*-  (source.go)        GBK/GB2312/GB18030 decoded first;
 //	                                          mixed tabs/spaces: TabError (indent.go)

@@ -224,7 +224,7 @@ func (p *pass1) exprs(i, j int) error {
 						return err
 					}
 				}
-			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse, mkNonlocal, mkWalrus, mkStarred, mkMatch, mkCase:
+			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse, mkNonlocal, mkWalrus, mkStarred, mkMatch, mkCase, mkMatmul:
 				return p.errAt(t, "the name %s is reserved by qstar's Python front end", t.text)
 			case "await", "async":
 				return p.unsupported(t, "'"+t.text+"'", "use _thread and blocking calls")
@@ -285,8 +285,11 @@ func (p *pass1) opTok(i, k, j int) error {
 		}
 	case ":=":
 		return p.walrus(i, k, j)
-	case "@", "@=":
-		return p.unsupported(t, "'@'", "decorators and matrix products are not available")
+	case "@":
+		p.replace(k, "* "+mkMatmul+" *") // matmul.go
+		p.note(t.line, "a @ b -> _matmul(a, b)")
+	case "@=":
+		return p.errAt(t, "invalid syntax: unexpected '@='")
 	case "...":
 		p.replace(k, "Ellipsis")
 	case "->":

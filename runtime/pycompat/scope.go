@@ -325,6 +325,9 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 	case *syntax.BinaryExpr:
 		e.X = p.expr(e.X, sc)
 		e.Y = p.expr(e.Y, sc)
+		if m := p.matmul(e); m != nil { // matmul.go: a @ b
+			return m
+		}
 		e.X, e.Y = p.boolAsInt(e.Op, e.X), p.boolAsInt(e.Op, e.Y) // corpus_boolarith.go
 		if e.Op == syntax.PERCENT {
 			return call(e.OpPos, p.genIdent(e.OpPos, "_mod"), e.X, e.Y)

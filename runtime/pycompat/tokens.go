@@ -219,7 +219,7 @@ func scanString(src string, i int) (end, newlines int, err error) {
 }
 
 var threeCharOps = []string{"**=", "//=", ">>=", "<<=", "...", "!=="}
-var twoCharOps = []string{"**", "//", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "->", ":="}
+var twoCharOps = []string{"**", "//", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "->", ":=", "@="}
 
 func opLen(s string) int {
 	for _, op := range threeCharOps[:5] {

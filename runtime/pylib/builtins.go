@@ -25,6 +25,7 @@ func builtins() starlark.StringDict {
 		"_namespace":        starlark.NewBuiltin("_namespace", namespaceBuiltin),
 		"_ns_set":           starlark.NewBuiltin("_ns_set", nsSetBuiltin),
 		"_undefined":        starlark.NewBuiltin("_undefined", undefinedBuiltin),
+		"_matmul":           starlark.NewBuiltin("_matmul", matmulBuiltin),
 		"_module_namespace": starlark.NewBuiltin("_module_namespace", moduleNamespaceBuiltin),
 		"_assert":           starlark.NewBuiltin("assert", assertBuiltin),
 		"_delitem":          starlark.NewBuiltin("del", delitemBuiltin),
