@@ -1,8 +1,6 @@
 package pylib
 
 import (
-	"fmt"
-
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"go.starlark.net/starlark"
 )
@@ -41,63 +39,85 @@ func (p *pattern) String() string        { return "<pattern>" }
 func (p *pattern) Type() string          { return "pattern" }
 func (p *pattern) Freeze()               {}
 func (p *pattern) Truth() starlark.Bool  { return true }
-func (p *pattern) Hash() (uint32, error) { return 0, fmt.Errorf("unhashable: pattern") }
+func (p *pattern) Hash() (uint32, error) { return 0, exc.TypeError("unhashable type: 'pattern'") }
+
+// helperArgs checks a translator helper's arguments: exactly n positional ones
+// (any number when n < 0), no keywords.
+func helperArgs(name string, args starlark.Tuple, kwargs []starlark.Tuple, n int) error {
+	if len(kwargs) > 0 {
+		return exc.TypeError("%s() got an unexpected keyword argument '%s'", name, kwargs[0][0])
+	}
+	if n >= 0 && len(args) != n {
+		return exc.TypeError("%s() takes %d arguments (%d given)", name, n, len(args))
+	}
+	return nil
+}
 
 func matchHelpers() starlark.StringDict {
-	b := func(name string, fn func(args starlark.Tuple) (*pattern, error)) *starlark.Builtin {
-		return starlark.NewBuiltin(name, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+	b := func(name string, n int, fn func(args starlark.Tuple) (*pattern, error)) *starlark.Builtin {
+		return starlark.NewBuiltin(name, func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if err := helperArgs(name, args, kwargs, n); err != nil {
+				return nil, err
+			}
 			return fn(args)
 		})
 	}
-	nameArg := func(v starlark.Value) string { s, _ := starlark.AsString(v); return s }
 	return starlark.StringDict{
-		"_pw":   b("_pw", func(starlark.Tuple) (*pattern, error) { return &pattern{kind: patWild}, nil }),
-		"_pcap": b("_pcap", func(a starlark.Tuple) (*pattern, error) { return &pattern{kind: patCap, name: nameArg(a[0])}, nil }),
-		"_pval": b("_pval", func(a starlark.Tuple) (*pattern, error) { return &pattern{kind: patVal, val: a[0]}, nil }),
-		"_pstar": b("_pstar", func(a starlark.Tuple) (*pattern, error) {
-			return &pattern{kind: patStar, name: nameArg(a[0])}, nil
-		}),
-		"_por": b("_por", func(a starlark.Tuple) (*pattern, error) {
+		"_pw":    b("_pw", 0, func(starlark.Tuple) (*pattern, error) { return &pattern{kind: patWild}, nil }),
+		"_pcap":  b("_pcap", 1, func(a starlark.Tuple) (*pattern, error) { return named(patCap, a[0], false) }),
+		"_pval":  b("_pval", 1, func(a starlark.Tuple) (*pattern, error) { return &pattern{kind: patVal, val: a[0]}, nil }),
+		"_pstar": b("_pstar", 1, func(a starlark.Tuple) (*pattern, error) { return named(patStar, a[0], true) }),
+		"_por": b("_por", -1, func(a starlark.Tuple) (*pattern, error) {
 			subs, err := patterns(a)
 			return &pattern{kind: patOr, subs: subs}, err
 		}),
-		"_pas": b("_pas", func(a starlark.Tuple) (*pattern, error) {
-			subs, err := patterns(a[:1])
-			return &pattern{kind: patAs, subs: subs, name: nameArg(a[1])}, err
-		}),
-		"_pseq": b("_pseq", func(a starlark.Tuple) (*pattern, error) {
-			subs, err := patterns(listItems(a[0]))
-			return &pattern{kind: patSeq, subs: subs}, err
-		}),
-		"_pmap": b("_pmap", func(a starlark.Tuple) (*pattern, error) {
-			p := &pattern{kind: patMap, name: nameArg(a[1])}
-			for _, kv := range listItems(a[0]) {
-				pair := kv.(starlark.Tuple)
-				sub, err := asPattern(pair[1])
-				if err != nil {
-					return nil, err
-				}
-				p.keys, p.subs = append(p.keys, pair[0]), append(p.subs, sub)
+		"_pas": b("_pas", 2, func(a starlark.Tuple) (*pattern, error) {
+			p, err := named(patAs, a[1], false)
+			if err == nil {
+				p.subs, err = patterns(a[:1])
 			}
-			return p, nil
+			return p, err
 		}),
-		"_pcls": b("_pcls", func(a starlark.Tuple) (*pattern, error) {
-			subs, err := patterns(listItems(a[1]))
+		"_pseq": b("_pseq", 1, func(a starlark.Tuple) (*pattern, error) {
+			items, err := listItems(a[0])
 			if err != nil {
 				return nil, err
 			}
-			p := &pattern{kind: patClass, val: a[0], subs: subs}
-			for _, kv := range listItems(a[2]) {
-				pair := kv.(starlark.Tuple)
-				sub, err := asPattern(pair[1])
-				if err != nil {
-					return nil, err
-				}
-				p.kws, p.kwPat = append(p.kws, nameArg(pair[0])), append(p.kwPat, sub)
-			}
-			return p, nil
+			subs, err := patterns(items)
+			return &pattern{kind: patSeq, subs: subs}, err
 		}),
-		"_match": starlark.NewBuiltin("_match", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		"_pmap": b("_pmap", 2, func(a starlark.Tuple) (*pattern, error) {
+			p, err := named(patMap, a[1], true)
+			if err != nil {
+				return nil, err
+			}
+			p.keys, p.subs, err = pairs(a[0])
+			return p, err
+		}),
+		"_pcls": b("_pcls", 3, func(a starlark.Tuple) (*pattern, error) {
+			items, err := listItems(a[1])
+			if err != nil {
+				return nil, err
+			}
+			p := &pattern{kind: patClass, val: a[0]}
+			if p.subs, err = patterns(items); err != nil {
+				return nil, err
+			}
+			keys, subs, err := pairs(a[2])
+			for _, k := range keys {
+				s, ok := starlark.AsString(k)
+				if !ok {
+					return nil, exc.TypeError("_pcls: keyword names must be strings")
+				}
+				p.kws = append(p.kws, s)
+			}
+			p.kwPat = subs
+			return p, err
+		}),
+		"_match": starlark.NewBuiltin("_match", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if err := helperArgs("_match", args, kwargs, 2); err != nil {
+				return nil, err
+			}
 			p, err := asPattern(args[1])
 			if err != nil {
 				return nil, err
@@ -115,6 +135,41 @@ func matchHelpers() starlark.StringDict {
 	}
 }
 
+// named makes a pattern of kind binding the name v (None allowed when
+// optional: *_ and a mapping without **rest).
+func named(kind patKind, v starlark.Value, optional bool) (*pattern, error) {
+	if v == starlark.None && optional {
+		return &pattern{kind: kind}, nil
+	}
+	s, ok := starlark.AsString(v)
+	if !ok {
+		return nil, exc.TypeError("pattern name must be a string, not %s", typeName(v))
+	}
+	return &pattern{kind: kind, name: s}, nil
+}
+
+// pairs reads a list of (key, pattern) tuples.
+func pairs(v starlark.Value) ([]starlark.Value, []*pattern, error) {
+	items, err := listItems(v)
+	if err != nil {
+		return nil, nil, err
+	}
+	var keys []starlark.Value
+	var subs []*pattern
+	for _, kv := range items {
+		pair, ok := kv.(starlark.Tuple)
+		if !ok || len(pair) != 2 {
+			return nil, nil, exc.TypeError("want (key, pattern) pairs")
+		}
+		sub, err := asPattern(pair[1])
+		if err != nil {
+			return nil, nil, err
+		}
+		keys, subs = append(keys, pair[0]), append(subs, sub)
+	}
+	return keys, subs, nil
+}
+
 // bindings are the names a match binds, made on the first one.
 type bindings struct{ d *starlark.Dict }
 
@@ -125,20 +180,23 @@ func (b *bindings) set(name starlark.String, v starlark.Value) error {
 	return b.d.SetKey(name, v)
 }
 
-func listItems(v starlark.Value) starlark.Tuple {
-	l := v.(*starlark.List)
+func listItems(v starlark.Value) (starlark.Tuple, error) {
+	l, ok := v.(*starlark.List)
+	if !ok {
+		return nil, exc.TypeError("want a list of patterns, not %s", typeName(v))
+	}
 	out := make(starlark.Tuple, l.Len())
 	for i := range out {
 		out[i] = l.Index(i)
 	}
-	return out
+	return out, nil
 }
 
 func asPattern(v starlark.Value) (*pattern, error) {
 	if p, ok := v.(*pattern); ok {
 		return p, nil
 	}
-	return nil, fmt.Errorf("internal: %s is not a pattern", v.Type())
+	return nil, exc.TypeError("%s is not a pattern", typeName(v))
 }
 
 func patterns(vs starlark.Tuple) ([]*pattern, error) {

@@ -8,9 +8,9 @@ import (
 
 // _matmul(a, b) is a @ b: a.__matmul__(b), else b.__rmatmul__(a), as
 // Python tries them (NotImplemented passes to the other side).
-func matmulBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	if len(args) != 2 {
-		return nil, exc.TypeError("_matmul: want 2 arguments")
+func matmulBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := helperArgs("_matmul", args, kwargs, 2); err != nil {
+		return nil, err
 	}
 	a, b := args[0], args[1]
 	if x, ok := a.(*Instance); ok {

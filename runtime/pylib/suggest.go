@@ -21,9 +21,9 @@ func suggestAttr(name string, x starlark.HasAttrs) func() string {
 // _undefined(ns, name, hint) reads a name the file defines nowhere from
 // the module namespace; the NameError offers hint, the suggestion the
 // translator worked out from the names in scope.
-func undefinedBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	if len(args) != 3 {
-		return nil, exc.TypeError("_undefined: want 3 arguments")
+func undefinedBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := helperArgs("_undefined", args, kwargs, 3); err != nil {
+		return nil, err
 	}
 	ns, ok := args[0].(*Namespace)
 	name, _ := starlark.AsString(args[1])

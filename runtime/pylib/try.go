@@ -419,9 +419,9 @@ func namespaceBuiltin(_ *starlark.Thread, _ *starlark.Builtin, _ starlark.Tuple,
 
 // _ns_set(ns, name, v) stores v in a namespace and returns it: a walrus
 // inside a comprehension binds in the enclosing scope.
-func nsSetBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-	if len(args) != 3 {
-		return nil, exc.TypeError("_ns_set: want 3 arguments")
+func nsSetBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := helperArgs("_ns_set", args, kwargs, 3); err != nil {
+		return nil, err
 	}
 	ns, ok := args[0].(*Namespace)
 	name, _ := starlark.AsString(args[1])

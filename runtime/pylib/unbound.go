@@ -31,12 +31,15 @@ func unboundError(name string, local bool) *exc.Error {
 
 func unboundHelpers() starlark.StringDict {
 	return starlark.StringDict{
-		"_deleted": starlark.NewBuiltin("_deleted", func(*starlark.Thread, *starlark.Builtin, starlark.Tuple, []starlark.Tuple) (starlark.Value, error) {
-			return deleted, nil
+		"_deleted": starlark.NewBuiltin("_deleted", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			return deleted, helperArgs("_deleted", args, kwargs, 0)
 		}),
-		"_bound": starlark.NewBuiltin("_bound", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
-			if len(args) != 3 && len(args) != 4 {
-				return nil, exc.TypeError("_bound: want 3 or 4 arguments")
+		"_bound": starlark.NewBuiltin("_bound", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+			if err := helperArgs("_bound", args, kwargs, -1); err != nil || len(args) != 3 && len(args) != 4 {
+				if err == nil {
+					err = exc.TypeError("_bound() takes 3 or 4 arguments (%d given)", len(args))
+				}
+				return nil, err
 			}
 			if args[0] != deleted {
 				return args[0], nil
