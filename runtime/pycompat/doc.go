@@ -13,6 +13,7 @@ package pycompat
 //	  @staticmethod/@classmethod/@property
 //	@decorator                                f = decorator(f) after the def
 //	a ** b, a is None, a < b < c              pow(a, b), a == None, _chain(a, "<", b, "<", c)
+//	a is b  (identity.go)                     _chain(a, "is", b): identity for lists, objects, ...
 //	f"{x:.2f}", s.format(...), "%5.1f" % x    _format / _mod with Python's format specs
 //	b.decode(), s.encode(), b.hex(), l.sort() _decode(b) ... (fall back to the receiver's method)
 //	b[0], for c in "str"/b"bytes"             _getitem (an int for bytes), _iter
@@ -49,7 +50,7 @@ package pycompat
 // escapes, a walrus inside a lambda.
 //
 // Known differences: chained comparisons evaluate every operand; `is`
-// compares by value; augmented-assignment TypeErrors say "+" not "+=";
+// compares numbers, strings and tuples by value; augmented-assignment TypeErrors say "+" not "+=";
 // exceptions keep `e` bound after the handler; a generator left suspended
 // and dropped ends without running its finally (one a for loop called and
 // left early is closed, as in CPython).

@@ -124,10 +124,13 @@ func (p *pass1) chains(i, j int, consumed map[int]bool) {
 		if n < 0 {
 			return
 		}
-		if len(ops[n]) >= 2 && end > stack[n].start {
+		if (len(ops[n]) >= 2 || len(ops[n]) == 1 && p.identityTest(stack[n].start, ops[n][0], end)) && end > stack[n].start {
 			p.insert(p.toks[stack[n].start].start, "_chain(")
 			for _, k := range ops[n] {
 				op, width := p.compareOp(k, j)
+				if p.toks[k].text == "is" { // identity.go: _chain tests identity
+					op = map[bool]string{true: "is not", false: "is"}[width == 2]
+				}
 				p.replaceRange(p.toks[k].start, p.toks[k+width-1].end, ", "+strconvQuote(op)+",")
 				for w := 0; w < width; w++ {
 					consumed[k+w] = true
@@ -152,7 +155,7 @@ func (p *pass1) chains(i, j int, consumed map[int]bool) {
 			continue
 		}
 		delim := t.kind == tOp && (t.text == "," || t.text == ":" || t.text == "=" || t.text == ";" || strings.HasSuffix(t.text, "=") && len(t.text) == 2 && t.text != "==" && t.text != "!=" && t.text != "<=" && t.text != ">=") ||
-			t.kind == tName && (t.text == "and" || t.text == "or" || t.text == "if" || t.text == "else" || t.text == "lambda" || t.text == "for" || t.text == "return" || t.text == "assert" || t.text == "del" ||
+			t.kind == tName && (t.text == "and" || t.text == "or" || t.text == "if" || t.text == "else" || t.text == "lambda" || t.text == "for" || t.text == "return" || t.text == "assert" || t.text == "del" || t.text == "yield" ||
 				t.text == "not" && !(k+1 < j && p.toks[k+1].text == "in") || t.text == "in" && p.forTarget(k, i))
 		if delim {
 			closeSeg(k)

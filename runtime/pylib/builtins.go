@@ -90,6 +90,12 @@ func chainBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 	}
 	for i := 1; i < len(args); i += 2 {
 		op, _ := starlark.AsString(args[i])
+		if op == "is" || op == "is not" { // identity.go
+			if identical(args[i-1], args[i+1]) != (op == "is") {
+				return starlark.False, nil
+			}
+			continue
+		}
 		tok, ok := compareTokens[op]
 		if !ok {
 			return nil, exc.TypeError("_chain: bad operator %q", op)

@@ -332,16 +332,7 @@ func isBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwa
 	if len(args) != 2 || len(kwargs) > 0 {
 		return nil, exc.TypeError("_is takes 2 arguments")
 	}
-	x, y := args[0], args[1]
-	switch x.(type) {
-	case *Instance, *Class, *boundMethod:
-		return starlark.Bool(x == y), nil
-	}
-	if _, ok := y.(*Instance); ok {
-		return starlark.False, nil
-	}
-	eq, err := starlark.Equal(x, y)
-	return starlark.Bool(eq), err
+	return starlark.Bool(identical(args[0], args[1])), nil
 }
 
 // _inplace("+=", x, y) is x += y in files whose classes define in-place
