@@ -16,7 +16,7 @@ import (
 func init() {
 	runtime.Register(runtime.Module{
 		Name: "misc",
-		Doc:  "Power (restart/down as exit codes 75/0, getVbatt, reasons), ADC, PWM, PowerKey, USB on the --board backend",
+		Doc:  "Power (restart/down as exit codes 75/0, getVbatt, reasons), ADC, PWM, PWM_V2, PowerKey, USB on the --board backend",
 		New:  newModule,
 	})
 }
@@ -32,6 +32,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"ADC":      adcClass(env),
 		"PowerKey": powerKeyClass(),
 		"PWM":      pwmClass(),
+		"PWM_V2":   pwmV2Class(),
 		"USB":      usbClass(env),
 	}, nil
 }

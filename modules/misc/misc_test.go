@@ -76,6 +76,41 @@ ValueError: invalid cycle_time value, must be in {0~65535}
 	}
 }
 
+func TestPWMV2(t *testing.T) {
+	_, got, err := run(t, "sim", `
+from misc import PWM_V2
+pwms = [PWM_V2(n, 100.0, 10) for n in [PWM_V2.PWM0, PWM_V2.PWM1, PWM_V2.PWM2, PWM_V2.PWM3]]
+p = pwms[3]
+print(p.open(), p)
+print(p.open(50, 25), p)
+print(p.close(), p)
+for args in ((4, 100.0, 10), (0, 0, 10), (0, 100.0, 101), (0, "x", 1)):
+    try:
+        PWM_V2(*args)
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+try:
+    p.open(50)
+except TypeError as e:
+    print("TypeError", e)
+`)
+	if err != nil {
+		t.Fatal(err, got)
+	}
+	want := `0 PWM_V2(pin:3 frequency:100 duty:10) on
+0 PWM_V2(pin:3 frequency:50 duty:25) on
+0 PWM_V2(pin:3 frequency:50 duty:25) off
+ValueError invalid pwm value, must be in {0~3}
+ValueError invalid frequency value, must be greater than 0
+ValueError invalid duty value, must be in {0~100}
+TypeError PWM_V2() argument 'frequency' must be a number, not str
+TypeError open() takes frequency and duty together
+`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestPowerRestartEndsTheRun(t *testing.T) {
 	in, got, err := run(t, "sim", `
 from misc import Power
