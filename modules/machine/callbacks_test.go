@@ -124,12 +124,14 @@ print(i2c.write(0x41, bytearray([0x00]), 1, b"x", 1))
 w = bytearray(2)
 print(i2c.read(30, bytearray([0x01, 0x00]), 2, w, 2, 0), list(w))
 print(I2C(I2C.I2C0, I2C.FAST_MODE).read(0x40, bytearray([0]), 1, w, 1, 0))
+one = bytearray(1)
+print(I2C(I2C.I2C1, I2C.STANDARD_MODE, 0).read(0x40, bytearray([0xE7]), 1, one, 1, 0), one)
 try:
     I2C(4, 0)
 except ValueError as e:
     print("ValueError:", e)
 `, lines("0 bytearray(b':')", "0 [100, 101, 102, 0]", "0", "0 [1, 2, 0]", "-1", "-1", "0 [7, 8]", "-1",
-		"ValueError: bus id must be (0~3)"))
+		"0 bytearray(b':')", "ValueError: bus id must be (0~3)"))
 }
 
 func TestTimer(t *testing.T) {

@@ -33,7 +33,7 @@ func init() {
 		"WDT.feed": "feed()\nFeed the watchdog.",
 		"WDT.stop": "stop()\nStop the watchdog.",
 
-		"I2C":       "I2C(I2Cn, MODE)\nAn I2C bus: I2C.STANDARD_MODE (100 kHz) or I2C.FAST_MODE (400 kHz).",
+		"I2C":       "I2C(I2Cn, MODE, option=None)\nAn I2C bus: I2C.STANDARD_MODE (100 kHz) or I2C.FAST_MODE (400 kHz). A third argument, which some firmwares take, is accepted and ignored.",
 		"I2C.read":  "read(slaveaddress, addr, addr_len, r_data, datalen, delay)\nRead datalen bytes from a register into the bytearray r_data; 0 or -1.",
 		"I2C.write": "write(slaveaddress, addr, addr_len, data, datalen)\nWrite datalen bytes of data to a register; 0 or -1.",
 

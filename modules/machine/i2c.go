@@ -22,7 +22,9 @@ var i2cConsts = starlark.StringDict{
 func (h *hw) i2cClass() *gotype.Class {
 	c := gotype.NewClass("I2C", i2cConsts, nil)
 	c.New = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
-		a, err := pyargs.Bind("I2C", args, kw, "id", "fastmode")
+		// Some firmwares (EC200U scripts pass I2C(I2C.I2C0, MODE, 0)) take
+		// a third argument; nothing here depends on it, so it is accepted.
+		a, err := pyargs.Bind("I2C", args, kw, "id", "fastmode", "option?")
 		if err != nil {
 			return nil, err
 		}
