@@ -63,21 +63,28 @@ func aliyunOwns(c Connect, topic string) bool {
 	return hasSegments(topic, pk, dn) || topic == auth.RegisterTopic(auth.AuthRegister) || topic == auth.RegisterTopic(auth.AuthRegNWL)
 }
 
-// aliyunPublish answers thing.event.*.post with the platform's reply:
-// {"id":..,"code":200,"data":{},"message":"success"}.
+// aliyunPublish answers thing.event.*.post with the platform's Alink reply:
+// {"code":200,"data":{},"id":..,"message":"success","method":..,"version":"1.0"},
+// the method echoing the request's (scripts read reply["method"]).
 func aliyunPublish(c Connect, topic string, payload []byte, reply func(string, []byte)) {
 	dn, pk, ok := strings.Cut(c.User, "&")
-	if !ok || !strings.HasPrefix(topic, "/sys/"+pk+"/"+dn+"/thing/event/") || !strings.HasSuffix(topic, "/post") {
+	prefix := "/sys/" + pk + "/" + dn + "/thing/event/"
+	if !ok || !strings.HasPrefix(topic, prefix) || !strings.HasSuffix(topic, "/post") {
 		return
 	}
 	var req struct {
-		ID json.RawMessage `json:"id"`
+		ID     json.RawMessage `json:"id"`
+		Method string          `json:"method"`
 	}
-	resp := map[string]any{"code": 200, "data": map[string]any{}, "message": "success"}
+	resp := map[string]any{"code": 200, "data": map[string]any{}, "message": "success", "version": "1.0"}
 	if err := json.Unmarshal(payload, &req); err != nil || req.ID == nil {
 		resp = map[string]any{"code": 460, "data": map[string]any{}, "message": "request parameter error"}
 	} else {
 		resp["id"] = req.ID
+		resp["method"] = req.Method
+		if req.Method == "" { // thing.event.{identifier}.post, from the topic
+			resp["method"] = "thing.event." + strings.TrimSuffix(strings.TrimPrefix(topic, prefix), "/post") + ".post"
+		}
 	}
 	body, _ := json.Marshal(resp)
 	reply(topic+"_reply", body)

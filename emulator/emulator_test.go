@@ -268,7 +268,7 @@ c.disconnect()
 `, secret)
 	}
 	out, err := run(t, e, "t.star", script("secret"))
-	want := "b'/sys/a1B2c3D4e5F/dev1/thing/event/property/post_reply'\nb'{\"code\":200,\"data\":{},\"id\":\"42\",\"message\":\"success\"}'\n"
+	want := "b'/sys/a1B2c3D4e5F/dev1/thing/event/property/post_reply'\nb'{\"code\":200,\"data\":{},\"id\":\"42\",\"message\":\"success\",\"method\":\"thing.event.property.post\",\"version\":\"1.0\"}'\n"
 	if err != nil || out != want {
 		t.Fatalf("err %v; output:\n%s\nwant:\n%s", err, out, want)
 	}

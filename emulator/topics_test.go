@@ -80,7 +80,7 @@ func TestOutsidePlainClientSeesNoPlatformTraffic(t *testing.T) {
 	aliGot := pahoSession(t, e.Addr(), map[string]any{"client_id": ali.ClientID, "user": ali.Username, "password": ali.Password,
 		"publish": [][]any{{"/sys/a1B2c3D4e5F/dev1/thing/event/property/post", `{"id":"4","params":{}}`, 1},
 			{"/a1B2c3D4e5F/dev1/user/update", "custom", 0}}, "wait": 2.5})
-	if !has(aliGot, `msg /sys/a1B2c3D4e5F/dev1/thing/event/property/post_reply {"code":200,"data":{},"id":"4","message":"success"}`) {
+	if !has(aliGot, `msg /sys/a1B2c3D4e5F/dev1/thing/event/property/post_reply {"code":200,"data":{},"id":"4","message":"success","method":"thing.event.property.post","version":"1.0"}`) {
 		t.Fatalf("the Aliyun device got no reply: %q", aliGot)
 	}
 	hw := huaweiCreds(t, "64f0a1b2c3d4e5f6a7b8c9d0_dev1")
