@@ -90,6 +90,21 @@ delete 0 False -1 -2
 	}
 }
 
+func TestRecordLegacyForm(t *testing.T) {
+	got := runScript(t, "testdata/record_legacy.py", func(env *runtime.Env) { env.DataDir = t.TempDir() })
+	want := `start 0 1
+record event /usr/legacy.wav 0
+record event /usr/legacy.wav 3
+after 0 True /usr/legacy.wav
+size True bytearray(b'RIFF')
+delete 0 False
+ValueError Record: empty file_name
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 // With the linux backend a recording is arecord's: the end event's length
 // is its file less the WAV header.
 func TestRecordWithArecord(t *testing.T) {

@@ -31,7 +31,7 @@ var sigs = map[string]*pyargs.Sig{
 	"TTS.getSpeed":             pyargs.NewSig("getSpeed()", "The speed, 0..9 (default 4)."),
 	"TTS.setSpeed":             pyargs.NewSig("setSpeed(speed)", "Set the speed 0..9; 0, or -1 out of range."),
 	"TTS.getState":             pyargs.NewSig("getState()", "-1 while this TTS is speaking, else 0 (the firmware's values)."),
-	"Record":                   pyargs.NewSig("Record(device=0)", "Recording: arecord (8 kHz 16-bit mono WAV) with the linux audio backend; otherwise, or for AMR-NB, silence as long as the recording ran."),
+	"Record":                   pyargs.NewSig("Record(device=0)", "Recording: arecord (8 kHz 16-bit mono WAV) with the linux audio backend; otherwise, or for AMR-NB, silence as long as the recording ran. The 2020 firmwares' Record(file_name, callback=None) is accepted too: the methods then take no file_name and callback is the end_callback."),
 	"Record.start":             pyargs.NewSig("start(file_name, seconds)", "Record seconds into file_name (.wav or .amr; a bare name goes in /usr): 0, -2 cannot open, -3 busy, -6 another format, -1 bad seconds. end_callback gets [path, 0, 0] at the start and [path, length, 3] at the end."),
 	"Record.stop":              pyargs.NewSig("stop()", "End the recording now (the file keeps what ran); 0."),
 	"Record.getFilePath":       pyargs.NewSig("getFilePath(file_name)", "The recording's path, -1 when absent, -2 for an empty name."),
@@ -45,3 +45,6 @@ var sigs = map[string]*pyargs.Sig{
 }
 
 func init() { runtime.RegisterSigs("audio", sigs) }
+
+// legacyRecordSig binds the 2020 firmwares' Record(file_name, callback).
+var legacyRecordSig = pyargs.NewSig("Record(file_name, callback=None, /)", "")

@@ -199,6 +199,21 @@ func (r *recorder) stat(name string) (string, string, int, error) {
 func recordClass(env *runtime.Env) *gotype.Class {
 	c := gotype.NewClass("Record", starlark.StringDict{"AMRNB": starlark.MakeInt(0)}, nil)
 	c.New = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		// The 2020 firmwares' form, Record(file_name, callback), names the
+		// file once; the methods then take no file_name.
+		var legacyName starlark.String
+		var legacyCB starlark.Value
+		if len(args) > 0 {
+			if s, ok := args[0].(starlark.String); ok {
+				if err := legacyRecordSig.UnpackArgs(args, kw, &legacyName, &legacyCB); err != nil {
+					return nil, err
+				}
+				args, kw = nil, nil
+				if s == "" {
+					return nil, exc.ValueError("Record: empty file_name")
+				}
+			}
+		}
 		device := 0
 		if err := sigs["Record"].UnpackArgs(args, kw, &device); err != nil {
 			return nil, err
@@ -304,7 +319,24 @@ func recordClass(env *runtime.Env) *gotype.Class {
 				return code(codec >= 0 && codec <= 4 && dsp >= -36 && dsp <= 12), nil
 			}, &codec, &dsp),
 		}
+		if legacyName != "" {
+			nameFirst(methods, legacyName, "start", "getFilePath", "getData", "getSize", "Delete", "exists")
+			if _, ok := legacyCB.(starlark.Callable); ok {
+				r.endCB = legacyCB
+			}
+		}
 		return gotype.NewObject(c, methods, func() string { return "<Record>" }), nil
 	}
 	return c
+}
+
+// nameFirst makes the named methods take the file name given to the
+// constructor as their first argument.
+func nameFirst(methods map[string]gotype.Method, name starlark.String, names ...string) {
+	for _, n := range names {
+		inner := methods[n]
+		methods[n] = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			return inner(t, b, append(starlark.Tuple{name}, args...), kw)
+		}
+	}
 }
