@@ -25,16 +25,17 @@ c = MQTTClient("waker", "127.0.0.1", $PORT)
 c.set_callback(lambda t, m: print("message", t))
 c.connect()
 c.subscribe("w")
-state = {"waiting": False}
-def loop():
+waiting = {}
+def loop(name):
     try:
         while True:
-            state["waiting"] = True
+            waiting[name] = True
             c.wait_msg()
     except OSError as e:
         print("wait_msg raised:", e)
-_thread.start_new_thread(loop, ())
-while not state["waiting"]:
+_thread.start_new_thread(loop, ("a",))
+_thread.start_new_thread(loop, ("b",))
+while len(waiting) < 2:
     utime.sleep_ms(1)
 utime.sleep_ms(50)
 c.$STOP()
@@ -48,10 +49,13 @@ print("stopped")
 			case <-time.After(20 * time.Second): // a hang guard, not a timing check
 				t.Fatalf("the script still waits: wait_msg was not woken by %s()", stop)
 			}
-			for _, want := range []string{"stopped\n", "wait_msg raised: MQTTClient waker@" + b.addr + " is not connected"} {
-				if !strings.Contains(out, want) {
-					t.Errorf("stdout %q lacks %q", out, want)
-				}
+			if !strings.Contains(out, "stopped\n") {
+				t.Errorf("stdout %q lacks %q", out, "stopped")
+			}
+			// both threads blocked in wait_msg are woken
+			raised := "wait_msg raised: MQTTClient waker@" + b.addr + " is not connected"
+			if n := strings.Count(out, raised); n != 2 {
+				t.Errorf("stdout %q has %d of %q, want 2", out, n, raised)
 			}
 		})
 	}

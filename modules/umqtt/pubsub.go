@@ -281,6 +281,7 @@ func (c *Client) next(thread *starlark.Thread, block bool) (starlark.Value, erro
 			return v, err
 		}
 		if err := c.linkError(); err != nil {
+			c.in.wake() // pass the wake-up on to another thread waiting here
 			return nil, err
 		}
 		if !block {
