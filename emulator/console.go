@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // The web console, GET / on the emulator's HTTP address: the devices
@@ -21,12 +22,15 @@ import (
 //go:embed console.html
 var consoleHTML string
 
-var consolePage = template.Must(template.New("console").Funcs(template.FuncMap{
-	"json": func(v any) string {
-		b, _ := json.MarshalIndent(v, "", "  ")
-		return string(b)
-	},
-}).Parse(consoleHTML))
+// consolePage is parsed on the first page view, not at every qstar start.
+var consolePage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("console").Funcs(template.FuncMap{
+		"json": func(v any) string {
+			b, _ := json.MarshalIndent(v, "", "  ")
+			return string(b)
+		},
+	}).Parse(consoleHTML))
+})
 
 // downlinks names each platform's console downlink.
 var downlinks = map[string]string{
@@ -116,7 +120,7 @@ func (e *Emulator) renderConsole(w http.ResponseWriter, r *http.Request, sent *c
 	sort.Slice(d.Twins, func(i, j int) bool { return d.Twins[i].ID < d.Twins[j].ID })
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	if err := consolePage.Execute(w, d); err != nil {
+	if err := consolePage().Execute(w, d); err != nil {
 		e.opts.Logf("emulator: console: %v", err)
 	}
 }

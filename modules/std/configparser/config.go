@@ -130,7 +130,7 @@ func (c *config) hasOption(section, option string) bool {
 // set stores value (nil: no value) under section, after CPython's checks.
 func (c *config) set(section, option string, value *string) error {
 	if value != nil && c.interpolate {
-		tmp := keyRef.ReplaceAllString(strings.ReplaceAll(*value, "%%", ""), "")
+		tmp := keyRef().ReplaceAllString(strings.ReplaceAll(*value, "%%", ""), "")
 		if i := strings.Index(tmp, "%"); i >= 0 {
 			return exc.ValueError("invalid interpolation syntax in %s at position %d", repr(*value), i)
 		}

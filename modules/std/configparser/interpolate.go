@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
-// keyRef is BasicInterpolation's %(name)s.
-var keyRef = regexp.MustCompile(`%\(([^)]+)\)s`)
+// keyRef() is BasicInterpolation's %(name)s.
+var keyRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%\(([^)]+)\)s`) })
 
 const maxDepth = 10
 
@@ -25,7 +26,7 @@ func (c *config) expandInto(b *strings.Builder, section, option, rest string, va
 		raw = *v
 	}
 	if depth > maxDepth {
-		return interpolationDepth.Raise(fmt.Sprintf("Recursion limit exceeded in value substitution: option %s in section %s contains an interpolation key which cannot be substituted in %d steps. Raw value: %s",
+		return errs().interpolationDepth.Raise(fmt.Sprintf("Recursion limit exceeded in value substitution: option %s in section %s contains an interpolation key which cannot be substituted in %d steps. Raw value: %s",
 			repr(option), repr(section), maxDepth, repr(raw)))
 	}
 	for rest != "" {
@@ -41,15 +42,15 @@ func (c *config) expandInto(b *strings.Builder, section, option, rest string, va
 			b.WriteByte('%')
 			rest = rest[2:]
 		case strings.HasPrefix(rest, "%("):
-			m := keyRef.FindStringSubmatchIndex(rest)
+			m := keyRef().FindStringSubmatchIndex(rest)
 			if m == nil || m[0] != 0 {
-				return interpolationSyntax.Raise("bad interpolation variable reference " + repr(rest))
+				return errs().interpolationSyntax.Raise("bad interpolation variable reference " + repr(rest))
 			}
 			name := strings.ToLower(rest[m[2]:m[3]])
 			rest = rest[m[1]:]
 			v, ok := vals[name]
 			if !ok || v == nil {
-				return interpolationMissing.Raise(fmt.Sprintf("Bad value substitution: option %s in section %s contains an interpolation key %s which is not a valid option name. Raw value: %s",
+				return errs().interpolationMissing.Raise(fmt.Sprintf("Bad value substitution: option %s in section %s contains an interpolation key %s which is not a valid option name. Raw value: %s",
 					repr(option), repr(section), repr(name), repr(raw)))
 			}
 			if strings.Contains(*v, "%") {
@@ -60,7 +61,7 @@ func (c *config) expandInto(b *strings.Builder, section, option, rest string, va
 				b.WriteString(*v)
 			}
 		default:
-			return interpolationSyntax.Raise("'%' must be followed by '%' or '(', found: " + repr(rest))
+			return errs().interpolationSyntax.Raise("'%' must be followed by '%' or '(', found: " + repr(rest))
 		}
 	}
 	return nil

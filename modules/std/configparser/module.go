@@ -56,7 +56,7 @@ func init() {
 		"BasicInterpolation": "BasicInterpolation()\n%(name)s references to options of the same section or DEFAULT (ConfigParser's default).",
 		"SectionProxy":       "SectionProxy\nThe type of cp['section']: a mapping of the section's options.",
 	}
-	for name := range errorClasses {
+	for name := range errs().byName {
 		docs[name] = name + "\nconfigparser's exception of that name."
 	}
 	docs["DEFAULTSECT"] = "DEFAULTSECT\nThe default section's name, 'DEFAULT'."
@@ -99,7 +99,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"DEFAULTSECT":             starlark.String("DEFAULT"),
 		"MAX_INTERPOLATION_DEPTH": starlark.MakeInt(maxDepth),
 	}
-	for name, c := range errorClasses {
+	for name, c := range errs().byName {
 		m[name] = c
 	}
 	return m, nil

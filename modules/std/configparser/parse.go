@@ -45,7 +45,7 @@ func (c *config) read(lines []string, source string) error {
 	var sectName, optName string
 	indent := 0
 	added := map[string]bool{}
-	var errs []string
+	var problems []string
 	for i, line := range lines {
 		lineno := i + 1
 		commentStart := c.commentStart(line)
@@ -92,11 +92,11 @@ func (c *config) read(lines []string, source string) error {
 			continue
 		}
 		if cur == nil {
-			return missingSectionHeaderErr.Raise(fmt.Sprintf("File contains no section headers.\nfile: %s, line: %d\n%s", repr(source), lineno, repr(line)))
+			return errs().missingSectionHeader.Raise(fmt.Sprintf("File contains no section headers.\nfile: %s, line: %d\n%s", repr(source), lineno, repr(line)))
 		}
 		name, val, hasValue := c.splitOption(value)
 		if name == "" || (!hasValue && !c.allowNoValue) {
-			errs = append(errs, fmt.Sprintf("\n\t[line %2d]: %s", lineno, repr(line)))
+			problems = append(problems, fmt.Sprintf("\n\t[line %2d]: %s", lineno, repr(line)))
 			continue
 		}
 		optName = strings.ToLower(strings.TrimRightFunc(name, unicode.IsSpace))
@@ -113,8 +113,8 @@ func (c *config) read(lines []string, source string) error {
 		}
 	}
 	c.joinValues()
-	if len(errs) > 0 {
-		return parsingError.Raise("Source contains parsing errors: " + repr(source) + strings.Join(errs, ""))
+	if len(problems) > 0 {
+		return errs().parsing.Raise("Source contains parsing errors: " + repr(source) + strings.Join(problems, ""))
 	}
 	return nil
 }

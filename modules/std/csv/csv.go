@@ -1,6 +1,8 @@
 package csv
 
 import (
+	"sync"
+
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime"
@@ -9,9 +11,9 @@ import (
 	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
-// errorClass is csv.Error, shared by every interpreter (as a built-in
+// errorClass() is csv.Error, shared by every interpreter (as a built-in
 // exception class is).
-var errorClass = pylib.NewExceptionClass("Error", "Exception")
+var errorClass = sync.OnceValue(func() *pylib.Class { return pylib.NewExceptionClass("Error", "Exception") })
 
 const fmtDoc = " Format keywords: delimiter, quotechar, escapechar, doublequote, skipinitialspace, lineterminator, quoting, strict."
 
@@ -178,7 +180,7 @@ func newModule(*runtime.Env) (starlark.StringDict, error) {
 				return nil, err
 			}
 			if !dialects.remove(name) {
-				return nil, errorClass.Raise("unknown dialect")
+				return nil, errorClass().Raise("unknown dialect")
 			}
 			return starlark.None, nil
 		},
@@ -189,7 +191,7 @@ func newModule(*runtime.Env) (starlark.StringDict, error) {
 			}
 			d, ok := dialects.byName[name]
 			if !ok {
-				return nil, errorClass.Raise("unknown dialect")
+				return nil, errorClass().Raise("unknown dialect")
 			}
 			return d, nil
 		},
@@ -205,7 +207,7 @@ func newModule(*runtime.Env) (starlark.StringDict, error) {
 		},
 	}
 	m := pyargs.Builtins(builtins)
-	m["Error"] = errorClass
+	m["Error"] = errorClass()
 	m["QUOTE_MINIMAL"] = starlark.MakeInt(quoteMinimal)
 	m["QUOTE_ALL"] = starlark.MakeInt(quoteAll)
 	m["QUOTE_NONNUMERIC"] = starlark.MakeInt(quoteNonNumeric)

@@ -116,7 +116,7 @@ func (r *registry) resolve(base starlark.Value, kwargs []starlark.Tuple) (*diale
 	case starlark.String:
 		named, ok := r.byName[string(b)]
 		if !ok {
-			return nil, errorClass.Raise("unknown dialect")
+			return nil, errorClass().Raise("unknown dialect")
 		}
 		d = *named
 	case *dialect:

@@ -50,7 +50,7 @@ func (p *parser) next(t *starlark.Thread) (starlark.Value, bool, error) {
 		if !ok {
 			if p.hasField || p.state == inQuotedField {
 				if p.d.strict {
-					return nil, false, errorClass.Raise("unexpected end of data")
+					return nil, false, errorClass().Raise("unexpected end of data")
 				}
 				if err := p.saveField(); err != nil {
 					return nil, false, err
@@ -61,12 +61,12 @@ func (p *parser) next(t *starlark.Thread) (starlark.Value, bool, error) {
 		}
 		s, isStr := line.(starlark.String)
 		if !isStr {
-			return nil, false, errorClass.Raise("iterator should return strings, not " + line.Type() + " (the file should be opened in text mode)")
+			return nil, false, errorClass().Raise("iterator should return strings, not " + line.Type() + " (the file should be opened in text mode)")
 		}
 		p.lineNum++
 		for _, c := range string(s) {
 			if c == 0 {
-				return nil, false, errorClass.Raise("line contains NUL")
+				return nil, false, errorClass().Raise("line contains NUL")
 			}
 			if err := p.char(c); err != nil {
 				return nil, false, err
@@ -214,7 +214,7 @@ func (p *parser) char(c rune) error {
 			p.add(c)
 			p.state = inField
 		default:
-			return errorClass.Raise("'" + string(d.delimiter) + "' expected after '" + string(d.quotechar) + "'")
+			return errorClass().Raise("'" + string(d.delimiter) + "' expected after '" + string(d.quotechar) + "'")
 		}
 	case eatCRNL:
 		switch {
@@ -222,7 +222,7 @@ func (p *parser) char(c rune) error {
 		case c == eol:
 			p.state = startRecord
 		default:
-			return errorClass.Raise("new-line character seen in unquoted field - do you need to open the file with newline=''?")
+			return errorClass().Raise("new-line character seen in unquoted field - do you need to open the file with newline=''?")
 		}
 	}
 	return nil

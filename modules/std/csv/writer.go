@@ -73,7 +73,7 @@ func (w *writer) Attr(name string) (starlark.Value, error) {
 func (w *writer) writeRow(t *starlark.Thread, row starlark.Value) (starlark.Value, error) {
 	fields, err := pylib.Collect(t, row)
 	if err != nil {
-		return nil, errorClass.Raise("iterable expected, not " + row.Type())
+		return nil, errorClass().Raise("iterable expected, not " + row.Type())
 	}
 	line, err := w.d.join(t, fields)
 	if err != nil {
@@ -82,13 +82,11 @@ func (w *writer) writeRow(t *starlark.Thread, row starlark.Value) (starlark.Valu
 	return starlark.Call(t, w.write, starlark.Tuple{starlark.String(line)}, nil)
 }
 
-var strBuiltin = pylib.Builtins()["str"]
-
 // join is CPython's join_append for each field, then the line ending.
 func (d *dialect) join(t *starlark.Thread, fields []starlark.Value) (string, error) {
 	if len(fields) == 1 && (fields[0] == starlark.None || fields[0] == starlark.String("")) {
 		if d.quoting == quoteNone {
-			return "", errorClass.Raise("single empty field record must be quoted")
+			return "", errorClass().Raise("single empty field record must be quoted")
 		}
 		q := string(d.quotechar)
 		return q + q + d.lineterminator, nil
@@ -108,7 +106,7 @@ func (d *dialect) join(t *starlark.Thread, fields []starlark.Value) (string, err
 		case starlark.String:
 			text = string(f)
 		default:
-			s, err := starlark.Call(t, strBuiltin, starlark.Tuple{f}, nil)
+			s, err := starlark.Call(t, pylib.Builtins()["str"], starlark.Tuple{f}, nil)
 			if err != nil {
 				return "", err
 			}
@@ -152,7 +150,7 @@ func (d *dialect) escape(s string) (string, bool, error) {
 			}
 			if escape {
 				if d.escapechar == noChar {
-					return "", false, errorClass.Raise("need to escape, but no escapechar set")
+					return "", false, errorClass().Raise("need to escape, but no escapechar set")
 				}
 				b.WriteRune(d.escapechar)
 			}

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.starlark.net/starlark"
 
@@ -80,13 +81,15 @@ func fromFloat64(x float64) (starlark.Value, error) {
 	return Fraction{new(big.Rat).SetFloat64(x)}, nil
 }
 
-// rationalFormat is CPython's _RATIONAL_FORMAT (the lookahead for a
+// rationalFormat() is CPython's _RATIONAL_FORMAT (the lookahead for a
 // digit is checked separately: RE2 has none).
-var rationalFormat = regexp.MustCompile(`(?i)^\s*([-+]?)(\d*|\d+(?:_\d+)*)(?:(?:\s*/\s*(\d+(?:_\d+)*))?|(?:\.(\d*|\d+(?:_\d+)*))?(?:E([-+]?\d+(?:_\d+)*))?)\s*$`)
+var rationalFormat = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\s*([-+]?)(\d*|\d+(?:_\d+)*)(?:(?:\s*/\s*(\d+(?:_\d+)*))?|(?:\.(\d*|\d+(?:_\d+)*))?(?:E([-+]?\d+(?:_\d+)*))?)\s*$`)
+})
 
 func parse(s string) (starlark.Value, error) {
 	bad := exc.ValueError("Invalid literal for Fraction: %s", pyrepr.Repr(starlark.String(s)))
-	m := rationalFormat.FindStringSubmatch(s)
+	m := rationalFormat().FindStringSubmatch(s)
 	if m == nil {
 		return nil, bad
 	}

@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"io"
 	"strings"
+	"sync"
 
 	"go.starlark.net/starlark"
 
@@ -22,7 +23,7 @@ import (
 // (CPython and any zlib inflate them), though the compressed bytes need
 // not equal C zlib's for the same level.
 
-var zlibError = pylib.NewExceptionClass("error", "Exception")
+var zlibError = sync.OnceValue(func() *pylib.Class { return pylib.NewExceptionClass("error", "Exception") })
 
 var zlibSigs = map[string]*pyargs.Sig{
 	"compress":   pyargs.NewSig("compress(data, /, level=-1, wbits=15)", "DEFLATE data: a zlib stream (wbits 9..15), gzip (25..31) or raw (-15..-9); level 0..9 or -1."),
@@ -55,7 +56,7 @@ func newZlib(*runtime.Env) (starlark.StringDict, error) {
 		"crc32":      zChecksum,
 		"adler32":    zChecksum,
 	})
-	m["error"] = zlibError
+	m["error"] = zlibError()
 	for k, v := range zlibConstants {
 		m[k] = starlark.MakeInt(v)
 	}
@@ -73,7 +74,7 @@ func zCompress(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 		return nil, err
 	}
 	if level < -1 || level > 9 {
-		return nil, zlibError.Raise("Bad compression level")
+		return nil, zlibError().Raise("Bad compression level")
 	}
 	var out bytes.Buffer
 	var w io.WriteCloser
@@ -85,10 +86,10 @@ func zCompress(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 	case wbits >= -15 && wbits <= -9:
 		w, err = flate.NewWriter(&out, level)
 	default:
-		return nil, zlibError.Raise("Bad compression level") // what CPython's zlib reports
+		return nil, zlibError().Raise("Bad compression level") // what CPython's zlib reports
 	}
 	if err != nil {
-		return nil, zlibError.Raise("Bad compression level")
+		return nil, zlibError().Raise("Bad compression level")
 	}
 	w.Write(buf)
 	w.Close()
@@ -110,11 +111,11 @@ func zDecompress(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 		msg := err.Error()
 		switch {
 		case strings.Contains(msg, "unexpected EOF"):
-			return nil, zlibError.Raise("Error -5 while decompressing data: incomplete or truncated stream")
+			return nil, zlibError().Raise("Error -5 while decompressing data: incomplete or truncated stream")
 		case strings.Contains(msg, "header"):
-			return nil, zlibError.Raise("Error -3 while decompressing data: incorrect header check")
+			return nil, zlibError().Raise("Error -3 while decompressing data: incorrect header check")
 		}
-		return nil, zlibError.Raise("Error -3 while decompressing data: invalid stored block lengths")
+		return nil, zlibError().Raise("Error -3 while decompressing data: invalid stored block lengths")
 	}
 	return starlark.Bytes(out), nil
 }

@@ -8,11 +8,9 @@ import (
 	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
-var sortedBuiltin = pylib.Builtins()["sorted"]
-
 // sortedData is sorted(data) with Python's comparisons.
 func sortedData(t *starlark.Thread, data []starlark.Value) ([]starlark.Value, error) {
-	v, err := starlark.Call(t, sortedBuiltin, starlark.Tuple{starlark.NewList(data)}, nil)
+	v, err := starlark.Call(t, pylib.Builtins()["sorted"], starlark.Tuple{starlark.NewList(data)}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -22,7 +20,7 @@ func sortedData(t *starlark.Thread, data []starlark.Value) ([]starlark.Value, er
 // median is median, median_low or median_high.
 func median(t *starlark.Thread, name string, data []starlark.Value) (starlark.Value, error) {
 	if len(data) == 0 {
-		return nil, statisticsError.Raise("no median for empty data")
+		return nil, statisticsError().Raise("no median for empty data")
 	}
 	s, err := sortedData(t, data)
 	if err != nil {
@@ -74,7 +72,7 @@ func mode(_ *starlark.Thread, name string, data []starlark.Value) (starlark.Valu
 		return starlark.NewList(modes), nil
 	}
 	if len(modes) == 0 {
-		return nil, statisticsError.Raise("no mode for empty data")
+		return nil, statisticsError().Raise("no mode for empty data")
 	}
 	return modes[0], nil
 }
@@ -90,7 +88,7 @@ func quantiles(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 		return nil, exc.TypeError("quantiles() takes 1 positional argument but %d were given", len(args))
 	}
 	if n < 1 {
-		return nil, statisticsError.Raise("n must be at least 1")
+		return nil, statisticsError().Raise("n must be at least 1")
 	}
 	vals, err := pylib.Collect(t, data)
 	if err != nil {
@@ -102,7 +100,7 @@ func quantiles(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwa
 	}
 	ld := len(s)
 	if ld < 2 {
-		return nil, statisticsError.Raise("must have at least two data points")
+		return nil, statisticsError().Raise("must have at least two data points")
 	}
 	// point is (lo * (n - delta) + hi * delta) / n
 	point := func(lo, hi starlark.Value, delta int) (starlark.Value, error) {

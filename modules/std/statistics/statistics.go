@@ -7,6 +7,7 @@ package statistics
 import (
 	"math"
 	"math/big"
+	"sync"
 
 	"go.starlark.net/starlark"
 	"go.starlark.net/syntax"
@@ -18,8 +19,8 @@ import (
 	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
-// statisticsError is statistics.StatisticsError (a ValueError).
-var statisticsError = pylib.NewExceptionClass("StatisticsError", "ValueError")
+// statisticsError() is statistics.StatisticsError (a ValueError).
+var statisticsError = sync.OnceValue(func() *pylib.Class { return pylib.NewExceptionClass("StatisticsError", "ValueError") })
 
 var sigs = map[string]*pyargs.Sig{
 	"mean":           pyargs.NewSig("mean(data)", "The arithmetic mean, exact: an int when whole int data average to a whole number, a Fraction for Fractions, else a float."),
@@ -76,10 +77,10 @@ func spread(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 	name := b.Name()
 	sample := name == "variance" || name == "stdev"
 	if sample && len(vals) < 2 {
-		return nil, statisticsError.Raise(name + " requires at least two data points")
+		return nil, statisticsError().Raise(name + " requires at least two data points")
 	}
 	if !sample && len(vals) < 1 {
-		return nil, statisticsError.Raise(name + " requires at least one data point")
+		return nil, statisticsError().Raise(name + " requires at least one data point")
 	}
 	s, ss, err := sumSquares(vals, center)
 	if err != nil {
@@ -101,7 +102,7 @@ func spread(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs
 
 func mean(_ *starlark.Thread, name string, data []starlark.Value) (starlark.Value, error) {
 	if len(data) == 0 {
-		return nil, statisticsError.Raise("mean requires at least one data point")
+		return nil, statisticsError().Raise("mean requires at least one data point")
 	}
 	s, err := sumOf(data)
 	if err != nil {
@@ -149,7 +150,7 @@ func fmean(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 			return nil, err
 		}
 		if len(xs) == 0 {
-			return nil, statisticsError.Raise("fmean requires at least one data point")
+			return nil, statisticsError().Raise("fmean requires at least one data point")
 		}
 		return starlark.Float(fsum(xs) / float64(len(xs))), nil
 	}
@@ -158,10 +159,10 @@ func fmean(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 		return nil, err
 	}
 	if len(ws) != len(vals) {
-		return nil, statisticsError.Raise("data and weights must be the same length")
+		return nil, statisticsError().Raise("data and weights must be the same length")
 	}
 	if len(ws) == 0 {
-		return nil, statisticsError.Raise("fmean requires at least one data point")
+		return nil, statisticsError().Raise("fmean requires at least one data point")
 	}
 	products := make([]starlark.Value, len(vals))
 	for i := range vals {
@@ -185,7 +186,7 @@ func geometricMean(_ *starlark.Thread, _ string, data []starlark.Value) (starlar
 	if err != nil {
 		return nil, err
 	}
-	bad := statisticsError.Raise("geometric mean requires a non-empty dataset containing positive numbers")
+	bad := statisticsError().Raise("geometric mean requires a non-empty dataset containing positive numbers")
 	if len(xs) == 0 {
 		return nil, bad
 	}
@@ -201,7 +202,7 @@ func geometricMean(_ *starlark.Thread, _ string, data []starlark.Value) (starlar
 
 func harmonicMean(_ *starlark.Thread, _ string, data []starlark.Value) (starlark.Value, error) {
 	if len(data) == 0 {
-		return nil, statisticsError.Raise("harmonic_mean requires at least one data point")
+		return nil, statisticsError().Raise("harmonic_mean requires at least one data point")
 	}
 	recips := make([]starlark.Value, len(data))
 	for i, x := range data {
@@ -213,7 +214,7 @@ func harmonicMean(_ *starlark.Thread, _ string, data []starlark.Value) (starlark
 			return nil, exc.TypeError("unsupported type")
 		}
 		if neg {
-			return nil, statisticsError.Raise("harmonic mean does not support negative values")
+			return nil, statisticsError().Raise("harmonic mean does not support negative values")
 		}
 		if len(data) == 1 {
 			return x, nil
@@ -230,7 +231,7 @@ func harmonicMean(_ *starlark.Thread, _ string, data []starlark.Value) (starlark
 		return nil, err
 	}
 	if s.total.Sign() <= 0 {
-		return nil, statisticsError.Raise("Weighted sum must be positive")
+		return nil, statisticsError().Raise("Weighted sum must be positive")
 	}
 	return convert(new(big.Rat).Quo(new(big.Rat).SetInt64(int64(len(data))), s.total), s.kind), nil
 }
@@ -252,6 +253,6 @@ func newModule(*runtime.Env) (starlark.StringDict, error) {
 		"stdev":          spread,
 		"pstdev":         spread,
 	})
-	m["StatisticsError"] = statisticsError
+	m["StatisticsError"] = statisticsError()
 	return m, nil
 }
