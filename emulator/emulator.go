@@ -28,7 +28,6 @@ import (
 	"time"
 
 	mqtt "github.com/mochi-mqtt/server/v2"
-	"github.com/mochi-mqtt/server/v2/listeners"
 	"github.com/mochi-mqtt/server/v2/packets"
 )
 
@@ -89,8 +88,17 @@ type Emulator struct {
 	ntp    string            // loopback UDP address of the time server (UDP port 123 routes here)
 	addr   string            // the standalone listener's address
 
+	hook     *hook
+	work     chan *mqttConn // the connection layer's workers take packets here (conn.go)
+	stop     chan struct{}
+	stopOnce sync.Once
+	sessions sync.Mutex // orders session take-over against a session's end
+
 	mu      sync.Mutex
 	clients map[*mqtt.Client]session
+	conns   map[*mqtt.Client]*mqttConn // established connections
+	live    map[*mqttConn]struct{}     // every connection, for Close
+	closed  bool
 	state   State
 	onClose []func()
 
@@ -127,21 +135,29 @@ func Start(opts Options) (*Emulator, error) {
 		opts:    opts,
 		routes:  map[string]string{},
 		clients: map[*mqtt.Client]session{},
+		conns:   map[*mqtt.Client]*mqttConn{},
+		live:    map[*mqttConn]struct{}{},
+		work:    make(chan *mqttConn),
+		stop:    make(chan struct{}),
 		srv:     mqtt.New(brokerOptions()),
 	}
-	if err := e.srv.AddHook(&hook{e: e}, nil); err != nil {
+	e.hook = &hook{e: e}
+	if err := e.srv.AddHook(e.hook, nil); err != nil {
 		return nil, err
+	}
+	for range workerCount {
+		go e.worker()
 	}
 	for _, p := range append([]*Platform{plain}, platforms...) {
 		addr, err := e.listen(p.Name, "127.0.0.1:0")
 		if err != nil {
-			e.srv.Close()
+			e.Close()
 			return nil, err
 		}
 		e.routes[p.Name] = addr
 	}
 	if e.https, err = e.serveHTTPS(); err != nil {
-		e.srv.Close()
+		e.Close()
 		return nil, err
 	}
 	if e.ntp, err = e.serveSNTP(); err != nil {
@@ -150,7 +166,7 @@ func Start(opts Options) (*Emulator, error) {
 	}
 	if opts.Listen != "" {
 		if e.addr, err = e.listen(autoListener, opts.Listen); err != nil {
-			e.srv.Close()
+			e.Close()
 			return nil, err
 		}
 		e.ca.addLocal(opts.Listen) // as asked: "0.0.0.0:1883" stands for every interface
@@ -183,10 +199,8 @@ func (e *Emulator) listen(id, addr string) (string, error) {
 		return "", fmt.Errorf("emulator: listen %s: %w", addr, err)
 	}
 	split := newSplitListener(l, e.ca.serverConfig(), e.opts.Logf)
-	if err := e.srv.AddListener(listeners.NewNet(id, split)); err != nil {
-		split.Close()
-		return "", err
-	}
+	go e.serveMQTT(id, split)
+	e.onClose = append(e.onClose, func() { split.Close() })
 	// the same port answers the service APIs, for --emulate=HOST:PORT
 	srv := &http.Server{Handler: e.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(split.http)
@@ -241,6 +255,7 @@ func (e *Emulator) Close() error {
 	for _, f := range e.onClose {
 		f()
 	}
+	e.dropAll()
 	return e.srv.Close()
 }
 

@@ -40,6 +40,9 @@ func needsTLS(c Connect, why string) error {
 // isTLS reports whether a broker connection came in over TLS (the split
 // listener hands the broker a replayConn around the TLS conn).
 func isTLS(c net.Conn) bool {
+	if f, ok := c.(*feedConn); ok {
+		c = f.Conn
+	}
 	if r, ok := c.(*replayConn); ok {
 		c = r.Conn
 	}
