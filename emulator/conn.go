@@ -39,6 +39,8 @@ type mqttConn struct {
 	cl       *mqtt.Client // set once the CONNECT is read
 
 	established bool        // CONNACK sent: the session is mochi's
+	platform    bool        // a platform's device: its subscriptions are the emulator's (devsubs.go)
+	s           session     // the platform's view of the device
 	takenOver   atomic.Bool // a new connection with the same client id took the session
 	frame       []byte      // the packet a worker is to handle; nil: end the connection
 	err         error       // what handling it, or ending the connection, came to
@@ -199,6 +201,14 @@ func (c *mqttConn) handle() error {
 	if err != nil {
 		return err
 	}
+	if c.platform {
+		switch pk.FixedHeader.Type {
+		case packets.Subscribe:
+			return c.subscribe(pk)
+		case packets.Unsubscribe:
+			return c.unsubscribe(pk)
+		}
+	}
 	err = srv.InjectPacket(cl, pk)
 	// InjectPacket counts what ReadPacket already counted
 	atomic.AddInt64(&srv.Info.PacketsReceived, -1)
@@ -248,12 +258,17 @@ func (c *mqttConn) attach() error {
 	}
 	atomic.AddInt64(&srv.Info.ClientsConnected, 1)
 	c.established = true
+	if s, ok := e.session(cl); ok && s.platform != plain {
+		c.platform, c.s = true, s
+	}
 	e.mu.Lock()
 	e.conns[cl] = c
 	e.mu.Unlock()
-	present := e.inherit(cl, pk)
+	present := c.inherit(pk)
 	srv.Clients.Add(cl) // [MQTT-4.1.0-1]
-	go cl.WriteLoop()   // mochi queues messages from the topic tree for it
+	if !c.platform {
+		go cl.WriteLoop() // mochi queues messages from its topic tree for it
+	}
 	if err := srv.SendConnack(cl, packets.CodeSuccess, present, nil); err != nil {
 		return err
 	}
@@ -286,10 +301,10 @@ func validateConnect(caps *mqtt.Capabilities, cl *mqtt.Client, pk packets.Packet
 
 // inherit takes over the session of a client with the same id: its
 // connection is closed and, unless either side asked for a clean session,
-// its subscriptions and messages in flight pass to cl. It reports whether
-// a session was present.
-func (e *Emulator) inherit(cl *mqtt.Client, pk packets.Packet) bool {
-	srv := e.srv
+// its subscriptions and messages in flight pass to c's client. It reports
+// whether a session was present.
+func (c *mqttConn) inherit(pk packets.Packet) bool {
+	e, srv, cl := c.e, c.e.srv, c.cl
 	e.sessions.Lock()
 	defer e.sessions.Unlock()
 	existing, ok := srv.Clients.Get(cl.ID)
@@ -305,6 +320,8 @@ func (e *Emulator) inherit(cl *mqtt.Client, pk packets.Packet) bool {
 	}
 	e.mu.Unlock()
 	srv.DisconnectClient(existing, packets.ErrSessionTakenOver) // [MQTT-3.1.4-3]
+	subs := existing.State.Subscriptions.GetAll()
+	e.devSubs.remove(existing, keys(subs)...)
 	if pk.Connect.Clean || (existing.Properties.Clean && existing.Properties.ProtocolVersion < 5) {
 		srv.UnsubscribeClient(existing) // [MQTT-3.1.2-4] [MQTT-3.1.4-4]
 		existing.ClearInflights()
@@ -317,17 +334,31 @@ func (e *Emulator) inherit(cl *mqtt.Client, pk packets.Packet) bool {
 			cl.State.Inflight.ResetSendQuota(int32(cl.Properties.Props.ReceiveMaximum))
 		}
 	}
-	// the topic tree keys subscriptions by client id, so they stay put;
-	// only the old client's own list is emptied
-	for filter, sub := range existing.State.Subscriptions.GetAll() {
-		if srv.Topics.Subscribe(cl.ID, sub) { // [MQTT-3.8.4-3]
+	// mochi's tree keys subscriptions by client id: a plain client's stay
+	// there, a device's move to the emulator's list
+	for filter, sub := range subs {
+		existing.State.Subscriptions.Delete(filter)
+		cl.State.Subscriptions.Add(filter, sub)
+		switch {
+		case c.platform:
+			if srv.Topics.Unsubscribe(filter, cl.ID) {
+				atomic.AddInt64(&srv.Info.Subscriptions, -1)
+			}
+			e.devSubs.add(cl, c.s, sub)
+		case srv.Topics.Subscribe(cl.ID, sub): // [MQTT-3.8.4-3]
 			atomic.AddInt64(&srv.Info.Subscriptions, 1)
 		}
-		cl.State.Subscriptions.Add(filter, sub)
-		existing.State.Subscriptions.Delete(filter)
 	}
 	existing.ClearInflights()
 	return true
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 // end closes the connection: the will goes out unless the device said
@@ -355,6 +386,7 @@ func (c *mqttConn) end(err error) {
 	e.hook.OnDisconnect(cl, err, expire)
 	e.sessions.Lock()
 	if expire && !c.takenOver.Load() {
+		e.devSubs.remove(cl, keys(cl.State.Subscriptions.GetAll())...)
 		cl.ClearInflights()
 		srv.UnsubscribeClient(cl)
 		srv.Clients.Delete(cl.ID) // [MQTT-4.1.0-2]

@@ -62,6 +62,12 @@ func (c *rawClient) sendBytes(b []byte) {
 // next reads a packet's type and body; type 0 when the connection closed
 // (or nothing came within d).
 func (c *rawClient) next(d time.Duration) (byte, []byte) {
+	h, body := c.nextRaw(d)
+	return h >> 4, body
+}
+
+// nextRaw reads a packet's first byte (type and flags) and body.
+func (c *rawClient) nextRaw(d time.Duration) (byte, []byte) {
 	c.conn.SetReadDeadline(time.Now().Add(d))
 	h, err := c.r.ReadByte()
 	if err != nil {
@@ -83,7 +89,7 @@ func (c *rawClient) next(d time.Duration) (byte, []byte) {
 	if _, err := io.ReadFull(c.r, body); err != nil {
 		return 0, nil
 	}
-	return h >> 4, body
+	return h, body
 }
 
 // connect sends a CONNECT and returns the CONNACK's session-present flag.
@@ -99,11 +105,41 @@ func (c *rawClient) connect(p packets.ConnectParams) bool {
 
 func (c *rawClient) subscribe(filter string) {
 	c.t.Helper()
+	if code := c.subscribeQoS(filter, 0); code != 0 {
+		c.t.Fatalf("SUBACK code %#x", code)
+	}
+}
+
+// subscribeQoS subscribes and returns the SUBACK's return code.
+func (c *rawClient) subscribeQoS(filter string, qos byte) byte {
+	c.t.Helper()
 	c.send(packets.Packet{FixedHeader: packets.FixedHeader{Type: packets.Subscribe}, PacketID: 1,
-		Filters: packets.Subscriptions{{Filter: filter}}})
-	if typ, body := c.next(5 * time.Second); typ != packets.Suback || len(body) != 3 || body[2] != 0 {
+		Filters: packets.Subscriptions{{Filter: filter, Qos: qos}}})
+	typ, body := c.next(5 * time.Second)
+	if typ != packets.Suback || len(body) != 3 {
 		c.t.Fatalf("SUBACK: type %d body %v", typ, body)
 	}
+	return body[2]
+}
+
+// expectPublishQoS waits for a PUBLISH at QoS 1, checks it and returns
+// its packet id.
+func (c *rawClient) expectPublishQoS1(topic, payload string) uint16 {
+	c.t.Helper()
+	h, body := c.nextRaw(5 * time.Second)
+	if h>>4 != packets.Publish || (h>>1)&3 != 1 {
+		c.t.Fatalf("want a QoS 1 PUBLISH %s, got header %#x", topic, h)
+	}
+	n := int(body[0])<<8 | int(body[1])
+	id := uint16(body[2+n])<<8 | uint16(body[3+n])
+	if got := string(body[2 : 2+n]); got != topic || string(body[4+n:]) != payload {
+		c.t.Fatalf("PUBLISH %q %q, want %q %q", got, body[4+n:], topic, payload)
+	}
+	return id
+}
+
+func (c *rawClient) puback(id uint16) {
+	c.sendBytes([]byte{packets.Puback << 4, 2, byte(id >> 8), byte(id)})
 }
 
 func (c *rawClient) publish(topic, payload string) {
@@ -245,5 +281,87 @@ func TestConnCloseDropsEveryDevice(t *testing.T) {
 	e.Close()
 	for _, c := range clients {
 		c.expectClosed(5 * time.Second)
+	}
+}
+
+func TestConnPlatformDeviceSubscriptions(t *testing.T) {
+	e, _ := standalone(t, Options{})
+	onenetDevice := func(dev string, clean bool) (*rawClient, bool) {
+		cr := onenetCreds(t, "pid1", dev)
+		c := dialRaw(t, e)
+		present := c.connect(packets.ConnectParams{ClientIdentifier: cr.ClientID, Clean: clean, Keepalive: 60,
+			UsernameFlag: true, Username: []byte(cr.Username), PasswordFlag: true, Password: []byte(cr.Password)})
+		return c, present
+	}
+	dev1, _ := onenetDevice("dev1", false)
+	if code := dev1.subscribeQoS("$sys/pid1/dev1/cmd/request/+", 1); code != 1 {
+		t.Fatalf("own command topic: SUBACK %#x, want QoS 1 granted", code)
+	}
+	dev2, _ := onenetDevice("dev2", true)
+	if code := dev2.subscribeQoS("$sys/pid1/dev1/cmd/request/+", 0); code != 0x80 {
+		t.Fatalf("another device's topic: SUBACK %#x, want 0x80", code)
+	}
+	if code := dev2.subscribeQoS("$sys/pid1/dev2/cmd/#", 0); code != 0 {
+		t.Fatalf("own topics: SUBACK %#x", code)
+	}
+
+	if err := e.Publish("$sys/pid1/dev1/cmd/request/7", []byte("on"), 1); err != nil {
+		t.Fatal(err)
+	}
+	dev1.puback(dev1.expectPublishQoS1("$sys/pid1/dev1/cmd/request/7", "on"))
+
+	// offline, its session kept: the message waits for it
+	dev1.conn.Close()
+	time.Sleep(100 * time.Millisecond)
+	if err := e.Publish("$sys/pid1/dev1/cmd/request/8", []byte("off"), 1); err != nil {
+		t.Fatal(err)
+	}
+	dev1, present := onenetDevice("dev1", false)
+	if !present {
+		t.Error("the resumed session not reported present")
+	}
+	dev1.puback(dev1.expectPublishQoS1("$sys/pid1/dev1/cmd/request/8", "off"))
+	// and its subscription came back with it
+	e.Publish("$sys/pid1/dev1/cmd/request/9", []byte("again"), 1)
+	dev1.expectPublishQoS1("$sys/pid1/dev1/cmd/request/9", "again")
+
+	// dev2 saw none of dev1's commands, and gets its own
+	e.Publish("$sys/pid1/dev2/cmd/request/1", []byte("mine"), 0)
+	dev2.expectPublish("$sys/pid1/dev2/cmd/request/1", "mine")
+}
+
+func TestTopicMatches(t *testing.T) {
+	for _, tc := range []struct {
+		filter, topic string
+		want          bool
+	}{
+		{"a/b", "a/b", true},
+		{"a/b", "a/c", false},
+		{"a/+", "a/b", true},
+		{"a/+", "a/b/c", false},
+		{"a/+", "a", false},
+		{"a/#", "a", true},
+		{"a/#", "a/b/c", true},
+		{"#", "a/b", true},
+		{"#", "$sys/x", false},
+		{"+/x", "$sys/x", false},
+		{"$sys/+/x", "$sys/p/x", true},
+		{"a/+/c", "a//c", true},
+		{"a/b", "a/b/c", false},
+		{"a/b/c", "a/b", false},
+		{"$iothub/twin/res/#", "$iothub/twin/res/200/?$rid=1", true},
+	} {
+		if got := topicMatches(tc.filter, tc.topic); got != tc.want {
+			t.Errorf("topicMatches(%q, %q) = %v, want %v", tc.filter, tc.topic, got, tc.want)
+		}
+		var d devSubs
+		d.add(nil, session{}, packets.Subscription{Filter: tc.filter})
+		if got := len(d.match(tc.topic)) == 1; got != tc.want {
+			t.Errorf("devSubs: filter %q matches %q: %v, want %v", tc.filter, tc.topic, got, tc.want)
+		}
+		d.remove(nil, tc.filter)
+		if len(d.byPrefix) != 0 {
+			t.Errorf("remove(%q) left %v", tc.filter, d.byPrefix)
+		}
 	}
 }

@@ -22,8 +22,12 @@ func (e *Emulator) deliver(cl *mqtt.Client, p *Platform, topic string, payload [
 
 // subscribed reports whether cl holds a subscription matching topic.
 func (e *Emulator) subscribed(cl *mqtt.Client, topic string) bool {
-	_, ok := e.srv.Topics.Subscribers(topic).Subscriptions[cl.ID]
-	return ok
+	for filter := range cl.State.Subscriptions.GetAll() {
+		if topicMatches(filter, topic) {
+			return true
+		}
+	}
+	return false
 }
 
 // deliverTo sends a message to every connected client of platform p whose

@@ -93,6 +93,7 @@ type Emulator struct {
 	stop     chan struct{}
 	stopOnce sync.Once
 	sessions sync.Mutex // orders session take-over against a session's end
+	devSubs  devSubs    // platform devices' subscriptions (devsubs.go)
 
 	mu      sync.Mutex
 	clients map[*mqtt.Client]session
@@ -370,6 +371,7 @@ func (h *hook) OnPublish(cl *mqtt.Client, pk packets.Packet) (packets.Packet, er
 	if pk.TopicName == handledTopic {
 		return pk, packets.CodeSuccessIgnore
 	}
+	h.e.publishToDevices(pk)
 	return pk, nil
 }
 
