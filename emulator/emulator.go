@@ -189,7 +189,7 @@ func brokerOptions() *mqtt.Options {
 		InlineClient:             true,
 		Logger:                   slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Capabilities:             caps,
-		ClientNetReadBufferSize:  512,
+		ClientNetReadBufferSize:  16, // mochi reads packets the connection layer has framed, from memory (conn.go)
 		ClientNetWriteBufferSize: 512,
 	}
 }
