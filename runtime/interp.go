@@ -268,8 +268,18 @@ func (in *Interp) Call(name string, fn starlark.Value, args ...starlark.Value) (
 // Wait blocks until all such threads end.
 func (in *Interp) Go(name string, fn starlark.Value, args starlark.Tuple, started func(*starlark.Thread)) {
 	in.bg.Add(1)
+	in.goThread(name, fn, args, started, in.bg.Done)
+}
+
+// GoDaemon is Go for a thread the run does not wait for (a threading
+// daemon): Wait returns without it, and closing the interpreter ends it.
+func (in *Interp) GoDaemon(name string, fn starlark.Value, args starlark.Tuple, started func(*starlark.Thread)) {
+	in.goThread(name, fn, args, started, func() {})
+}
+
+func (in *Interp) goThread(name string, fn starlark.Value, args starlark.Tuple, started func(*starlark.Thread), done func()) {
 	go func() {
-		defer in.bg.Done()
+		defer done()
 		in.gil.lock()
 		if in.isClosed() { // cancelled before this thread got to run
 			in.gil.unlock()

@@ -98,7 +98,13 @@ func (in *Interp) Module(name string) (*ModuleValue, error) {
 	e := &moduleEntry{}
 	in.modules[name] = e
 	if m, ok := Lookup(name); ok {
-		members, err := m.New(in.Env)
+		var members starlark.StringDict
+		var err error
+		if m.Source != "" {
+			members, err = in.runModuleSource(name, m.Source)
+		} else {
+			members, err = m.New(in.Env)
+		}
 		if name == pythonModule {
 			members = in.pythonMembers() // bound to this interpreter (pymodule.go)
 		}
@@ -243,6 +249,15 @@ func (in *Interp) loadFileAs(t *starlark.Thread, path, modName string) (starlark
 	}
 	e.globals = globals
 	return globals, nil
+}
+
+// runModuleSource runs a module written in Python (Module.Source); its
+// tracebacks name it <qstar>/NAME.py.
+func (in *Interp) runModuleSource(name, src string) (starlark.StringDict, error) {
+	child := in.NewThread("import " + name)
+	defer in.Done(child)
+	globals, err := in.execFile(child, "<qstar>/"+name+".py", []byte(src), name)
+	return globals, takePending(child, err)
 }
 
 // fileKey identifies a file however it was named.

@@ -24,6 +24,10 @@ type Module struct {
 	Name string // import name; dotted names ("auth.onenet") make "auth" a package
 	Doc  string // one line, shown by `qstar modules` and help()
 	New  func(env *Env) (starlark.StringDict, error)
+	// Source, instead of New, is the module written in Python: it runs
+	// through the Python front end on first import, as a user's module
+	// would, and its globals are the members (threading on _thread, say).
+	Source string
 }
 
 var (
@@ -35,8 +39,8 @@ var (
 // It panics on an empty or duplicate name: both are programming errors
 // that should fail at start-up, not when a script runs.
 func Register(m Module) {
-	if m.Name == "" || m.New == nil {
-		panic("runtime.Register: module needs a Name and a New func")
+	if m.Name == "" || (m.New == nil) == (m.Source == "") {
+		panic("runtime.Register: module needs a Name and one of New and Source")
 	}
 	registryMu.Lock()
 	defer registryMu.Unlock()
@@ -93,6 +97,9 @@ func ModuleNames(name string) ([]string, bool) {
 	m, ok := Lookup(name)
 	if !ok {
 		return nil, false
+	}
+	if m.New == nil {
+		return nil, false // Python source: its names are known once it runs
 	}
 	members, err := m.New(NewEnv())
 	if err != nil {

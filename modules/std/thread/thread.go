@@ -48,6 +48,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 	r := &registry{next: 1, live: map[int64]*entry{}, ids: map[weak.Pointer[starlark.Thread]]int64{}, stackSize: defaultStack}
 	return pyargs.Builtins(map[string]builtinFn{
 		"start_new_thread":  r.startNewThread,
+		"_start_daemon":     r.startDaemon,
 		"get_ident":         r.getIdent,
 		"stop_thread":       r.stopThread,
 		"threadIsRunning":   r.isRunning,
@@ -94,6 +95,16 @@ func (r *registry) setID(t *starlark.Thread, key weak.Pointer[starlark.Thread], 
 }
 
 func (r *registry) startNewThread(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return r.start(t, b, args, kwargs, false)
+}
+
+// startDaemon is start_new_thread for a thread the run does not wait for
+// at its end (threading's daemon threads, as CPython ends them at exit).
+func (r *registry) startDaemon(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	return r.start(t, b, args, kwargs, true)
+}
+
+func (r *registry) start(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple, daemon bool) (starlark.Value, error) {
 	var fn, fargs starlark.Value
 	var fkw starlark.Value = starlark.None
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 2, &fn, &fargs, &fkw); err != nil {
@@ -143,7 +154,11 @@ func (r *registry) startNewThread(t *starlark.Thread, b *starlark.Builtin, args 
 		return starlark.Call(th, callable, posargs, kw)
 	})
 	name := fmt.Sprintf("%d (%s)", id, callable.Name())
-	in.Go(name, body, nil, func(th *starlark.Thread) {
+	goThread := in.Go
+	if daemon {
+		goThread = in.GoDaemon
+	}
+	goThread(name, body, nil, func(th *starlark.Thread) {
 		r.mu.Lock()
 		r.setID(th, weak.Make(th), id)
 		e.t = th
