@@ -13,6 +13,7 @@ import (
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
@@ -40,6 +41,8 @@ func newSys(env *runtime.Env) (starlark.StringDict, error) {
 	fns := limitBuiltins()
 	fns["exit"] = exit(env)
 	fns["print_exception"] = printException(env)
+	fns["exc_info"] = excInfo
+	fns["exception"] = exception
 	d := pyargs.Builtins(fns)
 	d["argv"] = starlark.NewList(argv)
 	d["platform"] = starlark.String("qstar")
@@ -107,6 +110,35 @@ func printException(env *runtime.Env) builtinFn {
 		_, err := env.Write([]byte(line + "\n"))
 		return starlark.None, err
 	}
+}
+
+// excInfo is sys.exc_info(): (type, value, traceback) of the exception
+// being handled, (None, None, None) outside an except block. The
+// traceback is None: the traceback module formats from the exception.
+func excInfo(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
+		return nil, err
+	}
+	v := pylib.HandledException(t)
+	if v == nil {
+		return starlark.Tuple{starlark.None, starlark.None, starlark.None}, nil
+	}
+	typ, err := starlark.Call(t, pylib.Builtins()["type"], starlark.Tuple{v}, nil)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.Tuple{typ, v, starlark.None}, nil
+}
+
+// exception is sys.exception() (Python 3.11): the exception being handled, or None.
+func exception(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
+		return nil, err
+	}
+	if v := pylib.HandledException(t); v != nil {
+		return v, nil
+	}
+	return starlark.None, nil
 }
 
 // ExceptionLine is the last traceback line for a caught exception value:
