@@ -84,3 +84,11 @@ func ExceptionOnly(v starlark.Value) string {
 	}
 	return v.Type()
 }
+
+// UserFrames is thread t's stack as a traceback shows it, outermost first.
+func (in *Interp) UserFrames(t *starlark.Thread) []starlark.CallFrame {
+	return userFrames(t.CallStack())
+}
+
+// SourceLine is line n of a file the interpreter ran, trimmed ("" if unknown).
+func (in *Interp) SourceLine(file string, n int) string { return in.sourceLine(file, n) }

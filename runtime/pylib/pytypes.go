@@ -54,7 +54,9 @@ func (t *pyType) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwar
 }
 
 func (t *pyType) CompareSameType(op syntax.Token, y starlark.Value, _ int) (bool, error) {
-	same := t.name == y.(*pyType).name
+	// y may be a constructor builtin that also says it is a type (dict, list)
+	yname, _ := builtinTypeName(y)
+	same := t.name == yname
 	switch op {
 	case syntax.EQL:
 		return same, nil

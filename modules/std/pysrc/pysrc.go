@@ -8,9 +8,24 @@ import (
 	"github.com/qstar-dev/qstar/runtime"
 )
 
-//go:embed threading.py
-var threadingSource string
+var (
+	//go:embed threading.py
+	threadingSource string
+	//go:embed types.py
+	typesSource string
+	//go:embed warnings.py
+	warningsSource string
+	//go:embed pprint.py
+	pprintSource string
+)
 
 func init() {
-	runtime.Register(runtime.Module{Name: "threading", Doc: "Thread, Lock, RLock, Condition, Event, Semaphore, Barrier, Timer, local (on _thread)", Source: threadingSource})
+	for _, m := range []runtime.Module{
+		{Name: "threading", Doc: "Thread, Lock, RLock, Condition, Event, Semaphore, Barrier, Timer, local (on _thread)", Source: threadingSource},
+		{Name: "types", Doc: "SimpleNamespace and the built-in types' names (FunctionType, GeneratorType, ...)", Source: typesSource},
+		{Name: "pprint", Doc: "pprint, pformat, pp, PrettyPrinter: one line when it fits the width, else one item per line", Source: pprintSource},
+		{Name: "warnings", Doc: "warn (to stderr, once per message), filterwarnings/simplefilter, catch_warnings", Source: warningsSource},
+	} {
+		runtime.Register(m)
+	}
 }
