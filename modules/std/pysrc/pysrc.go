@@ -17,6 +17,8 @@ var (
 	warningsSource string
 	//go:embed pprint.py
 	pprintSource string
+	//go:embed unittest.py
+	unittestSource string
 )
 
 func init() {
@@ -24,6 +26,7 @@ func init() {
 		{Name: "threading", Doc: "Thread, Lock, RLock, Condition, Event, Semaphore, Barrier, Timer, local (on _thread)", Source: threadingSource},
 		{Name: "types", Doc: "SimpleNamespace and the built-in types' names (FunctionType, GeneratorType, ...)", Source: typesSource},
 		{Name: "pprint", Doc: "pprint, pformat, pp, PrettyPrinter: one line when it fits the width, else one item per line", Source: pprintSource},
+		{Name: "unittest", Doc: "TestCase and its asserts, skips, TestSuite, TextTestRunner, main() over the main script's TestCase classes", Source: unittestSource},
 		{Name: "warnings", Doc: "warn (to stderr, once per message), filterwarnings/simplefilter, catch_warnings", Source: warningsSource},
 	} {
 		runtime.Register(m)
