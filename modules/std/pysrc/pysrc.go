@@ -19,6 +19,18 @@ var (
 	pprintSource string
 	//go:embed unittest.py
 	unittestSource string
+	//go:embed uuid.py
+	uuidSource string
+	//go:embed shlex.py
+	shlexSource string
+	//go:embed getopt.py
+	getoptSource string
+	//go:embed weakref.py
+	weakrefSource string
+	//go:embed platform.py
+	platformSource string
+	//go:embed calendar.py
+	calendarSource string
 )
 
 func init() {
@@ -27,6 +39,12 @@ func init() {
 		{Name: "types", Doc: "SimpleNamespace and the built-in types' names (FunctionType, GeneratorType, ...)", Source: typesSource},
 		{Name: "pprint", Doc: "pprint, pformat, pp, PrettyPrinter: one line when it fits the width, else one item per line", Source: pprintSource},
 		{Name: "unittest", Doc: "TestCase and its asserts, skips, TestSuite, TextTestRunner, main() over the main script's TestCase classes", Source: unittestSource},
+		{Name: "uuid", Doc: "UUID, uuid1, uuid3, uuid4, uuid5 and the RFC 4122 namespaces", Source: uuidSource},
+		{Name: "shlex", Doc: "split a command line as a POSIX shell does, quote, join", Source: shlexSource},
+		{Name: "getopt", Doc: "getopt and gnu_getopt: command-line options as C's getopt parses them", Source: getoptSource},
+		{Name: "weakref", Doc: "ref, proxy, finalize and the weak containers (references hold their objects here)", Source: weakrefSource},
+		{Name: "platform", Doc: "system, machine, node, release, python_version of the gateway", Source: platformSource},
+		{Name: "calendar", Doc: "isleap, weekday, monthrange, timegm, month/calendar text layouts, TextCalendar", Source: calendarSource},
 		{Name: "warnings", Doc: "warn (to stderr, once per message), filterwarnings/simplefilter, catch_warnings", Source: warningsSource},
 	} {
 		runtime.Register(m)
