@@ -31,6 +31,8 @@ var (
 	platformSource string
 	//go:embed calendar.py
 	calendarSource string
+	//go:embed array.py
+	arraySource string
 )
 
 func init() {
@@ -45,6 +47,8 @@ func init() {
 		{Name: "weakref", Doc: "ref, proxy, finalize and the weak containers (references hold their objects here)", Source: weakrefSource},
 		{Name: "platform", Doc: "system, machine, node, release, python_version of the gateway", Source: platformSource},
 		{Name: "calendar", Doc: "isleap, weekday, monthrange, timegm, month/calendar text layouts, TextCalendar", Source: calendarSource},
+		{Name: "array", Doc: "array(typecode, initializer): typed arrays of numbers, tobytes/frombytes", Source: arraySource},
+		{Name: "uarray", Doc: "MicroPython's name for array", Source: arraySource},
 		{Name: "warnings", Doc: "warn (to stderr, once per message), filterwarnings/simplefilter, catch_warnings", Source: warningsSource},
 	} {
 		runtime.Register(m)
