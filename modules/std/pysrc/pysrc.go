@@ -33,6 +33,8 @@ var (
 	calendarSource string
 	//go:embed array.py
 	arraySource string
+	//go:embed argparse.py
+	argparseSource string
 )
 
 func init() {
@@ -49,6 +51,7 @@ func init() {
 		{Name: "calendar", Doc: "isleap, weekday, monthrange, timegm, month/calendar text layouts, TextCalendar", Source: calendarSource},
 		{Name: "array", Doc: "array(typecode, initializer): typed arrays of numbers, tobytes/frombytes", Source: arraySource},
 		{Name: "uarray", Doc: "MicroPython's name for array", Source: arraySource},
+		{Name: "argparse", Doc: "ArgumentParser: options, positionals, types, defaults, choices, nargs, groups, subcommands, help", Source: argparseSource},
 		{Name: "warnings", Doc: "warn (to stderr, once per message), filterwarnings/simplefilter, catch_warnings", Source: warningsSource},
 	} {
 		runtime.Register(m)

@@ -1,0 +1,47 @@
+import argparse, sys
+
+p = argparse.ArgumentParser(prog="gw", description="Gateway tool.")
+p.add_argument("name", help="device name")
+p.add_argument("files", nargs="*", help="files to send")
+p.add_argument("-c", "--count", type=int, default=3, help="how many (default: %(default)s)")
+p.add_argument("-v", "--verbose", action="count", default=0)
+p.add_argument("--mode", choices=["fast", "slow"], default="fast")
+p.add_argument("--tag", action="append", dest="tags")
+p.add_argument("-q", action="store_true")
+p.add_argument("--ratio", type=float)
+print(p.parse_args(["dev1"]))
+print(p.parse_args(["dev1", "a.txt", "b.txt", "-c", "5", "-vv", "--mode=slow", "--tag", "x", "--tag", "y", "-q", "--ratio", "0.5"]))
+print(p.parse_args(["-c7", "dev2"]).count, p.parse_args(["--cou", "9", "d"]).count)
+ns, extra = p.parse_known_args(["d", "--zzz"])
+print(ns.name, extra)
+p.print_help()
+print(p.format_usage(), end="")
+for bad in [[], ["d", "-c", "x"], ["d", "--mode", "medium"], ["d", "--nope"]]:
+    try:
+        p.parse_args(bad)
+    except SystemExit as e:
+        print("exit", e.code)
+
+q = argparse.ArgumentParser(prog="tool")
+sub = q.add_subparsers(dest="cmd")
+s1 = sub.add_parser("send", help="send a message")
+s1.add_argument("topic")
+s1.add_argument("--qos", type=int, default=0)
+s2 = sub.add_parser("list")
+print(q.parse_args(["send", "a/b", "--qos", "1"]))
+print(q.parse_args(["list"]))
+g = argparse.ArgumentParser(prog="g")
+ex = g.add_mutually_exclusive_group()
+ex.add_argument("--on", action="store_true")
+ex.add_argument("--off", action="store_true")
+print(g.parse_args(["--on"]))
+try:
+    g.parse_args(["--on", "--off"])
+except SystemExit as e:
+    print("exit", e.code)
+ns = argparse.Namespace(a=1, b="x")
+print(ns, ns.a, vars(ns))
+o = argparse.ArgumentParser(prog="o")
+o.add_argument("x", nargs="?", default="def")
+o.add_argument("y", nargs="+")
+print(o.parse_args(["1", "2", "3"]), o.parse_args(["2"]))
