@@ -60,7 +60,7 @@ func HelpText(x starlark.Value) string {
 		writeEntry(&sb, "", sig, doc)
 		classMethods(&sb, module, v.Name())
 	case *starlark.Function:
-		fmt.Fprintf(&sb, "Help on function %s in module %s:\n\n", v.Name(), moduleOf(v))
+		fmt.Fprintf(&sb, "Help on function %s in module %s:\n\n", pyrepr.FuncName(v.Name()), moduleOf(v))
 		writeEntry(&sb, "", FunctionSignature(v), v.Doc())
 	case *pylib.Class:
 		fmt.Fprintf(&sb, "Help on class %s in module %s:\n\n", v.Name(), classModule(v))
@@ -172,7 +172,7 @@ func methodHelp(sb *strings.Builder, fn *starlark.Function, self starlark.Value)
 		}
 		sig = sig[:open+1] + rest
 	}
-	fmt.Fprintf(sb, "Help on method %s in module %s:\n\n", fn.Name(), moduleOf(fn))
+	fmt.Fprintf(sb, "Help on method %s in module %s:\n\n", pyrepr.FuncName(fn.Name()), moduleOf(fn))
 	writeEntry(sb, "", sig+" method of "+owner, fn.Doc())
 }
 
@@ -225,7 +225,7 @@ func classHelp(sb *strings.Builder, c *pylib.Class) {
 			}
 			f, _, _ := own.Get(starlark.String(n))
 			fn := f.(*starlark.Function)
-			writeEntry(sb, " |  ", n+strings.TrimPrefix(FunctionSignature(fn), fn.Name()), fn.Doc())
+			writeEntry(sb, " |  ", n+strings.TrimPrefix(FunctionSignature(fn), pyrepr.FuncName(fn.Name())), fn.Doc())
 		}
 	}
 }
@@ -312,7 +312,7 @@ func FunctionSignature(f *starlark.Function) string {
 		name, _ := f.Param(n - 1)
 		parts = append(parts, "**"+name)
 	}
-	return f.Name() + "(" + strings.Join(parts, ", ") + ")"
+	return pyrepr.FuncName(f.Name()) + "(" + strings.Join(parts, ", ") + ")"
 }
 
 func moduleOf(f *starlark.Function) string {

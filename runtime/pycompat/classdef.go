@@ -51,9 +51,14 @@ func (p *pass2) classDef(s *syntax.DefStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 	members := map[string]bool{}
 	collectAssigned(s.Body, members, p)
 	keys := memberOrder(s.Body, members)
+	rename := p.hideClassScope(s.Body, members) // classscope.go
 	dict := &syntax.DictExpr{Lbrace: pos, Rbrace: pos}
 	for _, k := range keys {
-		dict.List = append(dict.List, &syntax.DictEntry{Key: strLit(pos, k), Colon: pos, Value: ident(pos, k)})
+		v := k
+		if r, ok := rename[k]; ok {
+			v = r
+		}
+		dict.List = append(dict.List, &syntax.DictEntry{Key: strLit(pos, k), Colon: pos, Value: ident(pos, v)})
 	}
 	bodyName := "_class_" + name
 	p.genName[bodyName] = true
@@ -133,10 +138,11 @@ func (p *pass2) noteRichCompare(f *syntax.File) {
 			p.genName[richCmpFlag] = true
 		}
 		if d, ok := n.(*syntax.DefStmt); ok {
-			if compareMethods[d.Name.Name] {
+			name := strings.TrimPrefix(d.Name.Name, classVarPrefix) // a method (classscope.go)
+			if compareMethods[name] {
 				p.genName[richCmpFlag] = true
 			}
-			if inplaceMethods[d.Name.Name] {
+			if inplaceMethods[name] {
 				p.genName[inplaceFlag] = true
 			}
 		}

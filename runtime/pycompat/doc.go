@@ -10,7 +10,9 @@ package pycompat
 //	                                          inside live in _g (module) or _l (function)
 //	raise / raise E(msg) / raise E from x     _raise(...)
 //	class C(Base): methods, super(),          C = _class("C", (Base,), _class_C())
-//	  @staticmethod/@classmethod/@property
+//	  @staticmethod/@classmethod/@property    a class-body name its methods also mention
+//	  (classscope.go)                         is renamed _cv_NAME, so `def open(self)` does
+//	                                          not hide open() from the other methods
 //	@decorator                                f = decorator(f) after the def
 //	a ** b, a is None, a < b < c              pow(a, b), a == None, _chain(a, "<", b, "<", c)
 //	a is b  (identity.go)                     _chain(a, "is", b): identity for lists, objects, ...

@@ -4,6 +4,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
 // CachedProperty is functools.cached_property(fn): the first read of the
@@ -23,7 +24,7 @@ func cacheProperty(d *descriptor, x *Instance) (starlark.Value, error) {
 	}
 	name := ""
 	if f, ok := d.fn.(starlark.Callable); ok {
-		name = f.Name()
+		name = pyrepr.FuncName(f.Name())
 	}
 	return v, x.attrs.SetKey(starlark.String(name), v)
 }

@@ -7,6 +7,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
 // callError rewords an argument-binding error of method fn of class c
@@ -27,7 +28,7 @@ func callError(err error, fn starlark.Value, c *Class) error {
 	}
 	owner := c.name
 	for _, k := range c.linearization() {
-		v := k.dict[f.Name()]
+		v := k.dict[pyrepr.FuncName(f.Name())]
 		if d, ok := v.(*descriptor); ok {
 			v = d.fn
 		}
@@ -36,7 +37,7 @@ func callError(err error, fn starlark.Value, c *Class) error {
 			break
 		}
 	}
-	sig := exc.CallSignature{Display: owner + "." + f.Name(), KwOnly: map[string]bool{}, Required: 0}
+	sig := exc.CallSignature{Display: owner + "." + pyrepr.FuncName(f.Name()), KwOnly: map[string]bool{}, Required: 0}
 	named := f.NumParams()
 	if f.HasVarargs() {
 		named--

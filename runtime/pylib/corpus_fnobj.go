@@ -6,6 +6,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
 // _fnobj(f) is f with an attribute dict, for functions the script gives
@@ -35,7 +36,7 @@ func fnObjBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 }
 
 func (f *fnObj) Name() string          { return f.fn.Name() }
-func (f *fnObj) String() string        { return "<function " + f.fn.Name() + ">" }
+func (f *fnObj) String() string        { return "<function " + pyFuncName(f.fn) + ">" }
 func (f *fnObj) Type() string          { return "function" }
 func (f *fnObj) Freeze()               {}
 func (f *fnObj) Truth() starlark.Bool  { return true }
@@ -74,5 +75,5 @@ func pyFuncName(c starlark.Callable) string {
 	if f, ok := c.(*starlark.Function); ok && f.Name() == "lambda" {
 		return "<lambda>"
 	}
-	return c.Name()
+	return pyrepr.FuncName(c.Name())
 }

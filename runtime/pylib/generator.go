@@ -9,6 +9,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
 // A generator runs its body on a Starlark thread (and goroutine) of its
@@ -397,12 +398,7 @@ func generatorBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 }
 
 // genFuncName is the Python name of a translated generator body (_gen_f).
-func genFuncName(s string) string {
-	if len(s) > 5 && s[:5] == "_gen_" {
-		return s[5:]
-	}
-	return s
-}
+func genFuncName(s string) string { return pyrepr.FuncName(s) }
 
 // _yield(v=None) is `yield v`: it evaluates to the value sent in.
 func yieldBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {

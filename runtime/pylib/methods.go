@@ -53,7 +53,7 @@ func (m *boundMethod) PyRepr() string {
 	} else if x, ok := m.self.(*Instance); ok {
 		owner = x.class.name
 	}
-	return "<bound method " + owner + "." + m.fn.Name() + " of " + pyrepr.Repr(m.self) + ">"
+	return "<bound method " + owner + "." + pyrepr.FuncName(m.fn.Name()) + " of " + pyrepr.Repr(m.self) + ">"
 }
 
 func (m *boundMethod) Hash() (uint32, error) {
@@ -72,7 +72,7 @@ func (m *boundMethod) Attr(name string) (starlark.Value, error) {
 	case "__self__":
 		return m.self, nil
 	case "__name__":
-		return starlark.String(m.fn.Name()), nil
+		return starlark.String(pyrepr.FuncName(m.fn.Name())), nil
 	}
 	return nil, exc.New("AttributeError", "'method' object has no attribute '%s'", name)
 }

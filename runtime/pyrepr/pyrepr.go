@@ -146,7 +146,7 @@ func writeRepr(b *strings.Builder, v starlark.Value, seen map[starlark.Value]boo
 		}
 		b.WriteByte('}')
 	case *starlark.Function:
-		b.WriteString("<function " + v.Name() + ">")
+		b.WriteString("<function " + FuncName(v.Name()) + ">")
 	case *starlark.Builtin:
 		if r := v.Receiver(); r != nil {
 			writeMethod(b, v.Name(), r, seen)
@@ -317,4 +317,20 @@ func pad(s string, n int) string {
 		s = "0" + s
 	}
 	return s
+}
+
+// FuncName is the Python name of a function the translator compiled
+// under another: a generator's body is _gen_NAME, a class body's
+// method _cv_NAME (pycompat's classscope.go).
+func FuncName(name string) string {
+	for {
+		switch {
+		case strings.HasPrefix(name, "_gen_") && len(name) > 5:
+			name = name[5:]
+		case strings.HasPrefix(name, "_cv_") && len(name) > 4:
+			name = name[4:]
+		default:
+			return name
+		}
+	}
 }

@@ -16,7 +16,7 @@ PARSER = "A..."
 
 class ArgumentError(Exception):
     def __init__(self, argument, message):
-        self.argument_name = _name_of(argument) if argument is not None else None
+        self.argument_name = _action_name(argument) if argument is not None else None
         self.message = message
         Exception.__init__(self, message)
 
@@ -86,7 +86,7 @@ class FileType:
             raise ArgumentTypeError("can't open '%s': %s" % (string, e))
 
 
-def _name_of(action):
+def _action_name(action):
     if action.option_strings:
         return "/".join(action.option_strings)
     if action.metavar not in (None, SUPPRESS):
@@ -392,7 +392,7 @@ class ArgumentParser:
         else:
             setattr(ns, action.dest, values)
 
-    def _values(self, action, strings):
+    def _arg_values(self, action, strings):
         """The converted value of an action given its argument strings."""
         n = action.nargs
         if n is None:
@@ -480,15 +480,15 @@ class ArgumentParser:
                     raise ArgumentError(action, _arity_message(n))
             if isinstance(n, int) and len(strings) != n:
                 raise ArgumentError(action, _arity_message(n))
-            self._apply(action, self._values(action, strings), ns, option_string)
+            self._apply(action, self._arg_values(action, strings), ns, option_string)
         self._assign_positionals(positionals, ns, seen, extras)
         missing = [a for a in self._actions if a.required and a not in seen]
         if missing:
-            names = [_name_of(a) if a.action != "parsers" else (a.metavar or "{%s}" % ",".join(a.choices)) for a in missing]
+            names = [_action_name(a) if a.action != "parsers" else (a.metavar or "{%s}" % ",".join(a.choices)) for a in missing]
             raise ArgumentError(None, "the following arguments are required: %s" % ", ".join(names))
         for g in self._exclusive:
             if g.required and not any(a in seen for a in g._actions):
-                names = " ".join(_name_of(a) for a in g._actions if a.help != SUPPRESS)
+                names = " ".join(_action_name(a) for a in g._actions if a.help != SUPPRESS)
                 raise ArgumentError(None, "one of the arguments %s is required" % names)
         for a in self._actions:
             if a not in seen and isinstance(a.default, str) and a.type is not None and getattr(ns, a.dest, None) is a.default:
@@ -509,7 +509,7 @@ class ArgumentParser:
             if action in g._actions:
                 for other in g._actions:
                     if other is not action and other in seen:
-                        raise ArgumentError(action, "not allowed with argument %s" % _name_of(other))
+                        raise ArgumentError(action, "not allowed with argument %s" % _action_name(other))
 
     def _assign_positionals(self, strings, ns, seen, extras):
         specs = [a for a in self._actions if not a.option_strings]
@@ -545,7 +545,7 @@ class ArgumentParser:
                 setattr(ns, a.dest, self._default_value(a) if a.default is not None else [])
                 seen.append(a)
                 continue
-            self._apply(a, self._values(a, chunk), ns)
+            self._apply(a, self._arg_values(a, chunk), ns)
             seen.append(a)
         extras.extend(strings)
 

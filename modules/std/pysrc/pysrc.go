@@ -35,6 +35,8 @@ var (
 	arraySource string
 	//go:embed argparse.py
 	argparseSource string
+	//go:embed pathlib.py
+	pathlibSource string
 )
 
 func init() {
@@ -52,6 +54,7 @@ func init() {
 		{Name: "array", Doc: "array(typecode, initializer): typed arrays of numbers, tobytes/frombytes", Source: arraySource},
 		{Name: "uarray", Doc: "MicroPython's name for array", Source: arraySource},
 		{Name: "argparse", Doc: "ArgumentParser: options, positionals, types, defaults, choices, nargs, groups, subcommands, help", Source: argparseSource},
+		{Name: "pathlib", Doc: "Path and PurePath: path parts, / joining, and file operations on os", Source: pathlibSource},
 		{Name: "warnings", Doc: "warn (to stderr, once per message), filterwarnings/simplefilter, catch_warnings", Source: warningsSource},
 	} {
 		runtime.Register(m)
