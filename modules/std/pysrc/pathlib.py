@@ -45,7 +45,9 @@ class PurePath:
         return str(self)
 
     def __repr__(self):
-        return "%s(%r)" % (type(self).__name__, str(self))
+        name = type(self).__name__
+        name = {"PurePath": "PurePosixPath", "Path": "PosixPath"}.get(name, name)  # the POSIX flavour, as CPython shows it
+        return "%s(%r)" % (name, str(self))
 
     def __eq__(self, other):
         if not isinstance(other, PurePath):
