@@ -48,8 +48,6 @@ func (m *ModuleValue) Attr(name string) (starlark.Value, error) {
 		return starlark.String(m.file), nil
 	case strings.HasSuffix(name, "_") && pycompat.PyIdent(strings.TrimSuffix(name, "_")) == name && m.Members[strings.TrimSuffix(name, "_")] != nil:
 		return m.Members[strings.TrimSuffix(name, "_")], nil // ujson.load, spelt load_ by the Python front end
-	case m.Members[name+"_"] != nil && pycompat.PythonName(name+"_", nil) == name:
-		return m.Members[name+"_"], nil // util._format: the module's own variable is _format_
 	}
 	if m.pkg != nil {
 		for _, k := range m.kids {

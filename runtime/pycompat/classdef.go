@@ -58,8 +58,7 @@ func (p *pass2) classDef(s *syntax.DefStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 		if r, ok := rename[k]; ok {
 			v = r
 		}
-		key := PythonName(k, p.isPredeclared) // pass 1 renamed _items to _items_: the attribute is _items
-		dict.List = append(dict.List, &syntax.DictEntry{Key: strLit(pos, key), Colon: pos, Value: ident(pos, v)})
+		dict.List = append(dict.List, &syntax.DictEntry{Key: strLit(pos, k), Colon: pos, Value: ident(pos, v)})
 	}
 	bodyName := "_class_" + name
 	p.genName[bodyName] = true

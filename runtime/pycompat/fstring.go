@@ -172,7 +172,6 @@ func rewriteExpr(file, expr string, line int, opts *Options) (string, error) {
 	}
 	p := &pass1{file: file, src: expr, toks: kept, opts: opts}
 	p.match = matchBrackets(kept)
-	p.renameKeywords()
 	if len(kept) > 0 {
 		if err := p.exprs(0, len(kept)); err != nil {
 			if se, ok := err.(*syntaxError); ok {
