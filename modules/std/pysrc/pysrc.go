@@ -37,6 +37,14 @@ var (
 	argparseSource string
 	//go:embed pathlib.py
 	pathlibSource string
+	//go:embed secrets.py
+	secretsSource string
+	//go:embed html.py
+	htmlSource string
+	//go:embed timeit.py
+	timeitSource string
+	//go:embed getpass.py
+	getpassSource string
 )
 
 func init() {
@@ -55,6 +63,10 @@ func init() {
 		{Name: "uarray", Doc: "MicroPython's name for array", Source: arraySource},
 		{Name: "argparse", Doc: "ArgumentParser: options, positionals, types, defaults, choices, nargs, groups, subcommands, help", Source: argparseSource},
 		{Name: "pathlib", Doc: "Path and PurePath: path parts, / joining, and file operations on os", Source: pathlibSource},
+		{Name: "secrets", Doc: "token_bytes, token_hex, token_urlsafe, choice, randbelow, compare_digest (the system's random source)", Source: secretsSource},
+		{Name: "html", Doc: "escape and unescape HTML text", Source: htmlSource},
+		{Name: "timeit", Doc: "timeit, repeat and Timer over a callable or a string of statements", Source: timeitSource},
+		{Name: "getpass", Doc: "getpass (a prompt, read from stdin) and getuser", Source: getpassSource},
 		{Name: "warnings", Doc: "warn (to stderr, once per message), filterwarnings/simplefilter, catch_warnings", Source: warningsSource},
 	} {
 		runtime.Register(m)

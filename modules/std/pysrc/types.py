@@ -8,7 +8,7 @@ def _f():
     pass
 
 
-def _g():
+def _gen_probe():
     yield 1
 
 
@@ -19,7 +19,7 @@ class _C:
 
 FunctionType = type(_f)
 LambdaType = type(lambda: None)
-GeneratorType = type(_g())
+GeneratorType = type(_gen_probe())
 MethodType = type(_C()._m)
 BuiltinFunctionType = type(len)
 BuiltinMethodType = type([].append)
