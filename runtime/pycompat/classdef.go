@@ -109,7 +109,7 @@ const inplaceFlag = "_inplace"
 
 // comparableModules give values that compare with ints and floats
 // (Fraction(1, 2) < 1), which Starlark's own comparison refuses.
-var comparableModules = map[string]bool{"fractions": true}
+var comparableModules = map[string]bool{"fractions": true, "decimal": true}
 
 // importsComparable reports whether c is _import("fractions", ...), or
 // makes a frozenset (which equals a set with the same elements).

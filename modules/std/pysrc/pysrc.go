@@ -45,6 +45,8 @@ var (
 	timeitSource string
 	//go:embed getpass.py
 	getpassSource string
+	//go:embed decimal.py
+	decimalSource string
 )
 
 func init() {
@@ -67,6 +69,7 @@ func init() {
 		{Name: "html", Doc: "escape and unescape HTML text", Source: htmlSource},
 		{Name: "timeit", Doc: "timeit, repeat and Timer over a callable or a string of statements", Source: timeitSource},
 		{Name: "getpass", Doc: "getpass (a prompt, read from stdin) and getuser", Source: getpassSource},
+		{Name: "decimal", Doc: "Decimal: exact decimal arithmetic rounded to the context's precision, quantize, CPython's string forms", Source: decimalSource},
 		{Name: "warnings", Doc: "warn (to stderr, once per message), filterwarnings/simplefilter, catch_warnings", Source: warningsSource},
 	} {
 		runtime.Register(m)
