@@ -300,7 +300,11 @@ func FunctionSignature(f *starlark.Function) string {
 		}
 		name, _ := f.Param(i)
 		if d := f.ParamDefault(i); d != nil {
-			name += "=" + pyrepr.Repr(d)
+			r := pyrepr.Repr(d)
+			if strings.HasPrefix(r, "<") { // <function f>: no Python literal (and stubs must parse)
+				r = "..."
+			}
+			name += "=" + r
 		}
 		parts = append(parts, name)
 	}

@@ -100,9 +100,12 @@ func (in *Interp) Module(name string) (*ModuleValue, error) {
 	if m, ok := Lookup(name); ok {
 		var members starlark.StringDict
 		var err error
-		if m.Source != "" {
+		switch {
+		case m.New != nil && m.Source != "":
+			members, err = in.supplement(e, name, m)
+		case m.Source != "":
 			members, err = in.runModuleSource(name, m.Source)
-		} else {
+		default:
 			members, err = m.New(in.Env)
 		}
 		if name == pythonModule {
@@ -249,6 +252,34 @@ func (in *Interp) loadFileAs(t *starlark.Thread, path, modName string) (starlark
 	}
 	e.globals = globals
 	return globals, nil
+}
+
+// supplement builds a module that has both New and Source: the Go members
+// first, then the Python part, which imports its own module to reach them
+// (`from collections import deque`); what the Python part defines is
+// added to the members, and wins over a Go member of the same name (a
+// Python wrapper around it).
+func (in *Interp) supplement(e *moduleEntry, name string, m Module) (starlark.StringDict, error) {
+	members, err := m.New(in.Env)
+	if err != nil {
+		return nil, err
+	}
+	e.value, e.dict = &ModuleValue{Name: name, Doc: m.Doc, Members: members}, members
+	defer func() { e.value, e.dict = nil, nil }()
+	globals, err := in.runModuleSource(name, m.Source)
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range globals {
+		if k == "__name__" || k == "__doc__" {
+			continue
+		}
+		if _, isModule := v.(*ModuleValue); isModule {
+			continue // the part's own imports
+		}
+		members[k] = v
+	}
+	return members, nil
 }
 
 // runModuleSource runs a module written in Python (Module.Source); its

@@ -27,6 +27,7 @@ type Module struct {
 	// Source, instead of New, is the module written in Python: it runs
 	// through the Python front end on first import, as a user's module
 	// would, and its globals are the members (threading on _thread, say).
+	// With New as well it supplements the Go members (loader.go).
 	Source string
 }
 
@@ -39,8 +40,8 @@ var (
 // It panics on an empty or duplicate name: both are programming errors
 // that should fail at start-up, not when a script runs.
 func Register(m Module) {
-	if m.Name == "" || (m.New == nil) == (m.Source == "") {
-		panic("runtime.Register: module needs a Name and one of New and Source")
+	if m.Name == "" || (m.New == nil && m.Source == "") {
+		panic("runtime.Register: module needs a Name and New or Source")
 	}
 	registryMu.Lock()
 	defer registryMu.Unlock()
@@ -50,11 +51,28 @@ func Register(m Module) {
 	registry[m.Name] = m
 }
 
-// Lookup returns the registered module called name.
+// RegisterSupplement adds Python source to the Go module called name:
+// what it defines joins the module's members on import (the Go module may
+// register before or after). It panics on a second supplement.
+func RegisterSupplement(name, source string) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if _, dup := supplements[name]; dup {
+		panic(fmt.Sprintf("runtime.RegisterSupplement: module %q supplemented twice", name))
+	}
+	supplements[name] = source
+}
+
+var supplements = map[string]string{}
+
+// Lookup returns the registered module called name, with its supplement.
 func Lookup(name string) (Module, bool) {
 	registryMu.RLock()
 	defer registryMu.RUnlock()
 	m, ok := registry[name]
+	if src, has := supplements[name]; ok && has && m.Source == "" {
+		m.Source = src
+	}
 	return m, ok
 }
 
