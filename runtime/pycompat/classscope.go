@@ -6,11 +6,12 @@ import "go.starlark.net/syntax"
 // methods: `def open(self)` does not hide the builtin open() from the
 // other methods, and a class attribute `set = ...` does not hide set().
 // The class body is a function here (classdef.go), whose locals Starlark
-// would let every nested def see; so the body's own names are renamed
-// (open -> _cv_open) where the class body itself uses them, and kept
-// where its methods and lambdas do, which then reach the module's names
-// as in Python. The namespace dict maps the Python names to the renamed
-// variables. A nested class keeps its name (its __name__ comes from it).
+// would let every nested def see; so the body's own names that a method or
+// lambda also mentions are renamed (open -> _cv_open) where the class body
+// itself uses them, and kept where its methods and lambdas do, which then
+// reach the module's names as in Python. The namespace dict maps the
+// Python names to the renamed variables. A nested class keeps its name
+// (its __name__ comes from it).
 
 const classVarPrefix = "_cv_"
 
@@ -35,34 +36,12 @@ func (p *pass2) hideClassScope(body []syntax.Stmt, members map[string]bool) map[
 	if len(rename) == 0 {
 		return rename
 	}
-	var visit func(n syntax.Node) bool
-	walk := func(n syntax.Node) {
-		if n != nil {
-			syntax.Walk(n, visit)
+	walk := variableWalker(func(id *syntax.Ident) {
+		if to, ok := rename[id.Name]; ok {
+			id.Name = to
 		}
-	}
-	defaults := func(params []syntax.Expr) { paramDefaults(params, walk) } // name=default: the class body's
-	visit = func(n syntax.Node) bool {
+	}, func(n syntax.Node, walk func(syntax.Node)) {
 		switch n := n.(type) {
-		case *syntax.Ident:
-			if to, ok := rename[n.Name]; ok {
-				n.Name = to
-			}
-		case *syntax.DotExpr: // obj.name: an attribute, not a variable
-			walk(n.X)
-			return false
-		case *syntax.CallExpr:
-			walk(n.Fn)
-			for _, a := range n.Args {
-				if b, ok := a.(*syntax.BinaryExpr); ok && b.Op == syntax.EQ {
-					if _, kw := b.X.(*syntax.Ident); kw { // f(name=value)
-						walk(b.Y)
-						continue
-					}
-				}
-				walk(a)
-			}
-			return false
 		case *syntax.DefStmt:
 			switch {
 			case isClassDef(n): // its bases are read here; its body is its own scope
@@ -75,37 +54,76 @@ func (p *pass2) hideClassScope(body []syntax.Stmt, members map[string]bool) map[
 				if to, ok := rename[n.Name.Name]; ok {
 					n.Name.Name = to
 				}
-				defaults(n.Params)
+				paramDefaults(n.Params, walk)
 			}
-			return false
 		case *syntax.LambdaExpr:
-			defaults(n.Params)
-			return false
+			paramDefaults(n.Params, walk)
 		}
-		return true
-	}
+	})
 	for _, st := range body {
 		walk(st)
 	}
 	return rename
 }
 
-// namesInNestedBodies are the identifiers used inside the bodies of the
+// namesInNestedBodies are the variables used inside the bodies of the
 // methods and lambdas of a class body (not in nested classes, which are
 // scopes of their own that their own classDef handles).
 func namesInNestedBodies(body []syntax.Stmt, p *pass2) map[string]bool {
 	names := map[string]bool{}
-	// variables only: not attribute names, keyword names or parameters
-	var uses func(n syntax.Node) bool
+	note := func(id *syntax.Ident) { names[id.Name] = true }
+	// inside a method everything counts, nested defs included
+	inside := variableWalker(note, func(n syntax.Node, walk func(syntax.Node)) {
+		switch n := n.(type) {
+		case *syntax.DefStmt:
+			paramDefaults(n.Params, walk)
+			for _, st := range n.Body {
+				walk(st)
+			}
+		case *syntax.LambdaExpr:
+			paramDefaults(n.Params, walk)
+			walk(n.Body)
+		}
+	})
+	// at class level only what methods and lambdas hold
+	top := variableWalker(func(*syntax.Ident) {}, func(n syntax.Node, walk func(syntax.Node)) {
+		switch n := n.(type) {
+		case *syntax.DefStmt:
+			switch {
+			case isClassDef(n):
+			case p.gen[n]:
+				for _, st := range n.Body {
+					walk(st)
+				}
+			default:
+				for _, st := range n.Body {
+					inside(st)
+				}
+			}
+		case *syntax.LambdaExpr:
+			inside(n.Body)
+		}
+	})
+	for _, st := range body {
+		top(st)
+	}
+	return names
+}
+
+// variableWalker returns a walk that calls ident for each identifier
+// naming a variable, not an attribute (x.name) or a keyword (f(name=v)),
+// and hands defs and lambdas to scope, which walks what of them it wants.
+func variableWalker(ident func(*syntax.Ident), scope func(n syntax.Node, walk func(syntax.Node))) func(syntax.Node) {
+	var visit func(n syntax.Node) bool
 	walk := func(n syntax.Node) {
 		if n != nil {
-			syntax.Walk(n, uses)
+			syntax.Walk(n, visit)
 		}
 	}
-	uses = func(n syntax.Node) bool {
+	visit = func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.Ident:
-			names[n.Name] = true
+			ident(n)
 		case *syntax.DotExpr:
 			walk(n.X)
 			return false
@@ -121,44 +139,13 @@ func namesInNestedBodies(body []syntax.Stmt, p *pass2) map[string]bool {
 				walk(a)
 			}
 			return false
-		case *syntax.DefStmt:
-			paramDefaults(n.Params, walk)
-			for _, st := range n.Body {
-				walk(st)
-			}
-			return false
-		case *syntax.LambdaExpr:
-			paramDefaults(n.Params, walk)
-			walk(n.Body)
+		case *syntax.DefStmt, *syntax.LambdaExpr:
+			scope(n, walk)
 			return false
 		}
 		return true
 	}
-	collect := walk
-	var visit func(n syntax.Node) bool
-	visit = func(n syntax.Node) bool {
-		switch n := n.(type) {
-		case *syntax.DefStmt:
-			switch {
-			case isClassDef(n):
-			case p.gen[n]:
-				return true
-			default:
-				for _, st := range n.Body {
-					collect(st)
-				}
-			}
-			return false
-		case *syntax.LambdaExpr:
-			collect(n.Body)
-			return false
-		}
-		return true
-	}
-	for _, st := range body {
-		syntax.Walk(st, visit)
-	}
-	return names
+	return walk
 }
 
 // paramDefaults walks the default values of a parameter list.
