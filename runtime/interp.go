@@ -58,6 +58,8 @@ type Interp struct {
 	current   *starlark.Thread // the thread holding the lock, for dunders (curthread.go)
 	bg        sync.WaitGroup
 	closed    bool
+
+	sigs signalTable // the script's signal handlers (signals.go)
 }
 
 type moduleEntry struct {
@@ -307,6 +309,7 @@ func (in *Interp) Wait() { in.bg.Wait() }
 
 // Close cancels all threads and releases module resources.
 func (in *Interp) Close() {
+	in.stopSignals()
 	in.CancelAll("interpreter closed")
 	in.Env.Close()
 }

@@ -1,0 +1,3 @@
+package all
+
+import _ "github.com/qstar-dev/qstar/modules/std/signal"
