@@ -47,6 +47,12 @@ var (
 	getpassSource string
 	//go:embed decimal.py
 	decimalSource string
+	//go:embed gzip.py
+	gzipSource string
+	//go:embed codecs.py
+	codecsSource string
+	//go:embed concurrent_futures.py
+	futuresSource string
 )
 
 func init() {
@@ -70,6 +76,9 @@ func init() {
 		{Name: "timeit", Doc: "timeit, repeat and Timer over a callable or a string of statements", Source: timeitSource},
 		{Name: "getpass", Doc: "getpass (a prompt, read from stdin) and getuser", Source: getpassSource},
 		{Name: "decimal", Doc: "Decimal: exact decimal arithmetic rounded to the context's precision, quantize, CPython's string forms", Source: decimalSource},
+		{Name: "gzip", Doc: "compress, decompress and open gzip data and files (on zlib)", Source: gzipSource},
+		{Name: "codecs", Doc: "encode/decode by codec name (text codecs, hex, base64, rot13), lookup, open", Source: codecsSource},
+		{Name: "concurrent.futures", Doc: "ThreadPoolExecutor, Future, wait, as_completed (on threading)", Source: futuresSource},
 		{Name: "warnings", Doc: "warn (to stderr, once per message), filterwarnings/simplefilter, catch_warnings", Source: warningsSource},
 	} {
 		runtime.Register(m)
