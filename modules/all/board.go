@@ -6,4 +6,5 @@ import (
 	_ "github.com/qstar-dev/qstar/modules/misc"
 	_ "github.com/qstar-dev/qstar/modules/ostimer"
 	_ "github.com/qstar-dev/qstar/modules/sysbus"
+	_ "github.com/qstar-dev/qstar/modules/wifiscan"
 )
