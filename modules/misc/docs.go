@@ -27,6 +27,7 @@ var sigs = map[string]*pyargs.Sig{
 	"PWM_V2.close":                   pyargs.NewSig("close()", "Stop the output; 0."),
 	"USB":                            pyargs.NewSig("USB()", "The board's USB device port: connected to a host or not (linux: a configured /sys/class/udc controller; sim: the profile's usb, default 1)."),
 	"USB.getStatus":                  pyargs.NewSig("getStatus()", "1 connected, 0 not, -1 when the board cannot tell."),
+	"replEnable":                     pyargs.NewSig("replEnable(flag, password=None, /)", "The firmware's REPL switch _boot.py sets from /usr/system_config.json (0 on, 1 off, 2 query); 0, or -1 for another flag. qstar's REPL is not affected (see the system module)."),
 	"USB.setCallback":                pyargs.NewSig("setCallback(usrFun)", "usrFun(conn_status) gets 1 or 0 when the cable is plugged in or out (the port is looked at every second); 0, or -1 when not callable."),
 }
 

@@ -34,6 +34,17 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"PWM":      pwmClass(),
 		"PWM_V2":   pwmV2Class(),
 		"USB":      usbClass(env),
+		"replEnable": starlark.NewBuiltin("replEnable", func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			var flag int
+			var pw starlark.Value
+			if err := sigs["replEnable"].UnpackArgs(args, kw, &flag, &pw); err != nil {
+				return nil, err
+			}
+			if flag < 0 || flag > 2 {
+				return minusOne, nil
+			}
+			return zero, nil
+		}),
 	}, nil
 }
 

@@ -30,11 +30,12 @@ print(misc.Power().getVbatt())
 adc = ADC()
 print(adc.open(), adc.read(ADC.ADC0), adc.read(ADC.ADC1), adc.read(ADC.ADC2), adc.read(ADC.ADC3), adc.read(7), adc.close())
 print(PowerKey().powerKeyEventRegister(lambda s: None))
+print(misc.replEnable(0), misc.replEnable(1, 'abcdef'), misc.replEnable(2), misc.replEnable(3))
 `)
 	if err != nil {
 		t.Fatal(err, got)
 	}
-	want := "3712 1 1\n3712\n0 1234 0 56 -1 -1 0\n0\n"
+	want := "3712 1 1\n3712\n0 1234 0 56 -1 -1 0\n0\n0 0 0 -1\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
