@@ -69,6 +69,23 @@ type moduleEntry struct {
 type fileEntry struct {
 	globals starlark.StringDict // nil while the file is loading
 	err     error
+	thread  *starlark.Thread // the thread running the file, while it loads
+}
+
+// partial returns the globals a file that is still loading has defined
+// so far (a circular import sees them, as in CPython), or nil.
+func (e *fileEntry) partial() starlark.StringDict {
+	if e == nil || e.thread == nil {
+		return nil
+	}
+	n := e.thread.CallStackDepth()
+	if n == 0 {
+		return nil
+	}
+	if fn, ok := e.thread.DebugFrame(n - 1).Callable().(*starlark.Function); ok {
+		return fn.Globals()
+	}
+	return nil
 }
 
 type threadState struct {
