@@ -78,7 +78,21 @@ func powerClass(env *runtime.Env) *gotype.Class {
 			return nil, &runtime.ExitError{Code: code}
 		})
 	}
+	bat := &batteryCurve{}
 	statics := map[string]gotype.Method{
+		"batManageInit":  bat.init,
+		"batSetCallback": bat.setCallback,
+		"batGetSoc": noArgs("Power.batGetSoc", func(*starlark.Thread) (starlark.Value, error) {
+			b, err := boardOf()
+			if err != nil {
+				return nil, err
+			}
+			mv, err := b.Vbatt()
+			if err != nil {
+				return minusOne, nil
+			}
+			return starlark.MakeInt(bat.soc(mv)), nil
+		}),
 		"powerRestart": end("powerRestart", board.ExitRestart),
 		"powerDown":    end("powerDown", board.ExitPowerDown),
 		"getVbatt": noArgs("Power.getVbatt", func(*starlark.Thread) (starlark.Value, error) {

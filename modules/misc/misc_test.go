@@ -39,8 +39,13 @@ print(misc.replEnable(0), misc.replEnable(1, 'abcdef'), misc.replEnable(2), misc
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	_, got, _ = run(t, "sim", "from misc import Power\nprint(Power.getVbatt())\n")
-	if got != "3590\n" {
+	_, got, _ = run(t, "sim", `from misc import Power
+print(Power.getVbatt(), Power.batGetSoc())
+print(Power.batManageInit([(3800, 90), (3400, 10), (3600, 50)], [(4100, 100)]), Power.batGetSoc())
+print(Power.batManageInit([(3800, 190)], [(1, 1)]), Power.batManageInit(5, []), Power.batGetSoc())
+print(Power.batSetCallback(lambda e: None), Power.batSetCallback(3))
+`)
+	if got != "3590 9\n0 48\n-1 -1 48\n0 -1\n" {
 		t.Errorf("default board vbatt: %q", got)
 	}
 }
