@@ -25,3 +25,4 @@ func (*Linux) PowerReasons() (int, int)                         { return 0, 0 }
 func (*Linux) Close() error                                     { return nil }
 func (*Linux) Watchdog(time.Duration, func()) (Watchdog, error) { return nil, errNotLinux }
 func (*Linux) WiFiScan(context.Context) ([]WiFiAP, error)       { return nil, errNotLinux }
+func (*Linux) GNSS() (GNSSSource, error)                        { return nil, errNotLinux }

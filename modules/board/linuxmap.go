@@ -24,6 +24,7 @@ type LinuxMap struct {
 	Vbatt    string            `json:"vbatt"`    // first power_supply */voltage_now
 	Watchdog string            `json:"watchdog"` // /dev/watchdog
 	WiFi     string            `json:"wifi"`     // wifiScan's interface: the first /sys/class/net/*/wireless
+	GNSS     string            `json:"gnss"`     // quecgnss's NMEA serial port "/dev/ttyUSB1[,9600]": none by default
 }
 
 func loadLinuxMap(path string) (*LinuxMap, error) {

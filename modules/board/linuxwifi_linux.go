@@ -6,6 +6,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
+	"strings"
+
+	"go.bug.st/serial"
 )
 
 // WiFiScan implements WiFiScanner with iw(8): a fresh `iw dev IFACE scan`
@@ -32,4 +36,28 @@ func (l *Linux) WiFiScan(ctx context.Context) ([]WiFiAP, error) {
 		return nil, fmt.Errorf("wifi: iw dev %s scan: %w", iface, err)
 	}
 	return ParseIWScan(string(out)), nil
+}
+
+// GNSS implements GNSSReceiver with the map's "gnss" serial port (a USB
+// receiver, or a modem's NMEA port once AT+QGPS=1 has started it), read
+// at its baud rate (default 9600).
+func (l *Linux) GNSS() (GNSSSource, error) {
+	if l.m.GNSS == "" {
+		return nil, fmt.Errorf("gnss: no receiver (set \"gnss\": \"/dev/ttyUSB1\" in the board map): %w", ErrNoDevice)
+	}
+	path, baud := l.m.GNSS, 9600
+	if p, b, ok := strings.Cut(path, ","); ok {
+		n, err := strconv.Atoi(b)
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("gnss %q: baud rate %q is not a positive number", l.m.GNSS, b)
+		}
+		path, baud = p, n
+	}
+	p, err := serial.Open(path, &serial.Mode{BaudRate: baud, DataBits: 8, Parity: serial.NoParity, StopBits: serial.OneStopBit})
+	if err != nil {
+		return nil, fmt.Errorf("gnss (%s): %w", path, err)
+	}
+	g := newStreamGNSS(p)
+	l.track(g)
+	return g, nil
 }

@@ -42,6 +42,9 @@ type Profile struct {
 	// WiFi are the access points a wifiScan finds, strongest first after
 	// sorting; the default has three.
 	WiFi []WiFiAP `json:"wifi"`
+	// GNSS is the simulated receiver's fix (quecgnss); the default is
+	// the built-in modem profile's cell position.
+	GNSS GNSSFix `json:"gnss"`
 }
 
 // PinSpec is an input's level as driven from outside the module.
@@ -153,6 +156,7 @@ func DefaultProfile() *Profile {
 		MaxGPIO: 47, I2CBuses: 4, UARTPorts: 5, SPIPorts: 2, VbattMV: 3590, ADCMV: []int{0, 0, 0, 0},
 		PowerOnReason: 1, PowerDownReason: 1,
 		WiFi: []WiFiAP{{MAC: "A4:5E:60:1C:22:F0", RSSI: -41}, {MAC: "3C:84:6A:90:0B:17", RSSI: -63}, {MAC: "D8:0D:17:5A:C4:09", RSSI: -77}},
+		GNSS: GNSSFix{Latitude: 31.82279, Longitude: 117.1138, Altitude: 36.5},
 	}
 }
 
@@ -277,6 +281,9 @@ func (p *Profile) Check() error {
 	}
 	if p.USB != nil && *p.USB != 0 && *p.USB != 1 {
 		return fmt.Errorf("usb %d: want 0 or 1", *p.USB)
+	}
+	if g := p.GNSS; g.Latitude < -90 || g.Latitude > 90 || g.Longitude < -180 || g.Longitude > 180 || g.SpeedKmh < 0 || g.Satellite < 0 || g.Satellite > 32 {
+		return fmt.Errorf("gnss: latitude -90..90, longitude -180..180, speed_kmh >= 0, satellites 0..32")
 	}
 	for _, ap := range p.WiFi {
 		if !validMAC(ap.MAC) {
