@@ -34,6 +34,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"PWM":      pwmClass(),
 		"PWM_V2":   pwmV2Class(),
 		"USB":      usbClass(env),
+		"USBNET":   usbnetClass(),
 		"replEnable": starlark.NewBuiltin("replEnable", func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			var flag int
 			var pw starlark.Value

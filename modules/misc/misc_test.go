@@ -204,3 +204,18 @@ while len(seen) < 2:
 		t.Errorf("usb 0 profile: %q", got)
 	}
 }
+
+func TestUSBNET(t *testing.T) {
+	_, got, err := run(t, "sim", `from misc import USBNET, Power
+print(USBNET.Type_ECM, USBNET.Type_RNDIS, USBNET.get_worktype(), USBNET.get_status())
+print(USBNET.set_worktype(USBNET.Type_RNDIS), USBNET.set_worktype(2), USBNET.get_worktype())
+print(USBNET.open(), USBNET.get_status(), USBNET.close(), USBNET.get_status())
+print(USBNET.getNat(0, 1), USBNET.setNat(0, 1, 1), USBNET.getNat(0, 1), USBNET.setNat(1, 1, 1), USBNET.getNat(0, 8), USBNET.setNat(0, 2, 3))
+`)
+	if err != nil {
+		t.Fatal(err, got)
+	}
+	if want := "1 3 1 0\n0 -1 1\n0 1 0 0\n0 0 1 -1 -1 -1\n"; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
