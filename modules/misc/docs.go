@@ -22,6 +22,8 @@ var sigs = map[string]*pyargs.Sig{
 	"USBNET.get_status":              pyargs.NewSig("get_status()", "1 while the card is open, else 0."),
 	"USBNET.open":                    pyargs.NewSig("open()", "Open the card; 0. The gateway's own network is not changed."),
 	"USBNET.close":                   pyargs.NewSig("close()", "Close the card; 0."),
+	"USBNET.setMAC":                  pyargs.NewSig("setMAC(mac, /)", "The card's MAC address, 6 bytes, for after the next restart; 0, or -1 when it is not 6 bytes."),
+	"USBNET.getMAC":                  pyargs.NewSig("getMAC()", "The MAC address setMAC last set (a locally administered default before)."),
 	"USBNET.getNat":                  pyargs.NewSig("getNat(simid, pid, /)", "The NAT flag of PDP pid (1..7, simid 0): 0 (IPv6 dial-up allowed, the default) or 1; -1 out of range."),
 	"USBNET.setNat":                  pyargs.NewSig("setNat(simid, pid, nat, /)", "Set the NAT flag (0 or 1) of PDP pid; 0, or -1 out of range."),
 	"ADC":                            pyargs.NewSig("ADC()", "Analog inputs ADC0..ADC3 of the board."),

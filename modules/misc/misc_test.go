@@ -211,11 +211,12 @@ print(USBNET.Type_ECM, USBNET.Type_RNDIS, USBNET.get_worktype(), USBNET.get_stat
 print(USBNET.set_worktype(USBNET.Type_RNDIS), USBNET.set_worktype(2), USBNET.get_worktype())
 print(USBNET.open(), USBNET.get_status(), USBNET.close(), USBNET.get_status())
 print(USBNET.getNat(0, 1), USBNET.setNat(0, 1, 1), USBNET.getNat(0, 1), USBNET.setNat(1, 1, 1), USBNET.getNat(0, 8), USBNET.setNat(0, 2, 3))
+print(USBNET.setMAC(b'\xac\x4b\xb3\xb9\xeb\xe6'), USBNET.getMAC(), USBNET.setMAC(b'\x01'), USBNET.setMAC(bytearray(6)), USBNET.getMAC())
 `)
 	if err != nil {
 		t.Fatal(err, got)
 	}
-	if want := "1 3 1 0\n0 -1 1\n0 1 0 0\n0 0 1 -1 -1 -1\n"; got != want {
+	if want := "1 3 1 0\n0 -1 1\n0 1 0 0\n0 0 1 -1 -1 -1\n0 b'\\xacK\\xb3\\xb9\\xeb\\xe6' -1 0 b'\\x00\\x00\\x00\\x00\\x00\\x00'\n"; got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -24,11 +24,12 @@ type usbnet struct {
 	pending int // set_worktype's, applied at a restart
 	open    bool
 	nat     map[int]int
+	mac     []byte
 }
 
 // usbnetClass is USBNET, used as a class of static functions.
 func usbnetClass() *gotype.Class {
-	u := &usbnet{active: usbnetECM, pending: usbnetECM, nat: map[int]int{}}
+	u := &usbnet{active: usbnetECM, pending: usbnetECM, nat: map[int]int{}, mac: []byte{0x02, 0x51, 0x63, 0x00, 0x00, 0x01}}
 	intArg := func(member string, f func(n int) starlark.Value) gotype.Method {
 		return func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			var n int
@@ -65,6 +66,33 @@ func usbnetClass() *gotype.Class {
 		}),
 		"open":  locked("USBNET.open", func() starlark.Value { u.open = true; return zero }),
 		"close": locked("USBNET.close", func() starlark.Value { u.open = false; return zero }),
+		"setMAC": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			var v starlark.Value
+			if err := sigs["USBNET.setMAC"].UnpackArgs(args, kw, &v); err != nil {
+				return nil, err
+			}
+			var mac []byte
+			switch x := v.(type) {
+			case starlark.Bytes:
+				mac = []byte(x)
+			case starlark.Indexable: // bytearray
+				for i := 0; i < x.Len(); i++ {
+					n, err := starlark.AsInt32(x.Index(i))
+					if err != nil || n < 0 || n > 255 {
+						return minusOne, nil
+					}
+					mac = append(mac, byte(n))
+				}
+			}
+			if len(mac) != 6 {
+				return minusOne, nil
+			}
+			u.mu.Lock()
+			u.mac = mac
+			u.mu.Unlock()
+			return zero, nil
+		},
+		"getMAC": locked("USBNET.getMAC", func() starlark.Value { return starlark.Bytes(u.mac) }),
 		"getNat": func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			var simid, pid int
 			if err := sigs["USBNET.getNat"].UnpackArgs(args, kw, &simid, &pid); err != nil {
