@@ -1,6 +1,9 @@
 package runtime
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sync"
 
@@ -44,4 +47,24 @@ func (in *Interp) bootGlobals(t *starlark.Thread, src []byte) (starlark.StringDi
 		d[name] = v
 	}
 	return d, nil
+}
+
+// systemConfig is the file the firmware's _boot.py writes into /usr when
+// it is missing, with the REPL switch misc.replEnable reads at boot.
+const systemConfig = "system_config.json"
+
+// bootFiles writes /usr/system_config.json as the firmware's boot does,
+// for a main script that names it (the filesystem samples read it back);
+// a data directory whose scripts never mention it is left alone.
+func (in *Interp) bootFiles(src []byte) {
+	if !bytes.Contains(src, []byte(systemConfig)) {
+		return
+	}
+	p := filepath.Join(in.Env.UsrDir(), systemConfig) // where open("/usr/...") looks
+	if _, err := os.Stat(p); err == nil {
+		return
+	}
+	if err := os.WriteFile(p, []byte(`{"replFlag": 0}`), 0o644); err != nil {
+		in.Env.Logf("boot: %s: %v", systemConfig, err)
+	}
 }

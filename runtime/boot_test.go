@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -65,5 +67,41 @@ func TestBootGlobalsUnusedCostNothing(t *testing.T) {
 	}
 	if n := builds.Load(); n != 0 {
 		t.Errorf("%d boot modules built for a script that uses none", n)
+	}
+}
+
+// runMainData is runMain with /usr on dir, as `qstar run` sets it.
+func runMainData(t *testing.T, dir string) (string, error) {
+	t.Helper()
+	env := NewEnv()
+	env.DataDir = dir
+	in := New(env)
+	var out strings.Builder
+	in.Env.Stdout, in.Env.Stderr = &out, &out
+	defer in.Close()
+	in.Lock()
+	th := in.NewThread("main")
+	_, err := in.ExecFile(th, filepath.Join(dir, "main.py"), nil)
+	in.Done(th)
+	in.Unlock()
+	return out.String(), err
+}
+
+func TestBootSystemConfig(t *testing.T) {
+	dir := writeTree(t, map[string]string{"main.py": "print(open('/usr/system_config.json').read())\n"})
+	out, err := runMainData(t, dir)
+	if err != nil || out != "{\"replFlag\": 0}\n" {
+		t.Fatalf("%q %v", out, err)
+	}
+	dir = writeTree(t, map[string]string{"main.py": "print(1)\n"})
+	if _, err := runMainData(t, dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "system_config.json")); err == nil {
+		t.Error("system_config.json written for a script that never names it")
+	}
+	dir = writeTree(t, map[string]string{"main.py": "print(open('/usr/system_config.json').read())\n", "system_config.json": "{\"replFlag\": 1}"})
+	if out, err := runMainData(t, dir); err != nil || out != "{\"replFlag\": 1}\n" {
+		t.Errorf("an existing file was not kept: %q %v", out, err)
 	}
 }

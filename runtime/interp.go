@@ -339,6 +339,7 @@ func (in *Interp) ExecFile(t *starlark.Thread, path string, src []byte) (starlar
 		if boot, err = in.bootGlobals(t, src); err != nil {
 			return nil, err
 		}
+		in.bootFiles(src)
 	}
 	globals, err := in.execFileWith(t, path, src, "__main__", boot)
 	err = takePending(t, err)
