@@ -134,6 +134,9 @@ func (in *Interp) importFrom(t *starlark.Thread, mod, attr string) (starlark.Val
 	if mv.file != "" {
 		where = mv.file
 	}
+	if mv.loading != nil {
+		return nil, exc.New("ImportError", "cannot import name '%s' from partially initialized module '%s' (most likely due to a circular import) (%s)", attr, mod, where)
+	}
 	return nil, exc.New("ImportError", "cannot import name '%s' from '%s' (%s)", attr, mod, where)
 }
 
@@ -224,15 +227,26 @@ func fileExists(p string) bool {
 }
 
 // runModule runs a module file once and returns it as name.
+// The module is known before its file runs, so a circular import gets it
+// and sees the names defined so far (ModuleValue.loading).
 func (in *Interp) runModule(t *starlark.Thread, name, path string) (*ModuleValue, error) {
-	in.imports.names[fileKey(path)] = name
+	key := fileKey(path)
+	in.imports.names[key] = name
+	mv := &ModuleValue{Name: name, Members: starlark.StringDict{}, file: path, loading: in.partialOf(key)}
+	in.imports.mods[name] = mv
 	globals, err := in.loadFileAs(t, path, name)
+	mv.loading = nil
 	if err != nil {
+		delete(in.imports.mods, name)
 		return nil, err
 	}
-	mv := &ModuleValue{Name: name, Members: globals, file: path}
-	in.imports.mods[name] = mv
+	mv.Members = globals
 	return mv, nil
+}
+
+// partialOf reads the globals defined so far by the file with this key.
+func (in *Interp) partialOf(key string) func() starlark.StringDict {
+	return func() starlark.StringDict { return in.files[key].partial() }
 }
 
 // runPackage makes the package name for directory dir and runs its
@@ -247,15 +261,19 @@ func (in *Interp) runPackage(t *starlark.Thread, name, dir, init string) (*Modul
 	mv.file = init
 	key := fileKey(init)
 	in.imports.names[key], in.imports.inits[key] = name, true
+	mv.loading = in.partialOf(key)
 	globals, err := in.loadFileAs(t, init, name)
+	mv.loading = nil
 	if err != nil {
 		delete(in.imports.mods, name)
 		return nil, err
 	}
+	// The package's namespace is its __init__'s globals: a name __init__
+	// binds after importing a submodule of that name (`from .network
+	// import network`) is what the package holds, as in CPython; a
+	// submodule __init__ never rebinds stays reachable.
 	for k, v := range globals {
-		if _, sub := mv.Members[k]; !sub {
-			mv.Members[k] = v
-		}
+		mv.Members[k] = v
 	}
 	return mv, nil
 }

@@ -71,6 +71,23 @@ type moduleEntry struct {
 type fileEntry struct {
 	globals starlark.StringDict // nil while the file is loading
 	err     error
+	thread  *starlark.Thread // the thread running the file, while it loads
+}
+
+// partial returns the globals a file that is still loading has defined
+// so far (a circular import sees them, as in CPython), or nil.
+func (e *fileEntry) partial() starlark.StringDict {
+	if e == nil || e.thread == nil {
+		return nil
+	}
+	n := e.thread.CallStackDepth()
+	if n == 0 {
+		return nil
+	}
+	if fn, ok := e.thread.DebugFrame(n - 1).Callable().(*starlark.Function); ok {
+		return fn.Globals()
+	}
+	return nil
 }
 
 type threadState struct {
@@ -329,18 +346,35 @@ func (in *Interp) ExecFile(t *starlark.Thread, path string, src []byte) (starlar
 	in.setMain(path)
 	in.loading = append(in.loading, path)
 	defer func() { in.loading = in.loading[:len(in.loading)-1] }()
-	globals, err := in.execFile(t, path, src, "__main__")
+	var boot starlark.StringDict
+	if IsPython(path) {
+		var err error
+		if boot, err = in.bootGlobals(t, src); err != nil {
+			return nil, err
+		}
+		in.bootFiles(src)
+	}
+	globals, err := in.execFileWith(t, path, src, "__main__", boot)
 	err = takePending(t, err)
 	e.globals, e.err = globals, err
 	return globals, err
 }
 
 func (in *Interp) execFile(t *starlark.Thread, path string, src []byte, modName string) (starlark.StringDict, error) {
-	f, err := in.Parse(path, src)
+	return in.execFileWith(t, path, src, modName, nil)
+}
+
+// execFileWith is execFile with extra names the file sees as predeclared
+// (the main script's boot globals, boot.go).
+func (in *Interp) execFileWith(t *starlark.Thread, path string, src []byte, modName string, extra starlark.StringDict) (starlark.StringDict, error) {
+	predeclared := in.filePredeclared(modName)
+	for k, v := range extra {
+		predeclared[k] = v
+	}
+	f, err := in.parse(path, src, predeclared.Has)
 	if err != nil {
 		return nil, err
 	}
-	predeclared := in.filePredeclared(modName)
 	prog, err := compile(f, predeclared.Has)
 	if err != nil {
 		return nil, err
@@ -362,6 +396,10 @@ func compile(f *syntax.File, isPredeclared func(string) bool) (prog *starlark.Pr
 // Parse turns a file into a syntax tree: .py through the Python front end,
 // anything else as Starlark. Source lines are kept for tracebacks.
 func (in *Interp) Parse(path string, src []byte) (*syntax.File, error) {
+	return in.parse(path, src, in.predeclared.Has)
+}
+
+func (in *Interp) parse(path string, src []byte, isPredeclared func(string) bool) (*syntax.File, error) {
 	text := string(src)
 	if t, err := pycompat.DecodeSource(path, src); err == nil && IsPython(path) {
 		text = t // a GBK file's traceback lines, as UTF-8
@@ -374,7 +412,7 @@ func (in *Interp) Parse(path string, src []byte) (*syntax.File, error) {
 			FileOptions:    FileOptions,
 			ModuleNames:    in.moduleNamesFor(path), // starimport.go
 			DynamicGlobals: path == "<stdin>",       // REPL chunks: see the option
-			IsPredeclared:  in.predeclared.Has,
+			IsPredeclared:  isPredeclared,
 		})
 		if err != nil {
 			return nil, err

@@ -26,6 +26,12 @@ type ModuleValue struct {
 
 	file string // the file a module was imported from (imports.go)
 	dir  string // a package directory: its submodules' files are here
+
+	// loading, while the module's file still runs, gives the globals it
+	// has defined so far: a circular import gets the module object at
+	// once, and reads them through it, as CPython's partly initialised
+	// modules allow.
+	loading func() starlark.StringDict
 }
 
 var _ starlark.HasAttrs = (*ModuleValue)(nil)
@@ -40,6 +46,11 @@ func (m *ModuleValue) Hash() (uint32, error) { return starlark.String(m.Name).Ha
 func (m *ModuleValue) Attr(name string) (starlark.Value, error) {
 	if v, ok := m.Members[name]; ok {
 		return v, nil
+	}
+	if m.loading != nil {
+		if v, ok := m.loading()[name]; ok {
+			return v, nil
+		}
 	}
 	switch {
 	case name == "__name__":
@@ -66,6 +77,13 @@ func (m *ModuleValue) AttrNames() []string {
 	for k := range m.Members {
 		if !strings.HasPrefix(k, "_") {
 			names = append(names, k)
+		}
+	}
+	if m.loading != nil {
+		for k := range m.loading() {
+			if _, dup := m.Members[k]; !dup && !strings.HasPrefix(k, "_") {
+				names = append(names, k)
+			}
 		}
 	}
 	names = append(names, m.kids...)
@@ -244,7 +262,9 @@ func (in *Interp) loadFileAs(t *starlark.Thread, path, modName string) (starlark
 	defer in.Done(child)
 	in.setLoading(t, child)
 	defer in.setLoading(t, nil)
+	e.thread = child
 	globals, err := in.execFile(child, path, src, modName)
+	e.thread = nil
 	err = takePending(child, err)
 	if err != nil {
 		e.err = err

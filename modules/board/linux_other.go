@@ -3,6 +3,7 @@
 package board
 
 import (
+	"context"
 	"errors"
 	"time"
 )
@@ -23,3 +24,5 @@ func (*Linux) Vbatt() (int, error)                              { return 0, errN
 func (*Linux) PowerReasons() (int, int)                         { return 0, 0 }
 func (*Linux) Close() error                                     { return nil }
 func (*Linux) Watchdog(time.Duration, func()) (Watchdog, error) { return nil, errNotLinux }
+func (*Linux) WiFiScan(context.Context) ([]WiFiAP, error)       { return nil, errNotLinux }
+func (*Linux) GNSS() (GNSSSource, error)                        { return nil, errNotLinux }

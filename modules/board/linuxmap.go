@@ -14,7 +14,7 @@ import (
 //
 //	{"gpio": {"1": "/dev/gpiochip0:17"}, "uart": {"2": "/dev/ttyS1"},
 //	 "i2c": {"1": "/dev/i2c-1"}, "adc": {"0": "/sys/bus/iio/devices/iio:device0/in_voltage0"},
-//	 "vbatt": "/sys/class/power_supply/BAT0/voltage_now", "watchdog": "/dev/watchdog"}
+//	 "vbatt": "/sys/class/power_supply/BAT0/voltage_now", "watchdog": "/dev/watchdog", "wifi": "wlan0"}
 type LinuxMap struct {
 	GPIO     map[string]string `json:"gpio"`     // GPIOn -> "/dev/gpiochip0:<n>"
 	UART     map[string]string `json:"uart"`     // UARTn -> "/dev/ttyS<n>"
@@ -23,6 +23,8 @@ type LinuxMap struct {
 	ADC      map[string]string `json:"adc"`      // ADCn -> iio:device0 in_voltage<n> (_raw × _scale)
 	Vbatt    string            `json:"vbatt"`    // first power_supply */voltage_now
 	Watchdog string            `json:"watchdog"` // /dev/watchdog
+	WiFi     string            `json:"wifi"`     // wifiScan's interface: the first /sys/class/net/*/wireless
+	GNSS     string            `json:"gnss"`     // quecgnss's NMEA serial port "/dev/ttyUSB1[,9600]": none by default
 }
 
 func loadLinuxMap(path string) (*LinuxMap, error) {

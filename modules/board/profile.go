@@ -39,6 +39,12 @@ type Profile struct {
 	PowerOnReason   int         `json:"power_on_reason"`
 	PowerDownReason int         `json:"power_down_reason"`
 	USB             *int        `json:"usb"` // 1 (the default) connected to a host, 0 not
+	// WiFi are the access points a wifiScan finds, strongest first after
+	// sorting; the default has three.
+	WiFi []WiFiAP `json:"wifi"`
+	// GNSS is the simulated receiver's fix (quecgnss); the default is
+	// the built-in modem profile's cell position.
+	GNSS GNSSFix `json:"gnss"`
 }
 
 // PinSpec is an input's level as driven from outside the module.
@@ -149,6 +155,8 @@ func DefaultProfile() *Profile {
 	return &Profile{
 		MaxGPIO: 47, I2CBuses: 4, UARTPorts: 5, SPIPorts: 2, VbattMV: 3590, ADCMV: []int{0, 0, 0, 0},
 		PowerOnReason: 1, PowerDownReason: 1,
+		WiFi: []WiFiAP{{MAC: "A4:5E:60:1C:22:F0", RSSI: -41}, {MAC: "3C:84:6A:90:0B:17", RSSI: -63}, {MAC: "D8:0D:17:5A:C4:09", RSSI: -77}},
+		GNSS: GNSSFix{Latitude: 31.82279, Longitude: 117.1138, Altitude: 36.5},
 	}
 }
 
@@ -273,6 +281,17 @@ func (p *Profile) Check() error {
 	}
 	if p.USB != nil && *p.USB != 0 && *p.USB != 1 {
 		return fmt.Errorf("usb %d: want 0 or 1", *p.USB)
+	}
+	if g := p.GNSS; g.Latitude < -90 || g.Latitude > 90 || g.Longitude < -180 || g.Longitude > 180 || g.SpeedKmh < 0 || g.Satellite < 0 || g.Satellite > 32 {
+		return fmt.Errorf("gnss: latitude -90..90, longitude -180..180, speed_kmh >= 0, satellites 0..32")
+	}
+	for _, ap := range p.WiFi {
+		if !validMAC(ap.MAC) {
+			return fmt.Errorf("wifi mac %q: want six hex pairs such as \"A4:5E:60:1C:22:F0\"", ap.MAC)
+		}
+		if ap.RSSI < -127 || ap.RSSI > 0 {
+			return fmt.Errorf("wifi %s rssi %d: want -127..0 dBm", ap.MAC, ap.RSSI)
+		}
 	}
 	return nil
 }

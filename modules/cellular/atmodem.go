@@ -137,6 +137,10 @@ func (m *ATModem) bearer(cid int, up, dropped, polled bool) {
 // urc turns unsolicited lines into events. It runs on the reader goroutine,
 // so anything that needs the port runs on its own goroutine.
 func (m *ATModem) urc(line string) {
+	if line == "RING" {
+		m.emit(Event{Kind: EventCall, Value: 1})
+		return
+	}
 	name, f, ok := at.Info(line)
 	if !ok {
 		return
@@ -162,6 +166,8 @@ func (m *ATModem) urc(line string) {
 				}()
 			}
 		}
+	case "+CLIP", "+CLCC":
+		m.emit(Event{Kind: EventCall, Value: 2})
 	case "+CMTI":
 		// +CMTI: "SM",<index>
 		if i, ok := at.Int(f, 1); ok {

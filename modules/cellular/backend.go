@@ -59,8 +59,9 @@ type backend struct {
 	simCB   callback
 	dataCB  callback
 	smsCB   callback
-	autoOn  map[int]bool // dataCall.setAutoConnect; CID 1 redials by default
-	autoAct map[int]bool // dataCall.setAutoActivate (kept for the script)
+	vc      *voiceTracker // voiceCall, once used
+	autoOn  map[int]bool  // dataCall.setAutoConnect; CID 1 redials by default
+	autoAct map[int]bool  // dataCall.setAutoActivate (kept for the script)
 
 	events chan Event
 	quit   chan struct{}
@@ -181,6 +182,13 @@ func (b *backend) handle(e Event) {
 	sim, data, sms, redial := b.simCB, b.dataCB, b.smsCB, e.Kind == EventPDP && e.Value == 0 && e.Dropped && b.autoOn[e.CID]
 	b.mu.Unlock()
 	switch e.Kind {
+	case EventCall:
+		b.mu.Lock()
+		vc := b.vc
+		b.mu.Unlock()
+		if vc != nil {
+			vc.wake()
+		}
 	case EventSMS:
 		if sms.fn != nil {
 			args := starlark.NewList([]starlark.Value{starlark.MakeInt(0), starlark.MakeInt(e.Value), starlark.String("SM")})

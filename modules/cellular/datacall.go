@@ -200,5 +200,35 @@ func newDataCall(env *runtime.Env) (starlark.StringDict, error) {
 	}
 	// setApn is the older firmware's name for setPDPContext (same arguments).
 	fns["setApn"] = fns["setPDPContext"]
+	// recordApn(profileIdx, ipType, apn, username, password, authType, flag)
+	// is what the firmware's boot calls to keep the APN it dials with: the
+	// context's settings, flag saying whether to keep them (ignored: the
+	// modem keeps its contexts).
+	fns["recordApn"] = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		if len(args) == 7 {
+			if _, err := starlark.AsInt32(args[6]); err != nil {
+				return nil, exc.TypeError("%s: flag must be an int, not %s", b.Name(), args[6].Type())
+			}
+			args = args[:6]
+		}
+		cid, c, err := setPDP(b, args, kw)
+		if err != nil {
+			return nil, err
+		}
+		return action(t, env, func(ctx context.Context, m Modem) error { return m.SetContext(ctx, cid, c) })
+	}
+	// setAsynMode(mode) makes the firmware's start() return before the dial
+	// finishes (1) or wait for it (0, the default); qstar's dial returns
+	// when the modem has answered either way.
+	fns["setAsynMode"] = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		var mode int
+		if err := ints(b, args, kw, 0, &mode); err != nil {
+			return nil, err
+		}
+		if err := inRange(b.Name(), "mode", mode, 0, 1); err != nil {
+			return nil, err
+		}
+		return ival(0), nil
+	}
 	return members(fns), nil
 }

@@ -140,7 +140,8 @@ const (
 	EventSIM EventKind = iota + 1
 	EventPDP
 	EventReg
-	EventSMS // Value: the new message's index (+CMTI)
+	EventSMS  // Value: the new message's index (+CMTI)
+	EventCall // a voice call rang, changed or ended (RING, +CLIP)
 )
 
 // ATPort is a modem's raw AT channel, for atcmd.sendSync and sms. Both

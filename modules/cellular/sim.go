@@ -140,6 +140,37 @@ func newSim(env *runtime.Env) (starlark.StringDict, error) {
 	for name, f := range simBookFns(env) {
 		fns[name] = f
 	}
+	// A gateway's modem has one SIM slot: it is card 0, and switching to
+	// card 1 fails as on a single-SIM module.
+	fns["getCurSimid"] = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		if err := ints(b, args, kw, 0); err != nil {
+			return nil, err
+		}
+		return ival(0), nil
+	}
+	fns["switchCard"] = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		var id int
+		if err := ints(b, args, kw, 0, &id); err != nil {
+			return nil, err
+		}
+		if err := simID(b.Name(), id); err != nil {
+			return nil, err
+		}
+		if id != 0 {
+			return ival(-1), nil
+		}
+		return ival(0), nil
+	}
+	fns["setSwitchcardCallback"] = func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		var fn starlark.Value
+		if err := starlark.UnpackPositionalArgs(b.Name(), args, kw, 1, &fn); err != nil {
+			return nil, err
+		}
+		if _, ok := fn.(starlark.Callable); !ok {
+			return ival(-1), nil
+		}
+		return ival(0), nil
+	}
 	return members(fns), nil
 }
 

@@ -51,6 +51,8 @@ func (m *SimModem) onChange(e profile.Event) {
 		ev = Event{Kind: EventReg, Value: e.Value}
 	case "sms":
 		ev = Event{Kind: EventSMS, Value: e.Value}
+	case "call":
+		ev = Event{Kind: EventCall, Value: e.Value}
 	}
 	m.mu.Unlock()
 	if h != nil {

@@ -20,6 +20,7 @@ func init() {
 		"UART.write":        "write(data)\nSend data (str or bytes); the number of bytes written.",
 		"UART.read":         "read(nbytes)\nUp to nbytes waiting bytes, as bytes.",
 		"UART.readline":     "readline()\nBytes up to and including a newline.",
+		"UART.readinto":     "readinto(buf, nbytes=len(buf))\nMove up to nbytes waiting bytes into the bytearray buf; how many.",
 		"UART.any":          "any()\nThe number of bytes waiting to be read.",
 		"UART.close":        "close()\nClose the port.",
 		"UART.set_callback": "set_callback(fun)\nCall fun((status, port, nbytes)) when data arrives.",

@@ -68,3 +68,20 @@ except ValueError as e:
 		"ValueError: port must be (0~3)", "ValueError: mode must be (0~3)", "ValueError: clk must be (0~6)",
 		"ValueError: spi init fail"))
 }
+
+func TestUARTReadinto(t *testing.T) {
+	mustPy(t, profile, `
+from machine import UART
+import utime
+u = UART(UART.UART2, 9600)
+u.write(b"abcdef")
+utime.sleep_ms(20)
+buf = bytearray(4)
+print(u.readinto(buf), buf, u.readinto(buf, 1), buf, u.readinto(buf), buf, u.readinto(buf), u.any())
+try:
+    u.readinto(b"xx")
+except TypeError as e:
+    print("TypeError")
+u.close()
+`, lines("4 bytearray(b'fbcd') 1 bytearray(b'fbcd') 1 bytearray(b'fbcd') 0 0", "TypeError"))
+}

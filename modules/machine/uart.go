@@ -187,6 +187,30 @@ func (u *uartState) methods() map[string]gotype.Method {
 	return map[string]gotype.Method{
 		"read":     readN("read", false),
 		"readline": readN("readline", true),
+		"readinto": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			var buf starlark.Value
+			n := -1
+			if err := starlark.UnpackPositionalArgs("readinto", args, kw, 1, &buf, &n); err != nil {
+				return nil, err
+			}
+			dst, ok := buf.(interface {
+				starlark.Indexable
+				starlark.HasSetIndex
+			})
+			if !ok {
+				return nil, exc.TypeError("readinto: want a bytearray, not %s", buf.Type())
+			}
+			if n < 0 || n > dst.Len() {
+				n = dst.Len()
+			}
+			got := u.take(n, false)
+			for i, c := range got {
+				if err := dst.SetIndex(i, starlark.MakeInt(int(c))); err != nil {
+					return nil, err
+				}
+			}
+			return starlark.MakeInt(len(got)), nil
+		},
 		"any": func(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
 			if err := starlark.UnpackPositionalArgs("any", args, kw, 0); err != nil {
 				return nil, err

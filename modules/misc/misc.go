@@ -34,6 +34,18 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"PWM":      pwmClass(),
 		"PWM_V2":   pwmV2Class(),
 		"USB":      usbClass(env),
+		"USBNET":   usbnetClass(),
+		"replEnable": starlark.NewBuiltin("replEnable", func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+			var flag int
+			var pw starlark.Value
+			if err := sigs["replEnable"].UnpackArgs(args, kw, &flag, &pw); err != nil {
+				return nil, err
+			}
+			if flag < 0 || flag > 2 {
+				return minusOne, nil
+			}
+			return zero, nil
+		}),
 	}, nil
 }
 
@@ -67,7 +79,21 @@ func powerClass(env *runtime.Env) *gotype.Class {
 			return nil, &runtime.ExitError{Code: code}
 		})
 	}
+	bat := &batteryCurve{}
 	statics := map[string]gotype.Method{
+		"batManageInit":  bat.init,
+		"batSetCallback": bat.setCallback,
+		"batGetSoc": noArgs("Power.batGetSoc", func(*starlark.Thread) (starlark.Value, error) {
+			b, err := boardOf()
+			if err != nil {
+				return nil, err
+			}
+			mv, err := b.Vbatt()
+			if err != nil {
+				return minusOne, nil
+			}
+			return starlark.MakeInt(bat.soc(mv)), nil
+		}),
 		"powerRestart": end("powerRestart", board.ExitRestart),
 		"powerDown":    end("powerDown", board.ExitPowerDown),
 		"getVbatt": noArgs("Power.getVbatt", func(*starlark.Thread) (starlark.Value, error) {

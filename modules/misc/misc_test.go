@@ -30,16 +30,22 @@ print(misc.Power().getVbatt())
 adc = ADC()
 print(adc.open(), adc.read(ADC.ADC0), adc.read(ADC.ADC1), adc.read(ADC.ADC2), adc.read(ADC.ADC3), adc.read(7), adc.close())
 print(PowerKey().powerKeyEventRegister(lambda s: None))
+print(misc.replEnable(0), misc.replEnable(1, 'abcdef'), misc.replEnable(2), misc.replEnable(3))
 `)
 	if err != nil {
 		t.Fatal(err, got)
 	}
-	want := "3712 1 1\n3712\n0 1234 0 56 -1 -1 0\n0\n"
+	want := "3712 1 1\n3712\n0 1234 0 56 -1 -1 0\n0\n0 0 0 -1\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	_, got, _ = run(t, "sim", "from misc import Power\nprint(Power.getVbatt())\n")
-	if got != "3590\n" {
+	_, got, _ = run(t, "sim", `from misc import Power
+print(Power.getVbatt(), Power.batGetSoc())
+print(Power.batManageInit([(3800, 90), (3400, 10), (3600, 50)], [(4100, 100)]), Power.batGetSoc())
+print(Power.batManageInit([(3800, 190)], [(1, 1)]), Power.batManageInit(5, []), Power.batGetSoc())
+print(Power.batSetCallback(lambda e: None), Power.batSetCallback(3))
+`)
+	if got != "3590 9\n0 48\n-1 -1 48\n0 -1\n" {
 		t.Errorf("default board vbatt: %q", got)
 	}
 }
@@ -196,5 +202,21 @@ while len(seen) < 2:
 	_, got, _ := run(t, "sim:testdata/nousb.json", "from misc import USB\nprint(USB().getStatus())\n")
 	if got != "0\n" {
 		t.Errorf("usb 0 profile: %q", got)
+	}
+}
+
+func TestUSBNET(t *testing.T) {
+	_, got, err := run(t, "sim", `from misc import USBNET, Power
+print(USBNET.Type_ECM, USBNET.Type_RNDIS, USBNET.get_worktype(), USBNET.get_status())
+print(USBNET.set_worktype(USBNET.Type_RNDIS), USBNET.set_worktype(2), USBNET.get_worktype())
+print(USBNET.open(), USBNET.get_status(), USBNET.close(), USBNET.get_status())
+print(USBNET.getNat(0, 1), USBNET.setNat(0, 1, 1), USBNET.getNat(0, 1), USBNET.setNat(1, 1, 1), USBNET.getNat(0, 8), USBNET.setNat(0, 2, 3))
+print(USBNET.setMAC(b'\xac\x4b\xb3\xb9\xeb\xe6'), USBNET.getMAC(), USBNET.setMAC(b'\x01'), USBNET.setMAC(bytearray(6)), USBNET.getMAC())
+`)
+	if err != nil {
+		t.Fatal(err, got)
+	}
+	if want := "1 3 1 0\n0 -1 1\n0 1 0 0\n0 0 1 -1 -1 -1\n0 b'\\xacK\\xb3\\xb9\\xeb\\xe6' -1 0 b'\\x00\\x00\\x00\\x00\\x00\\x00'\n"; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }

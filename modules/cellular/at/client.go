@@ -291,7 +291,7 @@ func (c *Client) prompted() bool {
 // urcPrefixes start lines a modem sends on its own.
 var urcPrefixes = []string{
 	"RDY", "POWERED DOWN", "+CPIN:", "+QUSIM:", "+QIND:", "+QSIMSTAT:", "+QIURC:",
-	"+CREG:", "+CEREG:", "+CGREG:", "+CGEV:", "+CFUN:", "RING", "+CMTI:", "+QSTAT:",
+	"+CREG:", "+CEREG:", "+CGREG:", "+CGEV:", "+CFUN:", "RING", "+CLIP:", "+CMTI:", "+QSTAT:",
 }
 
 // dispatch hands a line to the waiting command, or to the URC handler when

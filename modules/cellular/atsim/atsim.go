@@ -200,6 +200,8 @@ func (s *Sim) onEvent(e profile.Event) {
 		urcs = append(urcs, fmt.Sprintf("+CEREG: %d", e.Value))
 	case "sms":
 		urcs = append(urcs, fmt.Sprintf(`+CMTI: "SM",%d`, e.Value))
+	case "call":
+		urcs = callURCs(s.State, e.Value)
 	}
 	if len(urcs) == 0 {
 		return

@@ -24,6 +24,9 @@ func run(st *profile.State, line string) []string {
 	if len(line) < 2 || !strings.EqualFold(line[:2], "AT") {
 		return []string{"ERROR"}
 	}
+	if lines, ok := dialLine(st, line); ok {
+		return lines
+	}
 	var out []string
 	for i, part := range splitCommands(line[2:]) {
 		if i > 0 && !strings.HasPrefix(part, "+") {
@@ -107,6 +110,9 @@ func exec(st *profile.State, cmd string) ([]string, error) {
 		return lines, err
 	}
 	if lines, err, ok := pbExec(st, name, args); ok {
+		return lines, err
+	}
+	if lines, err, ok := voiceExec(st, name, args); ok {
 		return lines, err
 	}
 	switch {

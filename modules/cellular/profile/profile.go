@@ -17,6 +17,7 @@ type Profile struct {
 	PDP     []PDP   `json:"pdp"`
 	Network Network `json:"network"`
 	SMS     SMS     `json:"sms"`
+	Voice   Voice   `json:"voice"`
 }
 
 // SIM is the card. State is "ready", "pin" (PIN enabled, not yet entered),
@@ -165,6 +166,9 @@ func (p *Profile) Check() error {
 		}
 	}
 	if err := p.SMS.check(); err != nil {
+		return err
+	}
+	if err := p.Voice.check(); err != nil {
 		return err
 	}
 	switch p.Network.Fun {

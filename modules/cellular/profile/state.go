@@ -34,7 +34,7 @@ const (
 
 // Event is a change the State reports to its listener.
 type Event struct {
-	Kind  string // "sim" (Value: new status), "pdp" (CID, Value 0/1), "reg" (Value: data state), "sms" (Value: index)
+	Kind  string // "sim" (Value: new status), "pdp" (CID, Value 0/1), "reg" (Value: data state), "sms" (Value: index), "call" (a call changed; Value 1 ringing, 0 ended, 2 other)
 	CID   int
 	Value int
 	// Dropped marks a bearer the network tore down, as opposed to one
@@ -54,11 +54,12 @@ type State struct {
 	sms      smsStore
 	pb       phonebooks
 	scan     *Scan // nil: defaultScan
+	voice    voiceState
 }
 
 // NewState starts a modem in the profile's state.
 func NewState(p *Profile) *State {
-	s := &State{p: *p, ctx: map[int]*PDP{}, auto: map[int]bool{}, sms: newSMSStore(p.SMS)}
+	s := &State{p: *p, ctx: map[int]*PDP{}, auto: map[int]bool{}, sms: newSMSStore(p.SMS), voice: voiceState{volume: 4}}
 	sim := &s.p.SIM
 	if sim.PINLeft == 0 {
 		sim.PINLeft = 3

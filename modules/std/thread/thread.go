@@ -20,10 +20,8 @@ func init() {
 	runtime.Register(runtime.Module{Name: "_thread", Doc: "threads, locks and semaphores (QuecPython)", New: newModule})
 }
 
-const (
-	defaultStack = 8448 // QuecPython's default thread stack, bytes
-	minStack     = 8192
-)
+// defaultStack is QuecPython's default thread stack, bytes.
+const defaultStack = 8448
 
 // registry tracks the threads one interpreter started, and the ids of
 // all threads that asked for one. Ids live here rather than in thread
@@ -265,8 +263,10 @@ func (r *registry) stackSizeFn(t *starlark.Thread, b *starlark.Builtin, args sta
 	if err != nil {
 		return nil, err
 	}
-	if n != 0 && n < minStack {
-		return nil, exc.ValueError("stack_size: size not valid: %d bytes (minimum %d)", n, minStack)
+	// The firmware keeps whatever it is given (QuecPython's own watch_dog
+	// asks for 0x1000): only a negative size is refused.
+	if n < 0 {
+		return nil, exc.ValueError("stack_size: size not valid: %d bytes", n)
 	}
 	if n == 0 {
 		n = defaultStack

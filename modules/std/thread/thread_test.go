@@ -150,10 +150,10 @@ tid = _thread.start_new_thread(f, (1, "x"), {"c": 3})
 while _thread.threadIsRunning(tid):
     utime.sleep_ms(1)
 print(main == _thread.get_ident(), seen["id"] == tid, tid != main, seen["args"])
-print(_thread.stack_size(), _thread.stack_size(16384), _thread.stack_size())
+print(_thread.stack_size(), _thread.stack_size(16384), _thread.stack_size(), _thread.stack_size(0x1000), _thread.stack_size())
 print(_thread.get_heap_size() > 0)
 `, nil)
-	want := "True True True (1, 'x', 3)\n8448 8448 16384\nTrue\n"
+	want := "True True True (1, 'x', 3)\n8448 8448 16384 16384 4096\nTrue\n"
 	if out != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
@@ -200,7 +200,7 @@ func TestErrors(t *testing.T) {
 		{"_thread.stop_thread(0)", "RuntimeError: stop_thread: the main thread cannot be stopped"},
 		{"_thread.stop_thread(9999)", "ValueError: stop_thread: no thread with id 9999"},
 		{"_thread.allocate_lock().release()", "RuntimeError: release unlocked lock"},
-		{"_thread.stack_size(100)", "ValueError: stack_size: size not valid: 100 bytes (minimum 8192)"},
+		{"_thread.stack_size(-1)", "ValueError: stack_size: size not valid: -1 bytes"},
 		{"_thread.allocate_lock().acquire(0, 1)", "ValueError: can't specify a timeout for a non-blocking call"},
 		{"_thread.delete_lock(_thread.allocate_semphore(1))", "TypeError: delete_lock() argument must be a lock, not semphore"},
 	} {
