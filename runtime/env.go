@@ -55,6 +55,7 @@ type Env struct {
 	// beyond it (grants.go); FS() is the filesystem both make.
 	DataDir string
 	Grants  Grants
+	interp  *Interp // the interpreter this Env serves (sys.modules)
 	fsOnce  sync.Once
 	fs      *devfs.FS
 

@@ -123,6 +123,7 @@ func New(env *Env) *Interp {
 		sources: map[string][]string{},
 		running: map[*starlark.Thread]*threadState{},
 	}
+	env.interp = in
 	in.gil.interval.Store(int64(DefaultSwitchInterval))
 	in.recLimit.Store(DefaultRecursionLimit)
 	in.predeclared = in.makePredeclared()

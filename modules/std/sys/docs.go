@@ -8,6 +8,7 @@ func init() {
 	sysDocs := map[string]string{
 		"exit":              "exit(retval=0, /)\nEnd the script by raising SystemExit(retval); qstar exits with that status.",
 		"print_exception":   "print_exception(exc, file=sys.stdout, /)\nPrint the exception and its traceback to file (MicroPython).",
+		"modules":           "modules\nThe modules imported so far, by name (a dict view); del sys.modules[name] makes the next import run the module again.",
 		"exc_info":          "exc_info()\n(type, value, traceback) of the exception being handled, (None, None, None) outside an except block; the traceback is None.",
 		"exception":         "exception()\nThe exception being handled, or None (Python 3.11).",
 		"getrecursionlimit": "getrecursionlimit()\nThe maximum depth of nested calls.",

@@ -55,7 +55,8 @@ func newSys(env *runtime.Env) (starlark.StringDict, error) {
 	d["path"] = starlark.NewList([]starlark.Value{starlark.String("")})
 	d["stdout"] = newStream("stdout", env.Write)
 	d["stderr"] = newStream("stderr", func(p []byte) (int, error) { return env.Stderr.Write(p) })
-	d["stdin"] = newStdin(env) // stdin.go
+	d["stdin"] = newStdin(env)            // stdin.go
+	d["modules"] = &modulesView{env: env} // modules.go
 	return d, nil
 }
 
