@@ -53,6 +53,8 @@ var (
 	codecsSource string
 	//go:embed concurrent_futures.py
 	futuresSource string
+	//go:embed difflib.py
+	difflibSource string
 )
 
 func init() {
@@ -79,6 +81,7 @@ func init() {
 		{Name: "gzip", Doc: "compress, decompress and open gzip data and files (on zlib)", Source: gzipSource},
 		{Name: "codecs", Doc: "encode/decode by codec name (text codecs, hex, base64, rot13), lookup, open", Source: codecsSource},
 		{Name: "concurrent.futures", Doc: "ThreadPoolExecutor, Future, wait, as_completed (on threading)", Source: futuresSource},
+		{Name: "difflib", Doc: "SequenceMatcher, get_close_matches, unified_diff, context_diff", Source: difflibSource},
 		{Name: "warnings", Doc: "warn (to stderr, once per message), filterwarnings/simplefilter, catch_warnings", Source: warningsSource},
 	} {
 		runtime.Register(m)
