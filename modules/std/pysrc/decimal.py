@@ -148,6 +148,16 @@ def _round_coefficient(sign, coeff, drop, rounding):
     return q + 1 if up else q
 
 
+def _reflected(name):
+    """other OP self, for an int on the left: other becomes a Decimal first."""
+    def op(self, other):
+        other = _convert(other)
+        if other is NotImplemented:
+            return NotImplemented
+        return getattr(other, name)(self)
+    return op
+
+
 class Decimal:
     """An exact decimal number: Decimal('1.10'), Decimal(5), Decimal(0.5)."""
 
@@ -608,11 +618,7 @@ class Decimal:
             return NotImplemented
         return self.__add__(other.copy_negate(), context)
 
-    def __rsub__(self, other):
-        other = _convert(other)
-        if other is NotImplemented:
-            return NotImplemented
-        return other.__sub__(self)
+    __rsub__ = _reflected("__sub__")
 
     def __mul__(self, other, context=None):
         other = _convert(other)
@@ -667,11 +673,7 @@ class Decimal:
         exp -= 1
         return Decimal((sign, _coeff_digits(q), exp))._round(context)
 
-    def __rtruediv__(self, other):
-        other = _convert(other)
-        if other is NotImplemented:
-            return NotImplemented
-        return other.__truediv__(self)
+    __rtruediv__ = _reflected("__truediv__")
 
     def _divmod(self, other):
         context = getcontext()
@@ -698,11 +700,7 @@ class Decimal:
             return NotImplemented
         return self._divmod(other)[0]
 
-    def __rfloordiv__(self, other):
-        other = _convert(other)
-        if other is NotImplemented:
-            return NotImplemented
-        return other.__floordiv__(self)
+    __rfloordiv__ = _reflected("__floordiv__")
 
     def __mod__(self, other):
         other = _convert(other)
@@ -710,11 +708,7 @@ class Decimal:
             return NotImplemented
         return self._divmod(other)[1]
 
-    def __rmod__(self, other):
-        other = _convert(other)
-        if other is NotImplemented:
-            return NotImplemented
-        return other.__mod__(self)
+    __rmod__ = _reflected("__mod__")
 
     def __divmod__(self, other):
         other = _convert(other)
@@ -745,11 +739,7 @@ class Decimal:
             return getcontext()._raise(DivisionByZero, "0 ** -n") or Decimal((0, [0], "F"))
         return Decimal(1) / Decimal((self._sign if n % 2 else 0, _coeff_digits(self._int ** -n), self._exp * -n))
 
-    def __rpow__(self, other):
-        other = _convert(other)
-        if other is NotImplemented:
-            return NotImplemented
-        return other.__pow__(self)
+    __rpow__ = _reflected("__pow__")
 
     def sqrt(self, context=None):
         context = context or getcontext()

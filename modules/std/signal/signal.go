@@ -112,12 +112,17 @@ func previous(h starlark.Value) starlark.Value {
 	return h
 }
 
-func getHandler(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+// oneSignal binds a builtin's only argument, a signal number.
+func oneSignal(b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (syscall.Signal, error) {
 	var sv starlark.Value
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &sv); err != nil {
-		return nil, err
+		return 0, err
 	}
-	sig, err := signum(b.Name(), sv)
+	return signum(b.Name(), sv)
+}
+
+func getHandler(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	sig, err := oneSignal(b, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
@@ -130,11 +135,7 @@ func getHandler(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 
 // raise_signal(signalnum) sends the signal to the process itself.
 func raiseSignal(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var sv starlark.Value
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &sv); err != nil {
-		return nil, err
-	}
-	sig, err := signum(b.Name(), sv)
+	sig, err := oneSignal(b, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
@@ -176,11 +177,7 @@ func alarm(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 }
 
 func strsignal(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var sv starlark.Value
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 1, &sv); err != nil {
-		return nil, err
-	}
-	sig, err := signum(b.Name(), sv)
+	sig, err := oneSignal(b, args, kwargs)
 	if err != nil {
 		return nil, err
 	}
