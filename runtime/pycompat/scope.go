@@ -399,6 +399,10 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 		if e.Name.Name == "__doc__" && !p.isNamespace(e.X) {
 			return call(e.Dot, p.genIdent(e.Dot, "_doc_of"), e.X)
 		}
+		if pylib.ValueAttrs[e.Name.Name] && !p.isNamespace(e.X) {
+			// (3).real, f.__defaults__, "ab".__len__: pylib/valueattr.go
+			return call(e.Dot, p.genIdent(e.Dot, "_attr"), e.X, strLit(e.Name.NamePos, e.Name.Name))
+		}
 		if e.Name.Name == "__class__" && !p.isNamespace(e.X) {
 			// (5).__class__ is int: values other than instances have no such attribute in Starlark
 			return call(e.Dot, p.genIdent(e.Dot, "_type_of"), e.X)

@@ -38,6 +38,7 @@ func builtins() starlark.StringDict {
 		"_type_is":          starlark.NewBuiltin("type", typeIsBuiltin),
 		"_type_name":        starlark.NewBuiltin("type", typeNameBuiltin),
 		"_name_of":          starlark.NewBuiltin("__name__", nameOfBuiltin),
+		"_attr":             starlark.NewBuiltin("getattr", attrBuiltin), // valueattr.go
 		"_getitem":          starlark.NewBuiltin("getitem", indexBuiltin),
 		// Python builtins Starlark lacks
 		"object":       objectClass,
@@ -455,6 +456,15 @@ func roundBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 			q.Add(q, big.NewInt(1))
 		}
 		return starlark.MakeBigInt(q.Mul(q, p)), nil
+	}
+	if inst, ok := x.(*Instance); ok {
+		extra := starlark.Tuple{}
+		if nd != starlark.None {
+			extra = starlark.Tuple{nd}
+		}
+		if v, ok, err := inst.dunder("__round__", extra...); ok {
+			return v, err
+		}
 	}
 	if nd == starlark.None {
 		if v, ok, err := goDunder(nil, x, "__round__"); ok {

@@ -199,6 +199,26 @@ func hashBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 		if f := float64(v); f == float64(int64(f)) && f != -1 {
 			return starlark.MakeInt64(int64(f)), nil
 		}
+	case *Instance:
+		// hash(obj) is what obj.__hash__() returns, as in Python
+		for _, k := range v.class.linearization() {
+			if h, ok := k.dict["__hash__"]; ok {
+				if h == starlark.None {
+					break
+				}
+				r, err := starlark.Call(v.callThread("__hash__"), h, starlark.Tuple{v}, nil)
+				if err != nil {
+					return nil, err
+				}
+				if i, ok := r.(starlark.Int); ok {
+					return i, nil
+				}
+				return nil, exc.TypeError("__hash__ method should return an integer")
+			}
+			if _, ok := k.dict["__eq__"]; ok {
+				break
+			}
+		}
 	}
 	if v, ok, err := goDunder(nil, x, "__hash__"); ok {
 		return v, err
@@ -271,6 +291,9 @@ func docOfBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 	case *boundMethod:
 		return docOfBuiltin(nil, nil, starlark.Tuple{v.fn}, nil)
 	case *Instance:
+		if d, ok, _ := v.attrs.Get(starlark.String("__doc__")); ok {
+			return d, nil // set on the object (functools.update_wrapper)
+		}
 		x = v.class
 	}
 	if ha, ok := x.(starlark.HasAttrs); ok {
