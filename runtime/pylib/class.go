@@ -25,6 +25,13 @@ type Class struct {
 	// without a thread (operators, str()) run on it
 	thread *starlark.Thread
 	enum   *enumInfo // the members of an Enum subclass (enum.go)
+	// abc marks abc.ABC; abstract lists the methods still abstract in a
+	// class deriving from it (abstract.go)
+	abc      bool
+	abstract []string
+	// slots is the attribute names instances may have when every class
+	// in the MRO declares __slots__ (nil: instances have a __dict__)
+	slots map[string]bool
 }
 
 var (
@@ -88,6 +95,16 @@ func (c *Class) Attr(name string) (starlark.Value, error) {
 			t = append(t, objectClass)
 		}
 		return t, nil
+	case "mro":
+		if c.lookup("mro") == nil {
+			return starlark.NewBuiltin("mro", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+				if len(args)+len(kwargs) > 0 {
+					return nil, exc.TypeError("mro() takes no arguments")
+				}
+				mro, _ := c.Attr("__mro__")
+				return starlark.NewList(append([]starlark.Value(nil), mro.(starlark.Tuple)...)), nil
+			}), nil
+		}
 	case "__dict__":
 		return c.dictCopy(), nil
 	case "__members__":
@@ -198,6 +215,9 @@ func (c *Class) isSubclass(base *Class) bool {
 func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if c.enum != nil {
 		return c.enumLookup(args, kwargs)
+	}
+	if len(c.abstract) > 0 {
+		return nil, c.abstractError()
 	}
 	var obj starlark.Value
 	if nw, owner := c.find("__new__"); nw != nil && owner != objectClass {
@@ -361,6 +381,9 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 		if _, isFn := v.(*starlark.Function); isFn && k == "__new__" {
 			v = &descriptor{kind: "staticmethod", fn: v} // __new__ is implicitly static
 		}
+		if _, isFn := v.(*starlark.Function); isFn && (k == "__init_subclass__" || k == "__class_getitem__") {
+			v = &descriptor{kind: "classmethod", fn: v} // implicitly class methods
+		}
 		c.dict[k] = v
 		c.order = append(c.order, k)
 	}
@@ -378,6 +401,17 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 			if _, err := starlark.Call(thread, setName, starlark.Tuple{c, starlark.String(k)}, nil); err != nil {
 				return nil, err
 			}
+		}
+	}
+	c.findAbstract() // abstract.go
+	c.findSlots()
+	// the nearest base's __init_subclass__ runs for the new class
+	for _, k := range c.mro[1:] {
+		if hook, ok := k.dict["__init_subclass__"]; ok {
+			if _, err := starlark.Call(thread, onClass(hook, c), nil, nil); err != nil {
+				return nil, err
+			}
+			break
 		}
 	}
 	return c, nil
@@ -457,4 +491,38 @@ func dfsOrder(c *Class) []*Class {
 func isBuiltinNamed(v starlark.Value, name string) bool {
 	b, ok := v.(*starlark.Builtin)
 	return ok && b.Name() == name
+}
+
+// findSlots sets c.slots when c and all its bases declare __slots__.
+func (c *Class) findSlots() {
+	slots := map[string]bool{}
+	for _, k := range c.mro {
+		if k.shared {
+			return
+		}
+		decl, ok := k.dict["__slots__"]
+		if !ok {
+			return
+		}
+		if s, ok := decl.(starlark.String); ok {
+			slots[string(s)] = true
+			continue
+		}
+		it, ok := decl.(starlark.Iterable)
+		if !ok {
+			return
+		}
+		iter := it.Iterate()
+		var v starlark.Value
+		for iter.Next(&v) {
+			if s, ok := v.(starlark.String); ok {
+				slots[string(s)] = true
+			}
+		}
+		iter.Done()
+	}
+	if slots["__dict__"] {
+		return
+	}
+	c.slots = slots
 }

@@ -331,6 +331,19 @@ func flagOps(c *Class) {
 	op("__or__", func(a, b int64) int64 { return a | b })
 	op("__and__", func(a, b int64) int64 { return a & b })
 	op("__xor__", func(a, b int64) int64 { return a ^ b })
+	c.dict["__contains__"] = methodBuiltin("__contains__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		x, err := enumSelf(args)
+		if err != nil || len(args) != 2 {
+			return nil, exc.TypeError("__contains__ takes one argument")
+		}
+		y, isMember := args[1].(*Instance)
+		if !isMember || !y.class.isSubclass(x.class) && !x.class.isSubclass(y.class) {
+			return nil, exc.TypeError("unsupported operand type(s) for 'in': '%s' and '%s'", typeName(args[1]), x.class.name)
+		}
+		a, _ := starlark.AsInt32(memberField(x, "_value_"))
+		b, _ := starlark.AsInt32(memberField(y, "_value_"))
+		return starlark.Bool(a&b == b), nil
+	})
 	c.dict["__bool__"] = methodBuiltin("__bool__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 		x, err := enumSelf(args)
 		if err != nil {

@@ -184,6 +184,9 @@ func (x *Instance) attrDirect(name string) (starlark.Value, error) {
 	case "__class__":
 		return x.class, nil
 	case "__dict__":
+		if x.class.slots != nil {
+			return nil, nil
+		}
 		return x.attrs, nil
 	case "__module__":
 		return starlark.String("__main__"), nil
@@ -316,6 +319,9 @@ func (x *Instance) setAttrDirect(name string, v starlark.Value) error {
 	if alt, ok := x.aliases[name]; ok {
 		// a subclass updating the base's private attribute it read
 		name = alt
+	}
+	if x.class.slots != nil && !x.class.slots[name] && name != "__class__" {
+		return exc.New("AttributeError", "'%s' object has no attribute '%s'", x.class.name, name)
 	}
 	if name == "__dict__" {
 		if d, ok := v.(*starlark.Dict); ok {

@@ -61,6 +61,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"frexp":     frexp,
 		"ldexp":     ldexp,
 		"hypot":     hypot,
+		"dist":      dist,
 		"fsum":      fsum,
 		"gcd":       gcd,
 		"factorial": factorial,
@@ -355,6 +356,38 @@ func hypot(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 		sum += x * x
 	}
 	return check(math.Sqrt(sum), xs, false)
+}
+
+// dist(p, q) is the Euclidean distance between two points given as
+// sequences of the same length.
+func dist(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var p, q starlark.Value
+	if err := starlark.UnpackPositionalArgs("dist", args, kwargs, 2, &p, &q); err != nil {
+		return nil, err
+	}
+	ps, ok1 := p.(starlark.Indexable)
+	qs, ok2 := q.(starlark.Indexable)
+	_, str1 := p.(starlark.String)
+	_, str2 := q.(starlark.String)
+	if !ok1 || !ok2 || str1 || str2 {
+		return nil, exc.TypeError("dist(): both points must be sequences")
+	}
+	if ps.Len() != qs.Len() {
+		return nil, exc.ValueError("both points must have the same number of dimensions")
+	}
+	diffs := make(starlark.Tuple, ps.Len())
+	for i := range diffs {
+		x, err := real("dist", ps.Index(i))
+		if err != nil {
+			return nil, err
+		}
+		y, err := real("dist", qs.Index(i))
+		if err != nil {
+			return nil, err
+		}
+		diffs[i] = starlark.Float(math.Abs(x - y))
+	}
+	return hypot(t, b, diffs, nil)
 }
 
 // fsum adds exactly (Shewchuk's partials, as CPython does).

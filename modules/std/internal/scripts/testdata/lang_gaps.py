@@ -1,0 +1,66 @@
+# gaps found running ordinary Python programs: an escaped '-' or '^'
+# inside a character set, math.dist, functools.update_wrapper on a
+# callable object, enum.Flag membership, abc.ABC with abstract methods
+import re, math, functools
+from enum import Flag
+print(re.findall(r"[+\-*/=()]", "x = (3 + 4) - 2 * 1 / 5"))
+print(re.findall(r"[a\-z]+", "a-z-q"), re.findall(r"[\^x]", "a^x"), re.split(r"[\s\-]+", "a - b-c  d"))
+print(re.sub(r"[\[\]{}]", "", "[a]{b}"), re.findall(r"[\w\-.]+@[\w\-.]+", "mail joe-x@a-b.com now"))
+print(math.dist((0, 0), (3, 4)), math.dist([1, 1, 1], [2, 2, 2]), math.dist((1.5,), (-1.5,)))
+try:
+    math.dist((1, 2), (1, 2, 3))
+except ValueError as e:
+    print("ValueError:", e)
+class Counted:
+    def __init__(self, fn):
+        functools.update_wrapper(self, fn)
+        self.fn = fn
+        self.calls = 0
+    def __call__(self, *args):
+        self.calls += 1
+        return self.fn(*args)
+@Counted
+def double(x):
+    """Twice x."""
+    return 2 * x
+print(double(4), double(5), double.calls, double.__name__, double.__doc__, double.__wrapped__(1))
+class Perm(Flag):
+    R = 4
+    W = 2
+    X = 1
+rw = Perm.R | Perm.W
+print(Perm.R in rw, Perm.X in rw, Perm.R | Perm.W | Perm.X in rw, rw.value)
+from abc import ABC, abstractmethod
+class Shape(ABC):
+    @abstractmethod
+    def area(self):
+        ...
+    @property
+    @abstractmethod
+    def name(self):
+        ...
+    def describe(self):
+        return "%s: %.2f" % (self.name, self.area())
+class Square(Shape):
+    def __init__(self, s):
+        self.s = s
+    def area(self):
+        return self.s ** 2
+class NamedSquare(Square):
+    @property
+    def name(self):
+        return "square"
+try:
+    Shape()
+except TypeError as e:
+    print("TypeError:", e)
+for cls in (Square, NamedSquare):
+    try:
+        print(cls(2).describe())
+    except TypeError as e:
+        print("TypeError:", e)
+class NotABC:
+    @abstractmethod
+    def run(self):
+        return "ran anyway"
+print(NotABC().run())
