@@ -7,6 +7,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
 // Python's iterator protocol: iter(), next(), StopIteration, lazy
@@ -57,6 +58,11 @@ func errorAware(inner *starlark.Builtin) *starlark.Builtin {
 	return starlark.NewBuiltin(inner.Name(), func(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		args, kwargs = textIterArgs(inner.Name(), args), dropNoneKey(kwargs) // corpus_iterargs.go
 		if len(args) > 0 {
+			if set, ok := args[0].(*starlark.Set); ok && (inner.Name() == "list" || inner.Name() == "tuple") {
+				if order := pyrepr.SetOrder(set); order != nil {
+					args = append(starlark.Tuple{starlark.Tuple(order)}, args[1:]...) // CPython's order
+				}
+			}
 			if inst, ok := args[0].(*Instance); ok && (inst.class.lookup("__iter__") != nil || inst.class.lookup("__next__") != nil) {
 				it, err := toIterator(t, inst) // a script object with __iter__
 				if err != nil {
@@ -247,6 +253,8 @@ func toIterator(t *starlark.Thread, x starlark.Value) (pyIter, error) {
 		return &seqIter{kind: "tuple_iterator", vals: v}, nil
 	case *starlark.Dict:
 		return &seqIter{kind: "dict_keyiterator", vals: v.Keys()}, nil
+	case *starlark.Set:
+		return &seqIter{kind: "set_iterator", vals: pyrepr.SetElems(v)}, nil // in CPython's order
 	case starlark.Iterable:
 		vals, err := collect(v)
 		if err != nil {

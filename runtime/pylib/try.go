@@ -274,6 +274,10 @@ func iterBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 		return starlark.NewList(vals), nil
 	case *starlark.List:
 		return &liveList{l: x}, nil // corpus_listloop.go: the loop may append
+	case *starlark.Set:
+		if order := pyrepr.SetOrder(x); order != nil {
+			return starlark.Tuple(order), nil // CPython's order (pyrepr/setorder.go)
+		}
 	case *starlark.Dict, *dictView:
 		return dictLoopOf(thread, x), nil // dictloop.go: changing the size ends the loop with RuntimeError
 	case *Instance:
