@@ -121,6 +121,7 @@ var helperDocs = map[string]string{
 	"_yield":            "pyyield(value=None, /)\nyield value from a pygenerator body: the value send() passes in.",
 	"_yield_from":       "pyyield_from(it, /)\nyield from it: the sub-generator's return value.",
 	"_unpack":           "pyunpack(xs, before, after, /)\na, *rest, z = xs: a list of the before values, the starred list, then the after values (before and after are counts).",
+	"_seq":              "pyseq(xs, n, /)\nthe source of a, b = xs (n targets): xs when it is a tuple or list of n items, else its n items (a str's characters), with Python's errors for a wrong count.",
 	"_unpack_each":      "pyunpack_each(rows, before, after, /)\npyunpack of each row, for `for a, *b in rows`.",
 	"_spread_list":      "pyspread_list(*parts)\n[*a, x, *b]: parts are lists to concatenate.",
 	"_spread_tuple":     "pyspread_tuple(*parts)\n(*a, x): parts are sequences to concatenate.",

@@ -50,7 +50,7 @@ var (
 	reNoLen     = lazyRegexp(`value of type (\w+) has no len`)
 	reUnhash    = lazyRegexp(`unhashable type: (\w+)`)
 	reNotIter   = lazyRegexp(`got (\w+), want iterable`)
-	rePyTypeErr = lazyRegexp(`^(\w+(?:Error|Exception)): (.*)$`)
+	rePyTypeErr = lazyRegexp(`^(?:[a-z_][\w.]*: )?(\w+(?:Error|Exception)): (.*)$`) // "set: TypeError: ...": a builtin wrapped it
 	reCompare   = lazyRegexp(`^(\w+) (<|>|<=|>=) (\w+) not implemented`)
 	reUnary     = lazyRegexp(`^unknown unary op: (\S+) (\w+)`)
 	reToInt     = lazyRegexp(`^int: cannot convert (\w+) to int`)

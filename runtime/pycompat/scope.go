@@ -188,6 +188,9 @@ func (p *pass2) resolveStmt(s syntax.Stmt, sc *scope) []syntax.Stmt {
 		p.inplace(s)
 		s.RHS = p.boolAsInt(s.Op, p.expr(s.RHS, sc)) // corpus_boolarith.go: n += x > 0
 		s.LHS = p.target(s.LHS, sc)
+		if s.Op == syntax.EQ {
+			s.RHS = p.unpackSource(s.LHS, s.RHS) // a, b = "xy"
+		}
 	case *syntax.ExprStmt:
 		s.X = p.expr(s.X, sc)
 	case *syntax.ReturnStmt:

@@ -12,6 +12,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
 func builtins() starlark.StringDict {
@@ -615,6 +616,9 @@ func collect(v starlark.Value) ([]starlark.Value, error) {
 	}
 	if pi, ok := v.(pyIter); ok { // iter.go: a generator's error is the caller's
 		return drain(nil, pi)
+	}
+	if set, ok := v.(*starlark.Set); ok {
+		return pyrepr.SetElems(set), nil // CPython's order (pyrepr/setorder.go)
 	}
 	it, ok := v.(starlark.Iterable)
 	if !ok {

@@ -37,6 +37,11 @@ func getAttr(x starlark.Value, name string) (starlark.Value, error) {
 	if name == "__class__" {
 		return TypeOf(x), nil
 	}
+	if ValueAttrs[name] { // getattr(3, "real"), attrgetter("real"): valueattr.go
+		if v, err := valueAttr(nil, x, name); v != nil || err != nil {
+			return v, err
+		}
+	}
 	return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", typeName(x), name)
 }
 

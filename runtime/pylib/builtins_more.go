@@ -1,6 +1,7 @@
 package pylib
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -74,6 +75,10 @@ func idBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwa
 	}
 	if inst, ok := x.(*Instance); ok {
 		return starlark.MakeUint64(0x7f0000000000 + inst.id*16), nil
+	}
+	if rv := reflect.ValueOf(x); rv.Kind() == reflect.Pointer {
+		// a list, dict, set or function: its address (Go does not move it)
+		return starlark.MakeUint64(uint64(rv.Pointer())), nil
 	}
 	if h, err := x.Hash(); err == nil {
 		return starlark.MakeUint64(0x7e0000000000 + uint64(h)*16), nil
@@ -204,7 +209,7 @@ func hashBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 		for _, k := range v.class.linearization() {
 			if h, ok := k.dict["__hash__"]; ok {
 				if h == starlark.None {
-					break
+					return nil, exc.TypeError("unhashable type: '%s'", v.class.name)
 				}
 				r, err := starlark.Call(v.callThread("__hash__"), h, starlark.Tuple{v}, nil)
 				if err != nil {

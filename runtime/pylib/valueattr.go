@@ -221,10 +221,66 @@ func valueAttr(t *starlark.Thread, x starlark.Value, name string) (starlark.Valu
 	if v, ok := functionAttr(x, name); ok {
 		return v, nil
 	}
-	if op, ok := valueDunders[name]; ok {
+	if op, ok := valueDunders[name]; ok && dunderApplies(name, x) {
 		return boundDunder(x, name, op), nil
 	}
 	return nil, nil
+}
+
+// dunderApplies reports whether Python's type of x has the special
+// method name: hasattr(5, "__iter__") is False, "a".__radd__ is missing.
+func dunderApplies(name string, x starlark.Value) bool {
+	_, isStr := x.(starlark.String)
+	_, isBytes := x.(starlark.Bytes)
+	_, isList := x.(*starlark.List)
+	_, isTuple := x.(starlark.Tuple)
+	_, isSet := x.(*starlark.Set)
+	_, isFrozen := x.(frozenSet)
+	isInt, isNum := false, false
+	switch x.(type) {
+	case starlark.Int, starlark.Bool:
+		isInt, isNum = true, true
+	case starlark.Float:
+		isNum = true
+	}
+	_, iterable := x.(starlark.Iterable)
+	iterable = iterable || isStr || isBytes
+	switch name {
+	case "__str__", "__repr__", "__format__", "__hash__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__":
+		return true
+	case "__len__":
+		return starlark.Len(x) >= 0
+	case "__iter__":
+		return iterable
+	case "__next__":
+		_, ok := x.(pyIter)
+		return ok
+	case "__contains__":
+		_, isMap := x.(starlark.Mapping)
+		return iterable || isMap
+	case "__getitem__":
+		_, isIdx := x.(starlark.Indexable)
+		_, isMap := x.(starlark.Mapping)
+		return isIdx || isMap || isStr || isBytes
+	case "__setitem__", "__delitem__":
+		_, isKey := x.(starlark.HasSetKey)
+		_, isIdx := x.(starlark.HasSetIndex)
+		return isKey || isIdx
+	case "__bool__", "__int__", "__float__", "__abs__", "__neg__", "__pos__", "__round__", "__pow__", "__rpow__",
+		"__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__rmod__", "__rsub__":
+		return isNum
+	case "__index__", "__invert__", "__lshift__", "__rshift__", "__rlshift__", "__rrshift__", "__rand__", "__ror__", "__rxor__":
+		return isInt
+	case "__add__", "__mul__", "__rmul__":
+		return isNum || isStr || isBytes || isList || isTuple
+	case "__radd__":
+		return isNum
+	case "__mod__":
+		return isNum || isStr || isBytes
+	case "__sub__", "__and__", "__or__", "__xor__":
+		return isNum && (name == "__sub__" || isInt) || isSet || isFrozen
+	}
+	return false
 }
 
 // numberAttr is real, imag, numerator and denominator of an int or float.
