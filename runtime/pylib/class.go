@@ -52,7 +52,16 @@ func (c *Class) SetField(name string, v starlark.Value) error {
 	return nil
 }
 
-func (c *Class) String() string        { return "<class '" + c.qualName() + "'>" }
+func (c *Class) String() string {
+	if c.enum != nil || c.isEnumBase() {
+		// EnumType's repr: <enum 'Color'>, <flag 'Perm'>
+		if c.isSubclass(EnumClass("Flag")) {
+			return "<flag '" + c.name + "'>"
+		}
+		return "<enum '" + c.name + "'>"
+	}
+	return "<class '" + c.qualName() + "'>"
+}
 func (c *Class) PyRepr() string        { return c.String() }
 func (c *Class) Type() string          { return "type" }
 func (c *Class) Freeze()               {}

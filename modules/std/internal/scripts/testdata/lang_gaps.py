@@ -64,3 +64,21 @@ class NotABC:
     def run(self):
         return "ran anyway"
 print(NotABC().run())
+from enum import Enum, IntEnum, IntFlag
+class Color(str, Enum):
+    RED = "red"
+    BLUE = "blue"
+class Num(int, Enum):
+    ONE = 1
+class Level(IntEnum):
+    LOW = 1
+class Bits(IntFlag):
+    A = 1
+print(Color.BLUE, str(Color.RED), f"{Color.RED}", repr(Color.RED), [Color.BLUE], Color.RED == "red", Color("blue") is Color.BLUE)
+print(Num.ONE, f"{Num.ONE}", Num.ONE + 1, Level.LOW, f"{Level.LOW}", repr(Level.LOW))
+print(Color, Level, Bits, type(Color.RED), Enum)
+class Polite(str, Enum):
+    HI = "hi"
+    def __str__(self):
+        return self.value.upper()
+print(Polite.HI, f"{Polite.HI}")
