@@ -42,6 +42,7 @@ var (
 
 // SetField assigns a class attribute (Counter.total += 1).
 func (c *Class) SetField(name string, v starlark.Value) error {
+	name = Unmangle(name) // pyname.go
 	if c.shared {
 		return exc.TypeError("cannot set '%s' attribute of built-in type '%s'", name, c.name)
 	}
@@ -78,6 +79,7 @@ func (c *Class) qualName() string {
 }
 
 func (c *Class) Attr(name string) (starlark.Value, error) {
+	name = Unmangle(name)
 	switch name {
 	case "__name__", "__qualname__":
 		return starlark.String(shortName(c.name)), nil
@@ -376,8 +378,10 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 	var annots *starlark.Dict
 	for _, item := range dict.Items() {
 		k, _ := starlark.AsString(item[0])
+		k = Unmangle(k) // def _get -> _get_ in the translated body (pyname.go)
 		v := item[1]
 		if a, ok := strings.CutPrefix(k, annotPrefix); ok {
+			a = Unmangle(a)
 			// the translator keeps a class body's `x: T` as _annot_x = "T"
 			if annots == nil {
 				annots = new(starlark.Dict)

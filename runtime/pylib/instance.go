@@ -156,6 +156,7 @@ func (x *Instance) strDunder(name string) (string, bool, error) {
 // Attr is x.name: the instance's own attributes, then the class's, then
 // __getattr__.
 func (x *Instance) Attr(name string) (starlark.Value, error) {
+	name = Unmangle(name) // pyname.go
 	v, err := x.attrDirect(name)
 	if v != nil || err != nil {
 		return v, err
@@ -298,6 +299,7 @@ func (x *Instance) AttrNames() []string {
 
 // SetField is x.name = v: the class's __setattr__ if it has one.
 func (x *Instance) SetField(name string, v starlark.Value) error {
+	name = Unmangle(name)
 	if sa, _ := x.class.find("__setattr__"); sa != nil {
 		_, err := starlark.Call(x.callThread(name), sa, starlark.Tuple{x, starlark.String(name), v}, nil)
 		return err
@@ -340,6 +342,7 @@ func (x *Instance) setAttrDirect(name string, v starlark.Value) error {
 
 // delAttr is `del x.name` / delattr(x, name).
 func (x *Instance) delAttr(name string) error {
+	name = Unmangle(name)
 	if da, _ := x.class.find("__delattr__"); da != nil {
 		_, err := starlark.Call(x.callThread(name), da, starlark.Tuple{x, starlark.String(name)}, nil)
 		return err

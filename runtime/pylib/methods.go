@@ -117,6 +117,7 @@ func (s *superProxy) Hash() (uint32, error) { return 0, exc.TypeError("unhashabl
 func (s *superProxy) AttrNames() []string   { return nil }
 
 func (s *superProxy) Attr(name string) (starlark.Value, error) {
+	name = Unmangle(name)
 	inst, isInst := s.self.(*Instance)
 	var start *Class
 	if isInst {
