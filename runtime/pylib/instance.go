@@ -28,6 +28,9 @@ type Instance struct {
 	// aliases maps a subclass's spelling of a base's private attribute,
 	// once read, to the base's (see privateAliases)
 	aliases map[string]string
+	// tbFrom is 1 + the call-stack index of the frame that caught the
+	// exception, 0 when uncaught (tbobject.go)
+	tbFrom int
 }
 
 var (
@@ -194,6 +197,9 @@ func (x *Instance) attrDirect(name string) (starlark.Value, error) {
 	}
 	if x.class.exc {
 		if v := x.excAttr(name); v != nil {
+			return v, nil
+		}
+		if v := x.excTracebackAttr(name); v != nil { // tbobject.go
 			return v, nil
 		}
 	}

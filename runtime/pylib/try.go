@@ -101,6 +101,9 @@ func tryBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 			if !match {
 				continue
 			}
+			if d := thread.CallStackDepth() - 1; inst.tbFrom == 0 || d < inst.tbFrom {
+				inst.tbFrom = d // the frame calling _try caught it (tbobject.go)
+			}
 			res, herr := handling(thread, inst, func() (starlark.Value, error) { // corpus_chain.go
 				return starlark.Call(thread, h[1], starlark.Tuple{inst}, nil)
 			})
