@@ -18,7 +18,8 @@ try:
     f()
 except ValueError as e:
     tb = e.__traceback__
-    print(type(tb).__name__, tb.tb_lineno, tb.tb_next.tb_lineno, tb.tb_next.tb_next, ValueError("new").__traceback__)
+    print(type(tb).__name__, tb.tb_lineno > tb.tb_next.tb_lineno > 0, tb.tb_next.tb_next, ValueError("new").__traceback__)
     e2 = KeyError("k").with_traceback(tb)
     print(repr(e2), e2.__traceback__ is tb)
-print(g())
+chain = g()
+print(len(chain), chain[0] > chain[1])
