@@ -390,7 +390,7 @@ func powBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if fx == 0 && fy < 0 {
 		return nil, exc.New("ZeroDivisionError", "0.0 cannot be raised to a negative power")
 	}
-	return starlark.Float(math.Pow(fx, fy)), nil
+	return starlark.Float(FloatPow(fx, fy)), nil // floatpow.go: CPython's digits
 }
 
 // modInversePow is pow(x, -n, m): the inverse of x modulo m, to the n.

@@ -43,7 +43,7 @@ var binary = map[string]struct {
 	f       func(x, y float64) float64
 	logLike bool
 }{
-	"pow": {math.Pow, true}, "atan2": {math.Atan2, false}, "fmod": {math.Mod, false},
+	"pow": {pylib.FloatPow, true}, "atan2": {math.Atan2, false}, "fmod": {math.Mod, false},
 	"copysign": {math.Copysign, false}, "remainder": {math.Remainder, false},
 }
 
