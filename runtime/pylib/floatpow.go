@@ -77,6 +77,9 @@ func intPowDD(x float64, n int64) float64 {
 
 func ddMul(ah, al, bh, bl float64) (float64, float64) {
 	p := ah * bh
+	if math.IsInf(p, 0) || p == 0 {
+		return p, 0 // overflow or underflow: no low part
+	}
 	e := math.FMA(ah, bh, -p)
 	e += ah*bl + al*bh
 	s := p + e

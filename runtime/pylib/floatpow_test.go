@@ -38,3 +38,11 @@ func TestFloatPowMatchesCPython(t *testing.T) {
 		}
 	}
 }
+
+func TestFloatPowOverflow(t *testing.T) {
+	for _, c := range [][3]float64{{10, 400, math.Inf(1)}, {-10, 401, math.Inf(-1)}, {10, -400, 0}, {0.5, 2000, 0}, {1e300, 1.5, math.Inf(1)}} {
+		if got := FloatPow(c[0], c[1]); got != c[2] {
+			t.Errorf("%v ** %v = %v, want %v", c[0], c[1], got, c[2])
+		}
+	}
+}
