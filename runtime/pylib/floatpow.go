@@ -153,22 +153,5 @@ func ddPow(x, y float64) float64 {
 	if t.hi < -745.2 {
 		return 0
 	}
-	k := math.Round(t.hi / math.Ln2)
-	r := t.add(ln2DD.mulF(-k))
-	r = dd{r.hi * 0x1p-10, r.lo * 0x1p-10}
-	sum, term := dd{1, 0}, dd{1, 0}
-	for n := 1.0; n < 40; n++ {
-		term = term.mul(r).div(dd{n, 0})
-		sum = sum.add(term)
-		if math.Abs(term.hi) < 0x1p-112 {
-			break
-		}
-	}
-	for i := 0; i < 10; i++ {
-		sum = sum.mul(sum)
-	}
-	if ki := int(k); ki > -1000 {
-		return math.Ldexp(sum.hi, ki) + math.Ldexp(sum.lo, ki)
-	}
-	return math.Ldexp(sum.hi+sum.lo, int(k))
+	return ddExpRound(t)
 }

@@ -26,10 +26,10 @@ var unary = map[string]struct {
 	f       func(float64) float64
 	logLike bool
 }{
-	"sqrt": {math.Sqrt, false}, "exp": {math.Exp, false}, "expm1": {math.Expm1, false},
-	"log10": {math.Log10, true}, "log2": {math.Log2, true}, "log1p": {math.Log1p, true},
-	"sin": {math.Sin, false}, "cos": {math.Cos, false}, "tan": {math.Tan, false},
-	"asin": {math.Asin, false}, "acos": {math.Acos, false}, "atan": {math.Atan, false},
+	"sqrt": {math.Sqrt, false}, "exp": {pylib.Exp, false}, "expm1": {math.Expm1, false},
+	"log10": {pylib.Log10, true}, "log2": {pylib.Log2, true}, "log1p": {math.Log1p, true},
+	"sin": {pylib.Sin, false}, "cos": {pylib.Cos, false}, "tan": {pylib.Tan, false},
+	"asin": {pylib.Asin, false}, "acos": {pylib.Acos, false}, "atan": {pylib.Atan, false},
 	"sinh": {math.Sinh, false}, "cosh": {math.Cosh, false}, "tanh": {math.Tanh, false},
 	"asinh": {math.Asinh, false}, "acosh": {math.Acosh, false}, "atanh": {math.Atanh, true},
 	"fabs":    {math.Abs, false},
@@ -43,7 +43,7 @@ var binary = map[string]struct {
 	f       func(x, y float64) float64
 	logLike bool
 }{
-	"pow": {pylib.FloatPow, true}, "atan2": {math.Atan2, false}, "fmod": {math.Mod, false},
+	"pow": {pylib.FloatPow, true}, "atan2": {pylib.Atan2, false}, "fmod": {math.Mod, false},
 	"copysign": {math.Copysign, false}, "remainder": {math.Remainder, false},
 }
 
@@ -202,7 +202,7 @@ func logOf(v starlark.Value) (float64, error) {
 			var mant big.Float
 			e := new(big.Float).SetInt(bi).MantExp(&mant)
 			m, _ := mant.Float64() // rounds to 53 bits, nearest-even
-			return math.Log(m) + math.Ln2*float64(e), nil
+			return pylib.Log(m) + math.Ln2*float64(e), nil
 		}
 	}
 	x, err := real("log", v)
@@ -212,7 +212,7 @@ func logOf(v starlark.Value) (float64, error) {
 	if x <= 0 {
 		return 0, exc.ValueError("math domain error")
 	}
-	return math.Log(x), nil
+	return pylib.Log(x), nil // CPython's digits (pylib/floatmath.go)
 }
 
 func toInt(name string, f func(float64) float64) builtinFn {
