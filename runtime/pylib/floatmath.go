@@ -288,3 +288,24 @@ func Acos(x float64) float64 {
 	r := ddAtan(t)
 	return 2*r.hi + 2*r.lo
 }
+
+// Hypot is sqrt(sum of squares) of finite xs, correctly rounded (as
+// CPython 3.11's vector_norm is in practice; Go's math.Hypot is not).
+func Hypot(xs []float64) float64 {
+	maxv := 0.0
+	for _, x := range xs {
+		maxv = math.Max(maxv, math.Abs(x))
+	}
+	if maxv == 0 || math.IsInf(maxv, 0) || math.IsNaN(maxv) {
+		return maxv
+	}
+	_, e := math.Frexp(maxv)
+	sum := dd{}
+	for _, x := range xs {
+		s := math.Ldexp(x, -e) // exact unless tiny next to the largest
+		p := s * s
+		sum = sum.add(dd{p, math.FMA(s, s, -p)})
+	}
+	r := ddSqrt(sum)
+	return math.Ldexp(r.hi+r.lo, e)
+}

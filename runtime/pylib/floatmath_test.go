@@ -60,3 +60,20 @@ func TestFloatMathMatchesCPython(t *testing.T) {
 		t.Errorf("atan2(1, 2) = %v, CPython %v", got, want)
 	}
 }
+
+func TestHypotMatchesCPython(t *testing.T) {
+	for _, c := range []struct {
+		xs   []float64
+		want float64
+	}{
+		{[]float64{546588.2812379024, 3.5}, 546588.2812491083},
+		{[]float64{1, 2, 3}, 3.7416573867739413},
+		{[]float64{3, 4}, 5},
+		{[]float64{0, 0}, 0},
+		{[]float64{1e300, 1e300}, 1.4142135623730952e+300},
+	} {
+		if got := Hypot(c.xs); got != c.want {
+			t.Errorf("hypot%v = %v, CPython %v", c.xs, got, c.want)
+		}
+	}
+}

@@ -338,7 +338,6 @@ func hypot(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 		return nil, exc.TypeError("hypot() takes no keyword arguments")
 	}
 	var xs []float64
-	sum := 0.0
 	for _, a := range args {
 		x, err := real("hypot", a)
 		if err != nil {
@@ -349,13 +348,12 @@ func hypot(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 			return starlark.Float(math.Inf(1)), nil
 		}
 	}
-	if len(xs) == 2 {
-		return check(math.Hypot(xs[0], xs[1]), xs, false)
-	}
 	for _, x := range xs {
-		sum += x * x
+		if math.IsNaN(x) {
+			return starlark.Float(math.NaN()), nil
+		}
 	}
-	return check(math.Sqrt(sum), xs, false)
+	return check(pylib.Hypot(xs), xs, false) // CPython's digits
 }
 
 // dist(p, q) is the Euclidean distance between two points given as
