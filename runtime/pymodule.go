@@ -114,6 +114,7 @@ var helperDocs = map[string]string{
 	"_type_name":        "pytype_name(x, /)\ntype(x).__name__.",
 	"_type_of":          "pytype_of(x, /)\nx.__class__: the type of any value.",
 	"_name_of":          "pyname_of(x, /)\nx.__name__ for functions, classes and modules.",
+	"_annotate":         "pyannotate(f, annotations, /)\nrecord f's annotations: annotations() gives the dict f.__annotations__ reads (made on first use).",
 	"_attr":             "pyattr(x, name, /)\nx.name for an attribute Python's built-in values have and Starlark's lack: (3).real, f.__defaults__, 'ab'.__len__, (5).__add__.",
 	"_doc_of":           "pydoc_of(x, /)\nx.__doc__: the docstring or documented signature, or None.",
 	"_with":             "pywith(manager, body, /)\nwith manager as v: body(v) between manager.__enter__() and __exit__(type, exc, tb); a true __exit__ swallows the exception.",

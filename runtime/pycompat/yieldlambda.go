@@ -6,6 +6,9 @@ import (
 	"go.starlark.net/syntax"
 )
 
+// hoistYieldLambdas also moves a def's annotations out of its
+// signature (funcannot.go), as both walk every statement list first.
+//
 // A lambda whose body yields is a generator function: MicroPython code
 // gets the generator type with type((lambda: (yield))()). Starlark's
 // lambdas cannot hold a generator body, so such a lambda becomes a def
@@ -19,6 +22,9 @@ func (p *pass2) hoistYieldLambdas(stmts []syntax.Stmt) []syntax.Stmt {
 		switch s := s.(type) {
 		case *syntax.DefStmt:
 			s.Body = p.hoistYieldLambdas(s.Body)
+			if a := p.takeAnnotations(s); a != nil { // funcannot.go
+				p.annotate[s] = a
+			}
 		case *syntax.IfStmt:
 			s.True = p.hoistYieldLambdas(s.True)
 			s.False = p.hoistYieldLambdas(s.False)

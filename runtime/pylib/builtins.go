@@ -40,6 +40,7 @@ func builtins() starlark.StringDict {
 		"_type_name":        starlark.NewBuiltin("type", typeNameBuiltin),
 		"_name_of":          starlark.NewBuiltin("__name__", nameOfBuiltin),
 		"_attr":             starlark.NewBuiltin("getattr", attrBuiltin), // valueattr.go
+		"_annotate":         starlark.NewBuiltin("annotate", annotateBuiltin),
 		"_getitem":          starlark.NewBuiltin("getitem", indexBuiltin),
 		// Python builtins Starlark lacks
 		"object":       objectClass,

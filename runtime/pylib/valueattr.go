@@ -1,6 +1,7 @@
 package pylib
 
 import (
+	"sync"
 	"unicode/utf8"
 
 	"go.starlark.net/starlark"
@@ -182,6 +183,11 @@ func noAttrError(x starlark.Value, name string) error {
 // valueAttr is x.name: x's own attribute first, then the ones Python's
 // built-in values have. nil, nil when there is none.
 func valueAttr(t *starlark.Thread, x starlark.Value, name string) (starlark.Value, error) {
+	if name == "__annotations__" {
+		if d, err := annotationsOf(t, x); d != nil || err != nil {
+			return d, err
+		}
+	}
 	switch v := x.(type) {
 	case *Instance:
 		w, err := v.attrDirect(name)
@@ -475,4 +481,48 @@ func objectDefault(x *Instance, name string) starlark.Value {
 // annotations).
 func functionAnnotations(f *starlark.Function) starlark.Value {
 	return starlark.NewDict(0)
+}
+
+// annotations holds _annotate(f, thunk): f's annotations, evaluated by
+// thunk when f.__annotations__ is first read (pycompat/funcannot.go).
+var annotations sync.Map // starlark.Value -> starlark.Value (thunk or dict)
+
+func annotateBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 2 || len(kwargs) > 0 {
+		return nil, exc.TypeError("_annotate takes 2 arguments")
+	}
+	if fo, ok := args[0].(*fnObj); ok {
+		annotations.Store(fo.fn, args[1])
+	}
+	annotations.Store(args[0], args[1])
+	return starlark.None, nil
+}
+
+// annotationsOf is x.__annotations__ when _annotate recorded x.
+func annotationsOf(t *starlark.Thread, x starlark.Value) (starlark.Value, error) {
+	v, ok := annotations.Load(x)
+	if !ok {
+		if bm, isMethod := x.(*boundMethod); isMethod {
+			return annotationsOf(t, bm.fn) // obj.method.__annotations__
+		}
+		if ha, ok := x.(starlark.HasAttrs); ok {
+			// functools.wraps copies __annotations__ from __wrapped__
+			if w, err := ha.Attr("__wrapped__"); err == nil && w != nil && w != x {
+				return annotationsOf(t, w)
+			}
+		}
+		return nil, nil
+	}
+	if d, isDict := v.(*starlark.Dict); isDict {
+		return d, nil
+	}
+	if t == nil {
+		t = new(starlark.Thread)
+	}
+	d, err := starlark.Call(t, v.(starlark.Value), nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	annotations.Store(x, d)
+	return d, nil
 }

@@ -82,3 +82,15 @@ class Polite(str, Enum):
     def __str__(self):
         return self.value.upper()
 print(Polite.HI, f"{Polite.HI}")
+from typing import List, Optional
+def typed(p: List[int], q: Optional[str] = None) -> None: ...
+def wrapping(fn):
+    @functools.wraps(fn)
+    def w(*a, **k):
+        return fn(*a, **k)
+    return w
+@wrapping
+def wrapped_fn(z: float) -> float:
+    return z
+print(typed.__annotations__, wrapped_fn.__annotations__, wrapped_fn(1.5))
+print(1.05 ** 10, math.sin(math.pi), math.tan(math.pi / 4), math.log(3), math.exp(math.log(5)), math.acos(0.5), math.hypot(546588.2812379024, 3.5), math.log10(1234.5))
