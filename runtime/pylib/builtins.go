@@ -326,6 +326,16 @@ func radixBuiltin(base int, prefix string) func(*starlark.Thread, *starlark.Buil
 			n = v.BigInt()
 		case starlark.Bool:
 			n = boolInt(bool(v))
+		case *Instance:
+			r, ok, err := v.dunder("__index__") // hex(obj) with __index__
+			if err != nil {
+				return nil, err
+			}
+			ri, isInt := r.(starlark.Int)
+			if !ok || !isInt {
+				return nil, exc.TypeError("'%s' object cannot be interpreted as an integer", typeName(x))
+			}
+			n = ri.BigInt()
 		default:
 			return nil, exc.TypeError("'%s' object cannot be interpreted as an integer", typeName(x))
 		}

@@ -241,6 +241,9 @@ func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwarg
 			return v, nil // Python skips __init__ then
 		}
 	} else {
+		if sub := osErrorSubclass(c, args); sub != nil {
+			c = sub // OSError(2, 'x') is a FileNotFoundError, as in Python
+		}
 		inst := newInstance(c, thread)
 		if c.exc {
 			inst.args = append(starlark.Tuple(nil), args...)

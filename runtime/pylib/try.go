@@ -363,6 +363,17 @@ func seqIndex(k starlark.Value, n int, outOfRange string) (int, error) {
 		if v {
 			i = 1
 		}
+	case *Instance:
+		if r, ok, err := v.dunder("__index__"); ok { // an object usable as an index
+			if err != nil {
+				return 0, err
+			}
+			if _, isInt := r.(starlark.Int); isInt {
+				return seqIndex(r, n, outOfRange)
+			}
+			return 0, exc.TypeError("__index__ returned non-int (type %s)", typeName(r))
+		}
+		return 0, exc.TypeError("indices must be integers or slices, not %s", typeName(k))
 	default:
 		return 0, exc.TypeError("indices must be integers or slices, not %s", typeName(k))
 	}
