@@ -179,7 +179,16 @@ func errToInstance(err error) *Instance {
 		if e.Errno != 0 {
 			return osExc(e, err)
 		}
-		return newExc(e.Type, e.Msg, err)
+		inst := newExc(e.Type, e.Msg, err)
+		for k, v := range e.Attrs {
+			switch v := v.(type) {
+			case string:
+				inst.attrs.SetKey(starlark.String(k), starlark.String(v))
+			case int:
+				inst.attrs.SetKey(starlark.String(k), starlark.MakeInt(v))
+			}
+		}
+		return inst
 	}
 	msg := err.Error()
 	var ee *starlark.EvalError

@@ -94,3 +94,8 @@ def wrapped_fn(z: float) -> float:
     return z
 print(typed.__annotations__, wrapped_fn.__annotations__, wrapped_fn(1.5))
 print(1.05 ** 10, math.sin(math.pi), math.tan(math.pi / 4), math.log(3), math.exp(math.log(5)), math.acos(0.5), math.hypot(546588.2812379024, 3.5), math.log10(1234.5))
+import json
+try:
+    json.loads('{"a": 1,\n bad}')
+except json.JSONDecodeError as e:
+    print(e.msg, e.pos, e.lineno, e.colno, repr(e.doc), isinstance(e, ValueError))
