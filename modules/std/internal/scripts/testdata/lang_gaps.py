@@ -99,3 +99,6 @@ try:
     json.loads('{"a": 1,\n bad}')
 except json.JSONDecodeError as e:
     print(e.msg, e.pos, e.lineno, e.colno, repr(e.doc), isinstance(e, ValueError))
+from collections import Counter
+a, b = Counter("aabbbc"), Counter("abbd")
+print(a & b, a | b, b & a, b | a, Counter(x=3) & Counter(x=1), Counter() | Counter("z"))
