@@ -38,8 +38,8 @@ func (p *pass2) unpackSource(lhs, rhs syntax.Expr) syntax.Expr {
 			return rhs
 		}
 	case *syntax.CallExpr:
-		if id, ok := r.Fn.(*syntax.Ident); ok && p.skip[id] {
-			return rhs // a helper's result (_unpack) is already a sequence
+		if id, ok := r.Fn.(*syntax.Ident); ok && (p.skip[id] || sequenceCalls[id.Name]) {
+			return rhs // a helper's result (_unpack, _split) or divmod(): already a sequence
 		}
 	}
 	pos := syntax.Start(rhs)
@@ -80,4 +80,11 @@ func unparen(e syntax.Expr) syntax.Expr {
 		}
 		e = p.X
 	}
+}
+
+// sequenceCalls never return a str: their results unpack as they are.
+var sequenceCalls = map[string]bool{
+	"divmod": true, "tuple": true, "list": true, "sorted": true,
+	"_split": true, "_rsplit": true, "_partition": true, "_rpartition": true, "_splitlines": true,
+	"_unpack": true, "_seq": true,
 }

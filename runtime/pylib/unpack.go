@@ -76,9 +76,15 @@ func iterValues(v starlark.Value) ([]starlark.Value, error) {
 // (characters of a str, ints of bytes, a set in CPython's order), with
 // Python's errors for a wrong count.
 func seqBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	var xs starlark.Value
-	var n int
-	if err := starlark.UnpackPositionalArgs("_seq", args, kwargs, 2, &xs, &n); err != nil {
+	if len(args) != 2 || len(kwargs) > 0 {
+		return nil, exc.TypeError("_seq takes 2 arguments")
+	}
+	xs := args[0]
+	if t, ok := xs.(starlark.Tuple); ok && starlark.MakeInt(len(t)) == args[1] {
+		return t, nil // the common case first: a function returned a tuple
+	}
+	n, err := starlark.AsInt32(args[1])
+	if err != nil {
 		return nil, err
 	}
 	var vals []starlark.Value
@@ -104,7 +110,6 @@ func seqBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kw
 				}
 			}
 		}
-		var err error
 		if vals, err = iterValues(xs); err != nil {
 			return nil, err
 		}
