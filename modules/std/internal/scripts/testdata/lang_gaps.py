@@ -102,3 +102,13 @@ except json.JSONDecodeError as e:
 from collections import Counter
 a, b = Counter("aabbbc"), Counter("abbd")
 print(a & b, a | b, b & a, b | a, Counter(x=3) & Counter(x=1), Counter() | Counter("z"))
+from types import SimpleNamespace
+ns = SimpleNamespace(a=1, b="two")
+ns.c = [3]
+print(ns, ns.a, vars(ns), ns == SimpleNamespace(a=1, b="two", c=[3]), ns != SimpleNamespace(), type(ns).__name__, isinstance(ns, SimpleNamespace))
+del ns.a
+print(ns, hasattr(ns, "a"), getattr(ns, "b"), SimpleNamespace())
+try:
+    hash(ns)
+except TypeError as e:
+    print("TypeError", e)
