@@ -112,3 +112,11 @@ try:
     hash(ns)
 except TypeError as e:
     print("TypeError", e)
+import pprint
+data = {"zeta": [1, 2, 3], "alpha": {"nested": list(range(25)), "k": ("a", "b")}, "mid": "x" * 30, "t": (1,), "n": None}
+pprint.pprint(data)
+pprint.pprint(data, width=40)
+pprint.pprint([{"id": i, "name": "item%d" % i, "tags": ["a", "b", "c"]} for i in range(4)])
+print(pprint.pformat({"b": 1, "a": 2}), pprint.pformat({"b": 1, "a": 2}, sort_dicts=False))
+pprint.pprint([[1, 2, 3] * 5, (4, 5, 6) * 6, "short"])
+pprint.pprint({"key%d" % i: i * 1.5 for i in range(12)})
