@@ -56,7 +56,7 @@ func (in *Interp) execBuiltin(t *starlark.Thread, b *starlark.Builtin, args star
 		return nil, err
 	}
 	for _, k := range globals.Keys() {
-		if strings.HasPrefix(k, "_") && !strings.HasPrefix(k, "__") {
+		if pylib.IsHelperName(k) {
 			continue // translator helpers (_g, _class_X)
 		}
 		if target != nil {

@@ -90,3 +90,24 @@ for f in (lambda: print(Bad()), lambda: str(Bad()), lambda: '%s' % Bad(), lambda
 		t.Errorf("got %q, %v\nwant %q", out, err, want)
 	}
 }
+
+// TestEvalSeesUnderscoreNames: eval and globals() see the script's own
+// _names (_helper, _cache); only the translator's helpers stay hidden.
+func TestEvalSeesUnderscoreNames(t *testing.T) {
+	src := `def _helper():
+    return 3
+_cache = {'k': 1}
+print(eval('_helper') is _helper, eval('_cache["k"]'))
+def f():
+    _x = 5
+    return eval('_x + 1')
+print(f(), '_cache' in globals(), '_g' in globals())
+`
+	out, err := runEvalPy(t, src, "")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if want := "True 1\n6 True False\n"; out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}

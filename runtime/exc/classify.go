@@ -50,13 +50,14 @@ var (
 	reNoLen     = lazyRegexp(`value of type (\w+) has no len`)
 	reUnhash    = lazyRegexp(`unhashable type: (\w+)`)
 	reNotIter   = lazyRegexp(`got (\w+), want iterable`)
-	rePyTypeErr = lazyRegexp(`^(\w+(?:Error|Exception)): (.*)$`)
+	rePyTypeErr = lazyRegexp(`^(?:[a-z_][\w.]*: )?(\w+(?:Error|Exception)): (.*)$`) // "set: TypeError: ...": a builtin wrapped it
 	reCompare   = lazyRegexp(`^(\w+) (<|>|<=|>=) (\w+) not implemented`)
 	reUnary     = lazyRegexp(`^unknown unary op: (\S+) (\w+)`)
 	reToInt     = lazyRegexp(`^int: cannot convert (\w+) to int`)
 	reOrd       = lazyRegexp(`^ord: string encodes (\d+) Unicode code points, want 1`)
 	reUnpack    = lazyRegexp(`^too (many|few) values to unpack \(got (\d+), want (\d+)\)`)
 	reItemSet   = lazyRegexp(`^(\w+) value does not support item assignment`)
+	reDictSeq   = lazyRegexp(`^dict: dictionary update sequence element #(\d+) is not iterable`)
 	reFieldSet  = lazyRegexp(`^can't assign to \.(\w+) field of (\w+)`)
 )
 
@@ -121,6 +122,9 @@ func Classify(msg string) *Error {
 	}
 	if m := reBinOp().FindStringSubmatch(msg); m != nil {
 		x, op, y := pyType(m[1]), m[2], pyType(m[3])
+		if op == "+" && x == "bytes" {
+			return &Error{Type: "TypeError", Msg: "can't concat " + y + " to bytes"}
+		}
 		if op == "+" && (x == "str" || x == "list" || x == "tuple" || x == "bytes") {
 			return &Error{Type: "TypeError", Msg: `can only concatenate ` + x + ` (not "` + y + `") to ` + x}
 		}
@@ -209,6 +213,13 @@ func classifyMore(msg string) *Error {
 		return &Error{Type: "ValueError", Msg: "chr() arg not in range(0x110000)"}
 	case strings.HasPrefix(msg, "remove: missing key"), strings.HasPrefix(msg, "pop: missing key"):
 		return &Error{Type: "KeyError", Msg: msg}
+	case strings.HasPrefix(msg, "int: base must be an integer"):
+		return &Error{Type: "ValueError", Msg: "int() base must be >= 2 and <= 36, or 0"}
+	case strings.HasPrefix(msg, "bytes: at index") && strings.Contains(msg, "out of range"):
+		return &Error{Type: "ValueError", Msg: "bytes must be in range(0, 256)"}
+	}
+	if m := reDictSeq().FindStringSubmatch(msg); m != nil {
+		return &Error{Type: "TypeError", Msg: "cannot convert dictionary update sequence element #" + m[1] + " to a sequence"}
 	}
 	return nil
 }

@@ -22,6 +22,9 @@ type Error struct {
 	Strerror  string
 	Filename  *string
 	Filename2 *string // rename's destination: "[Errno 2] ...: 'a' -> 'b'"
+	// Attrs are more attributes of the exception object (string or int
+	// values), such as JSONDecodeError's msg, pos, lineno and colno.
+	Attrs map[string]any
 	// Suggest, if set, gives the name a traceback offers after
 	// "Did you mean:" (suggest.go); only tracebacks show it, not str(e).
 	Suggest func() string

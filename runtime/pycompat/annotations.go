@@ -1,6 +1,9 @@
 package pycompat
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // annotPrefix names the local that keeps a class attribute's annotation.
 const annotPrefix = "_annot_"
@@ -32,9 +35,16 @@ func (p *pass1) defHeader(i, colon int) error {
 		return p.exprs(i+1, colon) // let the parser report it
 	}
 	closing := p.match[open]
+	keep := strings.Contains(p.src, "__annotations__") // funcannot.go
+	var annots []string
+	retAnnot := ""
+	kwargsAt := -1
 	if closing+1 < colon {
 		if p.toks[closing+1].text != "->" {
 			return p.errAt(p.toks[closing+1], "invalid syntax in def header")
+		}
+		if keep && closing+2 < colon {
+			retAnnot = p.annotEntry("return", closing+2, colon)
 		}
 		p.replaceRange(p.toks[closing].end, p.toks[colon].start, "")
 		p.note(p.toks[i].line, "return annotation dropped")
@@ -44,9 +54,20 @@ func (p *pass1) defHeader(i, colon int) error {
 			p.positionalOnly(seg[0])
 			continue
 		}
+		if p.toks[seg[0]].text == "**" {
+			kwargsAt = seg[0]
+		}
+		if keep {
+			if name, s, e := p.paramAnnotation(seg[0], seg[1]); name != "" {
+				annots = append(annots, p.annotEntry(name, s, e))
+			}
+		}
 		if err := p.param(seg[0], seg[1]); err != nil {
 			return err
 		}
+	}
+	if keep {
+		p.keepAnnotations(open, closing, kwargsAt, append(annots, retAnnot))
 	}
 	return nil
 }

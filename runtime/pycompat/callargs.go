@@ -7,6 +7,7 @@ import "go.starlark.net/syntax"
 //
 //	f(a, *b, c, sep=',')   ->  f(a, sep=',', *_spread_list(b, [c]))
 //	f(**a, **b)            ->  f(**_spread_dict(a, b))
+//	f(**a, k=1)            ->  f(**_spread_dict(a, {"k": 1}))
 //
 // (named arguments are then evaluated before the starred ones).
 
@@ -28,6 +29,12 @@ func (p *pass2) orderCallArgs(c *syntax.CallExpr) {
 			}
 		case *syntax.BinaryExpr:
 			if a.Op == syntax.EQ {
+				if id, ok := a.X.(*syntax.Ident); ok && len(kws) > 0 {
+					// f(**d, k=v): k comes after d's keys, as Python orders kwargs
+					start, _ := a.Span()
+					kws = append(kws, &syntax.DictExpr{Lbrace: start, Rbrace: start, List: []syntax.Expr{&syntax.DictEntry{Key: strLit(start, id.Name), Colon: start, Value: a.Y}}})
+					continue
+				}
 				named = append(named, a)
 				continue
 			}

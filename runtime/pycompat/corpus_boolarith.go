@@ -15,7 +15,7 @@ var arithOps = map[syntax.Token]bool{
 
 var boolCalls = map[string]bool{
 	"isinstance": true, "issubclass": true, "callable": true, "hasattr": true, "bool": true,
-	"any": true, "all": true, "_chain": true, "_type_is": true,
+	"any": true, "all": true, "_chain": true, "_type_is": true, "_richcmp": true, "_is": true,
 }
 
 func isBoolish(x syntax.Expr) bool {

@@ -48,7 +48,8 @@ package pycompat
 //	a name defined nowhere in the file        _g.name: NameError when the line runs
 //
 // Not supported (file:line:col, the construct's name and a hint): yield
-// outside a def or in a lambda, async/await, complex numbers, \N{...}
+// outside a def or in a lambda inside a comprehension (a lambda that
+// yields elsewhere becomes a generator def: yieldlambda.go), async/await, complex numbers, \N{...}
 // escapes, a walrus inside a lambda.
 //
 // Known differences: chained comparisons evaluate every operand; `is`

@@ -83,7 +83,7 @@ func TestUnsupported(t *testing.T) {
 		src, where, what string
 	}{
 		{"x = 1\nyield x\n", "u.py:2:", "'yield' outside function"},
-		{"def f():\n    return lambda: (yield)\n", "u.py:2:", "'yield' outside function (or inside a lambda)"},
+		{"def f():\n    return [lambda: (yield) for _ in 'ab']\n", "u.py:2:", "'yield' outside function (or inside a lambda)"},
 		{"x = 1\nwith open('f') as fh:\n    pass\nelse:\n    pass\n", "u.py:4:1", "'else' does not follow"},
 		{"async def f():\n    pass\n", "u.py:1:1", "'async'"},
 		{"def f():\n    y = 1\n    def g():\n        nonlocal x\n", "u.py:4:9", "no binding for nonlocal 'x' found"},
@@ -124,7 +124,7 @@ func TestUnsupported(t *testing.T) {
 // TestReservedWordMessages: a reserved word left in an odd place gets a
 // message naming it.
 func TestReservedWordMessages(t *testing.T) {
-	_, err := Translate("r.py", []byte("x = [a for a in range(3) if a is not None]\ny = lambda: (yield)\n"), nil)
+	_, err := Translate("r.py", []byte("x = [a for a in range(3) if a is not None]\ny = [lambda: (yield) for a in x]\n"), nil)
 	if err == nil || !strings.Contains(err.Error(), "r.py:2") || !strings.Contains(err.Error(), "yield") {
 		t.Errorf("err = %v", err)
 	}

@@ -172,6 +172,7 @@ func rewriteExpr(file, expr string, line int, opts *Options) (string, error) {
 	}
 	p := &pass1{file: file, src: expr, toks: kept, opts: opts}
 	p.match = matchBrackets(kept)
+	p.renameKeywords() // f"{x.load}", f"{_count}": spelt as in the rest of the file
 	if len(kept) > 0 {
 		if err := p.exprs(0, len(kept)); err != nil {
 			if se, ok := err.(*syntaxError); ok {

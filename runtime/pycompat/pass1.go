@@ -600,7 +600,22 @@ func (p *pass1) delStmt(i, j int) error {
 	return nil
 }
 
-// chainedAssign rewrites a = b = v into b = v; a = b.
+// orderedTargets reports whether a target of the chained assignment
+// toks[i:] (split at eqs) is more than a name, so that the order of the
+// assignments can matter.
+func (p *pass1) orderedTargets(i int, eqs []int) bool {
+	s := i
+	for _, e := range eqs {
+		if e-s != 1 || p.toks[s].kind != tName {
+			return true
+		}
+		s = e + 1
+	}
+	return false
+}
+
+// chainedAssign rewrites a = b = v into b = v; a = b (names only), and
+// x.a = y = v into _ca_N = v; x.a = _ca_N; y = _ca_N.
 func (p *pass1) chainedAssign(i, j int) error {
 	var eqs []int
 	base := p.toks[i].depth
@@ -624,6 +639,24 @@ func (p *pass1) chainedAssign(i, j int) error {
 	holderStart := eqs[len(eqs)-2] + 1
 	if holderStart >= last || last+1 >= j {
 		return p.errAt(p.toks[last], "invalid syntax")
+	}
+	if p.orderedTargets(i, eqs) {
+		// tail.next = tail = node: Python assigns the targets left to
+		// right, so the value goes through a temporary
+		tmp := fmt.Sprintf("_ca_%d", i)
+		var assigns []string
+		s := i
+		for _, e := range eqs {
+			if e == s {
+				return p.errAt(p.toks[e], "invalid syntax")
+			}
+			assigns = append(assigns, p.src[p.toks[s].start:p.toks[e-1].end]+" = "+tmp)
+			s = e + 1
+		}
+		p.replaceRange(p.toks[i].start, p.toks[last+1].start, tmp+" = ")
+		p.insert(p.toks[j-1].end, "; "+strings.Join(assigns, "; "))
+		p.note(p.toks[i].line, "chained assignment split (left to right, through a temporary)")
+		return nil
 	}
 	holder := p.src[p.toks[holderStart].start:p.toks[last-1].end]
 	var tail []string

@@ -1,20 +1,19 @@
 package pycompat
 
-// Starlark reserves `load` for its load statement, so Python's ujson.load(f),
-// json.load, `def load(self)` and `from json import load` do not parse.
-// Pass 1 renames every such name to `load_` (module paths in imports
-// excepted); the runtime's modules answer `load_` with their `load`.
+import "github.com/qstar-dev/qstar/runtime/pylib"
 
-// starlarkOnlyKeywords are names Python allows that Starlark reserves.
-var starlarkOnlyKeywords = map[string]bool{"load": true}
+// Starlark reserves `load` for its load statement, so Python's ujson.load(f),
+// json.load, `def load(self)` and `from json import load` do not parse; and
+// a script's own name that is also one of the helpers translated code
+// calls (a method `_format`, a function `_split`, a variable `_count`)
+// would capture those calls. Pass 1 renames every such name to `load_`,
+// `_format_` (module paths in imports excepted; a helper's name after a
+// dot is an attribute and stays); the runtime's modules
+// answer `load_` with their `load`, and objects store attributes by the
+// Python name (pylib/pyname.go).
 
 // PyIdent is the Starlark spelling of a Python identifier.
-func PyIdent(name string) string {
-	if starlarkOnlyKeywords[name] {
-		return name + "_"
-	}
-	return name
-}
+func PyIdent(name string) string { return pylib.Mangle(name) }
 
 // renameKeywords renames the tokens before the statements are rewritten
 // (so import rewriting sees the new names) and edits the source for every
@@ -26,8 +25,11 @@ func (p *pass1) renameKeywords() {
 			lineStart = i + 1
 			continue
 		}
-		if t.kind != tName || !starlarkOnlyKeywords[t.text] || p.inModulePath(lineStart, i) || p.isLoadStmt(lineStart, i) {
+		if t.kind != tName || !pylib.IsReservedName(t.text) || p.inModulePath(lineStart, i) || t.text == "load" && p.isLoadStmt(lineStart, i) {
 			continue
+		}
+		if t.text != "load" && i > 0 && p.toks[i-1].text == "." {
+			continue // an attribute (p._replace) never meets a helper; only load is a keyword there
 		}
 		p.toks[i].text = PyIdent(t.text)
 		p.edits = append(p.edits, edit{t.start, t.end, p.toks[i].text, 1<<30 + len(p.edits)})

@@ -80,7 +80,10 @@ func (p *pass1) setLiteral(k int) {
 	}
 	for _, n := range p.topLevel(k) {
 		t := p.toks[n]
-		if t.kind == tOp && (t.text == ":" || t.text == "**") || t.kind == tName && t.text == "lambda" {
+		// ** spreads a dict only where an item starts ({**a, 'k': 1});
+		// after an operand it is a power ({n ** 2 for n in xs})
+		spread := t.kind == tOp && t.text == "**" && (n == k+1 || p.toks[n-1].kind == tOp && p.toks[n-1].text == ",")
+		if t.kind == tOp && t.text == ":" || spread || t.kind == tName && t.text == "lambda" {
 			return // a dict
 		}
 	}

@@ -26,9 +26,12 @@ type pass2 struct {
 	gen     map[*syntax.DefStmt]bool // synthesised try-part defs (transparent scopes)
 	genName map[string]bool
 	skip    map[*syntax.Ident]bool // synthesised references the resolver leaves alone
-	info    map[syntax.Node]*fnInfo
-	module  *fnInfo
-	n       int
+	// annotate is the _annotate(f, ...) statement to follow each def
+	// that keeps its annotations, before its decorators (funcannot.go)
+	annotate map[*syntax.DefStmt]syntax.Stmt
+	info     map[syntax.Node]*fnInfo
+	module   *fnInfo
+	n        int
 	// pass statements standing for `global x`
 	globalPass map[syntax.Stmt]bool
 	// breaks the translator made that leave a loop normally (walrus.go)
@@ -46,12 +49,13 @@ type pass2 struct {
 
 func newPass2(file string) *pass2 {
 	return &pass2{
-		file:    file,
-		gen:     map[*syntax.DefStmt]bool{},
-		genName: map[string]bool{},
-		skip:    map[*syntax.Ident]bool{},
-		info:    map[syntax.Node]*fnInfo{},
-		module:  &fnInfo{globals: map[string]bool{}, ns: map[string]bool{}},
+		file:     file,
+		gen:      map[*syntax.DefStmt]bool{},
+		genName:  map[string]bool{},
+		skip:     map[*syntax.Ident]bool{},
+		annotate: map[*syntax.DefStmt]syntax.Stmt{},
+		info:     map[syntax.Node]*fnInfo{},
+		module:   &fnInfo{globals: map[string]bool{}, ns: map[string]bool{}},
 
 		globalPass: map[syntax.Stmt]bool{},
 		plainBreak: map[*syntax.BranchStmt]bool{},
@@ -213,6 +217,9 @@ func (p *pass2) decorated(out []syntax.Stmt, s syntax.Stmt, decos []*syntax.Call
 		return nil, err
 	}
 	out = append(out, res...)
+	if isDef && p.annotate[def] != nil {
+		out = append(out, p.annotate[def]) // the function's own, not its decorator's
+	}
 	for k := len(decos) - 1; k >= 0; k-- {
 		pos := decos[k].Lparen
 		name := def.Name.Name

@@ -92,6 +92,7 @@ func translate(filename string, src []byte, opts *Options) (*Result, error) {
 	p.dynamic = opts.DynamicGlobals
 	p.isPredeclared = opts.IsPredeclared
 	p.port = opts.Port != nil
+	f.Stmts = p.hoistYieldLambdas(f.Stmts) // yieldlambda.go
 	if f.Stmts, err = p.stmts(f.Stmts, nil); err != nil {
 		return nil, err
 	}

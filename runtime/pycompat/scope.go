@@ -188,6 +188,9 @@ func (p *pass2) resolveStmt(s syntax.Stmt, sc *scope) []syntax.Stmt {
 		p.inplace(s)
 		s.RHS = p.boolAsInt(s.Op, p.expr(s.RHS, sc)) // corpus_boolarith.go: n += x > 0
 		s.LHS = p.target(s.LHS, sc)
+		if s.Op == syntax.EQ {
+			s.RHS = p.unpackSource(s.LHS, s.RHS) // a, b = "xy"
+		}
 	case *syntax.ExprStmt:
 		s.X = p.expr(s.X, sc)
 	case *syntax.ReturnStmt:
@@ -398,6 +401,10 @@ func (p *pass2) expr(e syntax.Expr, sc *scope) syntax.Expr {
 		}
 		if e.Name.Name == "__doc__" && !p.isNamespace(e.X) {
 			return call(e.Dot, p.genIdent(e.Dot, "_doc_of"), e.X)
+		}
+		if pylib.ValueAttrs[e.Name.Name] && !p.isNamespace(e.X) {
+			// (3).real, f.__defaults__, "ab".__len__: pylib/valueattr.go
+			return call(e.Dot, p.genIdent(e.Dot, "_attr"), e.X, strLit(e.Name.NamePos, e.Name.Name))
 		}
 		if e.Name.Name == "__class__" && !p.isNamespace(e.X) {
 			// (5).__class__ is int: values other than instances have no such attribute in Starlark

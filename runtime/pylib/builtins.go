@@ -12,6 +12,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
 func builtins() starlark.StringDict {
@@ -38,6 +39,8 @@ func builtins() starlark.StringDict {
 		"_type_is":          starlark.NewBuiltin("type", typeIsBuiltin),
 		"_type_name":        starlark.NewBuiltin("type", typeNameBuiltin),
 		"_name_of":          starlark.NewBuiltin("__name__", nameOfBuiltin),
+		"_attr":             starlark.NewBuiltin("getattr", attrBuiltin), // valueattr.go
+		"_annotate":         starlark.NewBuiltin("annotate", annotateBuiltin),
 		"_getitem":          starlark.NewBuiltin("getitem", indexBuiltin),
 		// Python builtins Starlark lacks
 		"object":       objectClass,
@@ -323,6 +326,16 @@ func radixBuiltin(base int, prefix string) func(*starlark.Thread, *starlark.Buil
 			n = v.BigInt()
 		case starlark.Bool:
 			n = boolInt(bool(v))
+		case *Instance:
+			r, ok, err := v.dunder("__index__") // hex(obj) with __index__
+			if err != nil {
+				return nil, err
+			}
+			ri, isInt := r.(starlark.Int)
+			if !ok || !isInt {
+				return nil, exc.TypeError("'%s' object cannot be interpreted as an integer", typeName(x))
+			}
+			n = ri.BigInt()
 		default:
 			return nil, exc.TypeError("'%s' object cannot be interpreted as an integer", typeName(x))
 		}
@@ -388,7 +401,7 @@ func powBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw
 	if fx == 0 && fy < 0 {
 		return nil, exc.New("ZeroDivisionError", "0.0 cannot be raised to a negative power")
 	}
-	return starlark.Float(math.Pow(fx, fy)), nil
+	return starlark.Float(FloatPow(fx, fy)), nil // floatpow.go: CPython's digits
 }
 
 // modInversePow is pow(x, -n, m): the inverse of x modulo m, to the n.
@@ -455,6 +468,15 @@ func roundBuiltin(_ *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, 
 			q.Add(q, big.NewInt(1))
 		}
 		return starlark.MakeBigInt(q.Mul(q, p)), nil
+	}
+	if inst, ok := x.(*Instance); ok {
+		extra := starlark.Tuple{}
+		if nd != starlark.None {
+			extra = starlark.Tuple{nd}
+		}
+		if v, ok, err := inst.dunder("__round__", extra...); ok {
+			return v, err
+		}
 	}
 	if nd == starlark.None {
 		if v, ok, err := goDunder(nil, x, "__round__"); ok {
@@ -605,6 +627,9 @@ func collect(v starlark.Value) ([]starlark.Value, error) {
 	}
 	if pi, ok := v.(pyIter); ok { // iter.go: a generator's error is the caller's
 		return drain(nil, pi)
+	}
+	if set, ok := v.(*starlark.Set); ok {
+		return pyrepr.SetElems(set), nil // CPython's order (pyrepr/setorder.go)
 	}
 	it, ok := v.(starlark.Iterable)
 	if !ok {

@@ -37,6 +37,18 @@ func getAttr(x starlark.Value, name string) (starlark.Value, error) {
 	if name == "__class__" {
 		return TypeOf(x), nil
 	}
+	if _, isCallable := x.(starlark.Callable); isCallable && (name == "__name__" || name == "__doc__") {
+		// a function's or builtin's __name__ and __doc__, as f.__name__ reads them
+		if name == "__name__" {
+			return nameOfBuiltin(nil, nil, starlark.Tuple{x}, nil)
+		}
+		return docOfBuiltin(nil, nil, starlark.Tuple{x}, nil)
+	}
+	if ValueAttrs[name] { // getattr(3, "real"), attrgetter("real"): valueattr.go
+		if v, err := valueAttr(nil, x, name); v != nil || err != nil {
+			return v, err
+		}
+	}
 	return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", typeName(x), name)
 }
 

@@ -1,6 +1,7 @@
 package pylib
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -74,6 +75,10 @@ func idBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwa
 	}
 	if inst, ok := x.(*Instance); ok {
 		return starlark.MakeUint64(0x7f0000000000 + inst.id*16), nil
+	}
+	if rv := reflect.ValueOf(x); rv.Kind() == reflect.Pointer {
+		// a list, dict, set or function: its address (Go does not move it)
+		return starlark.MakeUint64(uint64(rv.Pointer())), nil
 	}
 	if h, err := x.Hash(); err == nil {
 		return starlark.MakeUint64(0x7e0000000000 + uint64(h)*16), nil
@@ -199,6 +204,26 @@ func hashBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, k
 		if f := float64(v); f == float64(int64(f)) && f != -1 {
 			return starlark.MakeInt64(int64(f)), nil
 		}
+	case *Instance:
+		// hash(obj) is what obj.__hash__() returns, as in Python
+		for _, k := range v.class.linearization() {
+			if h, ok := k.dict["__hash__"]; ok {
+				if h == starlark.None {
+					return nil, exc.TypeError("unhashable type: '%s'", v.class.name)
+				}
+				r, err := starlark.Call(v.callThread("__hash__"), h, starlark.Tuple{v}, nil)
+				if err != nil {
+					return nil, err
+				}
+				if i, ok := r.(starlark.Int); ok {
+					return i, nil
+				}
+				return nil, exc.TypeError("__hash__ method should return an integer")
+			}
+			if _, ok := k.dict["__eq__"]; ok {
+				break
+			}
+		}
 	}
 	if v, ok, err := goDunder(nil, x, "__hash__"); ok {
 		return v, err
@@ -271,6 +296,9 @@ func docOfBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, 
 	case *boundMethod:
 		return docOfBuiltin(nil, nil, starlark.Tuple{v.fn}, nil)
 	case *Instance:
+		if d, ok, _ := v.attrs.Get(starlark.String("__doc__")); ok {
+			return d, nil // set on the object (functools.update_wrapper)
+		}
 		x = v.class
 	}
 	if ha, ok := x.(starlark.HasAttrs); ok {

@@ -31,7 +31,7 @@ func globalsAt(thread *starlark.Thread, depth int) *starlark.Dict {
 		if fn, ok := thread.DebugFrame(depth).Callable().(*starlark.Function); ok {
 			g := fn.Globals()
 			for _, k := range g.Keys() {
-				if !strings.HasPrefix(k, "_") || strings.HasPrefix(k, "__") {
+				if !IsHelperName(k) {
 					d.SetKey(starlark.String(k), g[k])
 				}
 			}
@@ -87,7 +87,7 @@ func localsAt(thread *starlark.Thread, depth int) *starlark.Dict {
 	d := starlark.NewDict(fr.NumLocals())
 	for i := 0; i < fr.NumLocals(); i++ {
 		bind, v := fr.Local(i)
-		if v == nil || strings.HasPrefix(bind.Name, "_") {
+		if v == nil || IsHelperName(bind.Name) {
 			if ns, ok := v.(*Namespace); ok {
 				addNamespace(d, ns)
 			}
@@ -99,4 +99,27 @@ func localsAt(thread *starlark.Thread, depth int) *starlark.Dict {
 		d.SetKey(starlark.String(bind.Name), v)
 	}
 	return d
+}
+
+// IsHelperName reports whether a global or local is one the translator
+// made (_g, _l, _class_C, _gen_f, _with_3, _deco_1 ...), not the script's
+// own: _thread and _cache are the script's.
+func IsHelperName(k string) bool {
+	if !strings.HasPrefix(k, "_") || strings.HasPrefix(k, "__") {
+		return false
+	}
+	if k == "_g" || k == "_l" {
+		return true
+	}
+	for _, prefix := range []string{"_class_", "_gen_", "_annot_"} {
+		if strings.HasPrefix(k, prefix) {
+			return true
+		}
+	}
+	// numbered temporaries: _l2, _with_3, _broken_1
+	i := len(k)
+	for i > 1 && k[i-1] >= '0' && k[i-1] <= '9' {
+		i--
+	}
+	return i < len(k) && (k[:i] == "_l" || k[i-1] == '_')
 }

@@ -25,6 +25,13 @@ type Class struct {
 	// without a thread (operators, str()) run on it
 	thread *starlark.Thread
 	enum   *enumInfo // the members of an Enum subclass (enum.go)
+	// abc marks abc.ABC; abstract lists the methods still abstract in a
+	// class deriving from it (abstract.go)
+	abc      bool
+	abstract []string
+	// slots is the attribute names instances may have when every class
+	// in the MRO declares __slots__ (nil: instances have a __dict__)
+	slots map[string]bool
 }
 
 var (
@@ -35,6 +42,7 @@ var (
 
 // SetField assigns a class attribute (Counter.total += 1).
 func (c *Class) SetField(name string, v starlark.Value) error {
+	name = Unmangle(name) // pyname.go
 	if c.shared {
 		return exc.TypeError("cannot set '%s' attribute of built-in type '%s'", name, c.name)
 	}
@@ -45,7 +53,16 @@ func (c *Class) SetField(name string, v starlark.Value) error {
 	return nil
 }
 
-func (c *Class) String() string        { return "<class '" + c.qualName() + "'>" }
+func (c *Class) String() string {
+	if c.enum != nil || c.isEnumBase() {
+		// EnumType's repr: <enum 'Color'>, <flag 'Perm'>
+		if c.isSubclass(EnumClass("Flag")) {
+			return "<flag '" + c.name + "'>"
+		}
+		return "<enum '" + c.name + "'>"
+	}
+	return "<class '" + c.qualName() + "'>"
+}
 func (c *Class) PyRepr() string        { return c.String() }
 func (c *Class) Type() string          { return "type" }
 func (c *Class) Freeze()               {}
@@ -62,6 +79,7 @@ func (c *Class) qualName() string {
 }
 
 func (c *Class) Attr(name string) (starlark.Value, error) {
+	name = Unmangle(name)
 	switch name {
 	case "__name__", "__qualname__":
 		return starlark.String(shortName(c.name)), nil
@@ -88,6 +106,16 @@ func (c *Class) Attr(name string) (starlark.Value, error) {
 			t = append(t, objectClass)
 		}
 		return t, nil
+	case "mro":
+		if c.lookup("mro") == nil {
+			return starlark.NewBuiltin("mro", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+				if len(args)+len(kwargs) > 0 {
+					return nil, exc.TypeError("mro() takes no arguments")
+				}
+				mro, _ := c.Attr("__mro__")
+				return starlark.NewList(append([]starlark.Value(nil), mro.(starlark.Tuple)...)), nil
+			}), nil
+		}
 	case "__dict__":
 		return c.dictCopy(), nil
 	case "__members__":
@@ -199,6 +227,9 @@ func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwarg
 	if c.enum != nil {
 		return c.enumLookup(args, kwargs)
 	}
+	if len(c.abstract) > 0 {
+		return nil, c.abstractError()
+	}
 	var obj starlark.Value
 	if nw, owner := c.find("__new__"); nw != nil && owner != objectClass {
 		v, err := starlark.Call(thread, onClass(nw, c), append(starlark.Tuple{c}, args...), kwargs)
@@ -210,6 +241,9 @@ func (c *Class) CallInternal(thread *starlark.Thread, args starlark.Tuple, kwarg
 			return v, nil // Python skips __init__ then
 		}
 	} else {
+		if sub := osErrorSubclass(c, args); sub != nil {
+			c = sub // OSError(2, 'x') is a FileNotFoundError, as in Python
+		}
 		inst := newInstance(c, thread)
 		if c.exc {
 			inst.args = append(starlark.Tuple(nil), args...)
@@ -347,8 +381,10 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 	var annots *starlark.Dict
 	for _, item := range dict.Items() {
 		k, _ := starlark.AsString(item[0])
+		k = Unmangle(k) // def _get -> _get_ in the translated body (pyname.go)
 		v := item[1]
 		if a, ok := strings.CutPrefix(k, annotPrefix); ok {
+			a = Unmangle(a)
 			// the translator keeps a class body's `x: T` as _annot_x = "T"
 			if annots == nil {
 				annots = new(starlark.Dict)
@@ -360,6 +396,9 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 		}
 		if _, isFn := v.(*starlark.Function); isFn && k == "__new__" {
 			v = &descriptor{kind: "staticmethod", fn: v} // __new__ is implicitly static
+		}
+		if _, isFn := v.(*starlark.Function); isFn && (k == "__init_subclass__" || k == "__class_getitem__") {
+			v = &descriptor{kind: "classmethod", fn: v} // implicitly class methods
 		}
 		c.dict[k] = v
 		c.order = append(c.order, k)
@@ -378,6 +417,17 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 			if _, err := starlark.Call(thread, setName, starlark.Tuple{c, starlark.String(k)}, nil); err != nil {
 				return nil, err
 			}
+		}
+	}
+	c.findAbstract() // abstract.go
+	c.findSlots()
+	// the nearest base's __init_subclass__ runs for the new class
+	for _, k := range c.mro[1:] {
+		if hook, ok := k.dict["__init_subclass__"]; ok {
+			if _, err := starlark.Call(thread, onClass(hook, c), nil, nil); err != nil {
+				return nil, err
+			}
+			break
 		}
 	}
 	return c, nil
@@ -457,4 +507,38 @@ func dfsOrder(c *Class) []*Class {
 func isBuiltinNamed(v starlark.Value, name string) bool {
 	b, ok := v.(*starlark.Builtin)
 	return ok && b.Name() == name
+}
+
+// findSlots sets c.slots when c and all its bases declare __slots__.
+func (c *Class) findSlots() {
+	slots := map[string]bool{}
+	for _, k := range c.mro {
+		if k.shared {
+			return
+		}
+		decl, ok := k.dict["__slots__"]
+		if !ok {
+			return
+		}
+		if s, ok := decl.(starlark.String); ok {
+			slots[string(s)] = true
+			continue
+		}
+		it, ok := decl.(starlark.Iterable)
+		if !ok {
+			return
+		}
+		iter := it.Iterate()
+		var v starlark.Value
+		for iter.Next(&v) {
+			if s, ok := v.(starlark.String); ok {
+				slots[string(s)] = true
+			}
+		}
+		iter.Done()
+	}
+	if slots["__dict__"] {
+		return
+	}
+	c.slots = slots
 }

@@ -63,6 +63,14 @@ func strCorpusMethod(name, s string, args starlark.Tuple, kwargs []starlark.Tupl
 				parts := strings.Split(string(seq), "")
 				return starlark.String(strings.Join(parts, s)), true, nil
 			}
+			if seq, ok := args[0].(starlark.Indexable); ok {
+				// CPython's words for a non-str item: ", ".join([1, 2])
+				for i := 0; i < seq.Len(); i++ {
+					if _, isStr := seq.Index(i).(starlark.String); !isStr {
+						return nil, true, exc.TypeError("sequence item %d: expected str instance, %s found", i, pyTypeName(seq.Index(i)))
+					}
+				}
+			}
 		}
 		return nil, false, nil
 	case "split", "rsplit": // split(sep, maxsplit=1): Starlark's take them positionally

@@ -47,8 +47,8 @@ func (x *Instance) Truth() starlark.Bool {
 func (x *Instance) Hash() (uint32, error) {
 	for _, k := range x.class.linearization() {
 		if h, ok := k.dict["__hash__"]; ok {
-			if h == starlark.None {
-				break
+			if h == starlark.None { // __hash__ = None: unhashable, as in Python
+				return 0, exc.TypeError("unhashable type: '%s'", x.class.name)
 			}
 			v, err := starlark.Call(x.callThread("__hash__"), h, starlark.Tuple{x}, nil)
 			if err != nil {

@@ -132,6 +132,37 @@ func enumValueFormat(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 	return starlark.String(out), err
 }
 
+// mixinEnum gives an enum with a data type mixed in (class C(str,
+// Enum)) the value's equality and hash, and Enum's repr and str (C.B, as
+// CPython 3.11 prints it, also in f-strings), unless the class defines its
+// own.
+func mixinEnum(c *Class) {
+	own := map[string]starlark.Value{}
+	for _, k := range []string{"__repr__", "__str__", "__format__", "__eq__", "__hash__"} {
+		if v, ok := c.dict[k]; ok {
+			own[k] = v
+		}
+	}
+	valueEnum(c)
+	c.dict["__str__"] = methodBuiltin("__str__", enumStr)
+	c.dict["__format__"] = methodBuiltin("__format__", func(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+		x, err := enumSelf(args)
+		if err != nil || len(args) < 2 {
+			return nil, exc.TypeError("__format__ needs a spec")
+		}
+		str, err := x.PyStrErr()
+		if err != nil {
+			return nil, err
+		}
+		spec, _ := starlark.AsString(args[1])
+		out, err := formatValue(starlark.String(str), spec)
+		return starlark.String(out), err
+	})
+	for k, v := range own {
+		c.dict[k] = v
+	}
+}
+
 func enumHash(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 	x, err := enumSelf(args)
 	if err != nil {
@@ -159,6 +190,9 @@ func makeEnum(thread *starlark.Thread, c *Class) error {
 	info := &enumInfo{byName: map[string]*Instance{}}
 	flag := c.isSubclass(EnumClass("Flag"))
 	native := nativeOf(c)
+	if native != nil && !c.isSubclass(EnumClass("IntEnum")) && !c.isSubclass(EnumClass("StrEnum")) && !c.isSubclass(EnumClass("IntFlag")) {
+		mixinEnum(c) // class Color(str, Enum)
+	}
 	init, owner := c.find("__init__")
 	userInit := init != nil && owner != objectClass && !owner.shared
 	last := starlark.Value(starlark.MakeInt(0))
@@ -331,6 +365,19 @@ func flagOps(c *Class) {
 	op("__or__", func(a, b int64) int64 { return a | b })
 	op("__and__", func(a, b int64) int64 { return a & b })
 	op("__xor__", func(a, b int64) int64 { return a ^ b })
+	c.dict["__contains__"] = methodBuiltin("__contains__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
+		x, err := enumSelf(args)
+		if err != nil || len(args) != 2 {
+			return nil, exc.TypeError("__contains__ takes one argument")
+		}
+		y, isMember := args[1].(*Instance)
+		if !isMember || !y.class.isSubclass(x.class) && !x.class.isSubclass(y.class) {
+			return nil, exc.TypeError("unsupported operand type(s) for 'in': '%s' and '%s'", typeName(args[1]), x.class.name)
+		}
+		a, _ := starlark.AsInt32(memberField(x, "_value_"))
+		b, _ := starlark.AsInt32(memberField(y, "_value_"))
+		return starlark.Bool(a&b == b), nil
+	})
 	c.dict["__bool__"] = methodBuiltin("__bool__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ []starlark.Tuple) (starlark.Value, error) {
 		x, err := enumSelf(args)
 		if err != nil {

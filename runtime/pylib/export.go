@@ -32,3 +32,7 @@ func Percent(format string, arg starlark.Value) (string, error) { return pyPerce
 // ExceptionOf is the exception instance a script's `except ... as e` sees
 // for err (the raised instance itself when err came from raise).
 func ExceptionOf(err error) starlark.Value { return errToInstance(err) }
+
+// GetAttr is getattr(x, name) with Python's attributes of built-in values
+// ((3).real, str methods) and AttributeError.
+func GetAttr(x starlark.Value, name string) (starlark.Value, error) { return getAttr(x, name) }

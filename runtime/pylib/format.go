@@ -497,11 +497,13 @@ func lookupField(name string, args starlark.Tuple, kw map[string]starlark.Value,
 			}
 			attr := rest[1 : 1+k]
 			rest = rest[1+k:]
-			ha, ok := v.(starlark.HasAttrs)
-			if !ok {
-				return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", typeName(v), attr)
+			var nv starlark.Value
+			var err error
+			if ValueAttrs[attr] {
+				nv, err = valueAttr(nil, v, attr) // "{0.real}"
+			} else if ha, ok := v.(starlark.HasAttrs); ok {
+				nv, err = ha.Attr(attr)
 			}
-			nv, err := ha.Attr(attr)
 			if err != nil || nv == nil {
 				return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", typeName(v), attr)
 			}

@@ -32,11 +32,13 @@ func (f frozenSet) PyRepr() string {
 	}
 	return "frozenset(" + pyrepr.Repr(f.s) + ")"
 }
-func (f frozenSet) Type() string                       { return "frozenset" }
-func (f frozenSet) Freeze()                            {}
-func (f frozenSet) Truth() starlark.Bool               { return f.s.Len() > 0 }
-func (f frozenSet) Len() int                           { return f.s.Len() }
-func (f frozenSet) Iterate() starlark.Iterator         { return f.s.Iterate() }
+func (f frozenSet) Type() string         { return "frozenset" }
+func (f frozenSet) Freeze()              {}
+func (f frozenSet) Truth() starlark.Bool { return f.s.Len() > 0 }
+func (f frozenSet) Len() int             { return f.s.Len() }
+func (f frozenSet) Iterate() starlark.Iterator {
+	return starlark.Tuple(pyrepr.SetElems(f.s)).Iterate() // CPython's order
+}
 func (f frozenSet) Has(x starlark.Value) (bool, error) { return f.s.Has(x) }
 
 // Hash does not depend on the order of the elements.

@@ -28,6 +28,9 @@ type Instance struct {
 	// aliases maps a subclass's spelling of a base's private attribute,
 	// once read, to the base's (see privateAliases)
 	aliases map[string]string
+	// tbFrom is 1 + the call-stack index of the frame that caught the
+	// exception, 0 when uncaught (tbobject.go)
+	tbFrom int
 }
 
 var (
@@ -156,6 +159,7 @@ func (x *Instance) strDunder(name string) (string, bool, error) {
 // Attr is x.name: the instance's own attributes, then the class's, then
 // __getattr__.
 func (x *Instance) Attr(name string) (starlark.Value, error) {
+	name = Unmangle(name) // pyname.go
 	v, err := x.attrDirect(name)
 	if v != nil || err != nil {
 		return v, err
@@ -184,12 +188,18 @@ func (x *Instance) attrDirect(name string) (starlark.Value, error) {
 	case "__class__":
 		return x.class, nil
 	case "__dict__":
+		if x.class.slots != nil {
+			return nil, nil
+		}
 		return x.attrs, nil
 	case "__module__":
 		return starlark.String("__main__"), nil
 	}
 	if x.class.exc {
 		if v := x.excAttr(name); v != nil {
+			return v, nil
+		}
+		if v := x.excTracebackAttr(name); v != nil { // tbobject.go
 			return v, nil
 		}
 	}
@@ -295,6 +305,7 @@ func (x *Instance) AttrNames() []string {
 
 // SetField is x.name = v: the class's __setattr__ if it has one.
 func (x *Instance) SetField(name string, v starlark.Value) error {
+	name = Unmangle(name)
 	if sa, _ := x.class.find("__setattr__"); sa != nil {
 		_, err := starlark.Call(x.callThread(name), sa, starlark.Tuple{x, starlark.String(name), v}, nil)
 		return err
@@ -317,6 +328,9 @@ func (x *Instance) setAttrDirect(name string, v starlark.Value) error {
 		// a subclass updating the base's private attribute it read
 		name = alt
 	}
+	if x.class.slots != nil && !x.class.slots[name] && name != "__class__" {
+		return exc.New("AttributeError", "'%s' object has no attribute '%s'", x.class.name, name)
+	}
 	if name == "__dict__" {
 		if d, ok := v.(*starlark.Dict); ok {
 			x.attrs = d
@@ -334,6 +348,7 @@ func (x *Instance) setAttrDirect(name string, v starlark.Value) error {
 
 // delAttr is `del x.name` / delattr(x, name).
 func (x *Instance) delAttr(name string) error {
+	name = Unmangle(name)
 	if da, _ := x.class.find("__delattr__"); da != nil {
 		_, err := starlark.Call(x.callThread(name), da, starlark.Tuple{x, starlark.String(name)}, nil)
 		return err

@@ -7,6 +7,7 @@ import (
 	"go.starlark.net/starlark"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pyrepr"
 )
 
 // Python's iterator protocol: iter(), next(), StopIteration, lazy
@@ -57,6 +58,11 @@ func errorAware(inner *starlark.Builtin) *starlark.Builtin {
 	return starlark.NewBuiltin(inner.Name(), func(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 		args, kwargs = textIterArgs(inner.Name(), args), dropNoneKey(kwargs) // corpus_iterargs.go
 		if len(args) > 0 {
+			if set, ok := args[0].(*starlark.Set); ok && (inner.Name() == "list" || inner.Name() == "tuple") {
+				if order := pyrepr.SetOrder(set); order != nil {
+					args = append(starlark.Tuple{starlark.Tuple(order)}, args[1:]...) // CPython's order
+				}
+			}
 			if inst, ok := args[0].(*Instance); ok && (inst.class.lookup("__iter__") != nil || inst.class.lookup("__next__") != nil) {
 				it, err := toIterator(t, inst) // a script object with __iter__
 				if err != nil {
@@ -247,6 +253,8 @@ func toIterator(t *starlark.Thread, x starlark.Value) (pyIter, error) {
 		return &seqIter{kind: "tuple_iterator", vals: v}, nil
 	case *starlark.Dict:
 		return &seqIter{kind: "dict_keyiterator", vals: v.Keys()}, nil
+	case *starlark.Set:
+		return &seqIter{kind: "set_iterator", vals: pyrepr.SetElems(v)}, nil // in CPython's order
 	case starlark.Iterable:
 		vals, err := collect(v)
 		if err != nil {
@@ -498,8 +506,9 @@ func enumerateBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 // zipIter is zip(*its): tuples until the shortest ends.
 type zipIter struct {
 	iterBase
-	srcs []pyIter
-	done bool
+	srcs   []pyIter
+	done   bool
+	strict bool // zip(..., strict=True): unequal lengths raise ValueError
 }
 
 func (s *zipIter) String() string             { return fmt.Sprintf("<zip object at %p>", s) }
@@ -518,6 +527,9 @@ func (s *zipIter) pyNext(t *starlark.Thread) (starlark.Value, bool, error) {
 		v, ok, err := src.pyNext(t)
 		if !ok || err != nil {
 			s.done = true
+			if err == nil && s.strict {
+				err = s.strictCheck(t, i)
+			}
 			return nil, false, err
 		}
 		out[i] = v
@@ -525,11 +537,36 @@ func (s *zipIter) pyNext(t *starlark.Thread) (starlark.Value, bool, error) {
 	return out, true, nil
 }
 
-func zipBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
-	if len(kwargs) > 0 {
-		return nil, exc.TypeError("zip() takes no keyword arguments")
+// strictCheck is zip(strict=True)'s error when argument i+1 ended: CPython's words.
+func (s *zipIter) strictCheck(t *starlark.Thread, i int) error {
+	args := func(n int) string {
+		if n == 1 {
+			return "argument 1"
+		}
+		return fmt.Sprintf("arguments 1-%d", n)
 	}
+	if i > 0 {
+		return exc.ValueError("zip() argument %d is shorter than %s", i+1, args(i))
+	}
+	for k, src := range s.srcs[1:] {
+		if _, more, err := src.pyNext(t); err != nil || more {
+			if err != nil {
+				return err
+			}
+			return exc.ValueError("zip() argument %d is longer than %s", k+2, args(k+1))
+		}
+	}
+	return nil
+}
+
+func zipBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	z := &zipIter{}
+	for _, kv := range kwargs {
+		if k, _ := starlark.AsString(kv[0]); k != "strict" || len(kwargs) > 1 {
+			return nil, exc.TypeError("zip() got an unexpected keyword argument '%s'", k)
+		}
+		z.strict = bool(kwargs[0][1].Truth())
+	}
 	for i, a := range args {
 		src, err := toIterator(t, a)
 		if err != nil {
@@ -562,7 +599,9 @@ func reversedBuiltin(t *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 		return nil, exc.TypeError("'%s' object is not reversible", typeName(x))
 	}
 	if _, ok := x.(starlark.Indexable); !ok {
-		if _, isDict := x.(*starlark.Dict); !isDict {
+		_, isDict := x.(*starlark.Dict)
+		_, isView := x.(*dictView) // reversed(d.items()), as since Python 3.8
+		if !isDict && !isView {
 			return nil, exc.TypeError("'%s' object is not reversible", typeName(x))
 		}
 	}

@@ -117,6 +117,7 @@ func (s *superProxy) Hash() (uint32, error) { return 0, exc.TypeError("unhashabl
 func (s *superProxy) AttrNames() []string   { return nil }
 
 func (s *superProxy) Attr(name string) (starlark.Value, error) {
+	name = Unmangle(name)
 	inst, isInst := s.self.(*Instance)
 	var start *Class
 	if isInst {
@@ -139,6 +140,12 @@ func (s *superProxy) Attr(name string) (starlark.Value, error) {
 	}
 	if found == nil {
 		found = objectClass.dict[name]
+	}
+	if found == nil && isInst {
+		found = objectDefault(inst, name) // super().__eq__(other), super().__hash__()
+		if found != nil {
+			return found, nil
+		}
 	}
 	if found == nil {
 		return nil, exc.New("AttributeError", "'super' object has no attribute '%s'", name)

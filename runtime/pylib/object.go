@@ -40,7 +40,14 @@ func init() {
 	d["__getattribute__"] = methodBuiltin("__getattribute__", objectGetattribute)
 	d["__delattr__"] = methodBuiltin("__delattr__", objectDelattr)
 	d["__repr__"] = methodBuiltin("__repr__", objectRepr)
-	d["__str__"] = methodBuiltin("__str__", objectRepr)
+	d["__str__"] = methodBuiltin("__str__", objectStr)
+	// object.__init_subclass__(): what super().__init_subclass__(**kw) reaches
+	d["__init_subclass__"] = &descriptor{kind: "classmethod", fn: starlark.NewBuiltin("__init_subclass__", func(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+		if len(kwargs) > 0 {
+			return nil, exc.TypeError("%s.__init_subclass__() takes no keyword arguments", typeName(args[0]))
+		}
+		return starlark.None, nil
+	})}
 	objectClass.mro = []*Class{objectClass}
 }
 
@@ -114,6 +121,18 @@ func objectRepr(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, _ 
 	x, err := selfInstance("__repr__", args, 1)
 	if err != nil {
 		return nil, err
+	}
+	return starlark.String(x.defaultRepr()), nil
+}
+
+// object.__str__(self) is type(self).__repr__(self).
+func objectStr(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kw []starlark.Tuple) (starlark.Value, error) {
+	x, err := selfInstance("__str__", args, 1)
+	if err != nil {
+		return nil, err
+	}
+	if v, ok, err := x.dunder("__repr__"); ok {
+		return v, err
 	}
 	return starlark.String(x.defaultRepr()), nil
 }

@@ -64,3 +64,32 @@ func osErrorAttr(x *Instance, name string) (starlark.Value, bool) {
 	}
 	return starlark.None, true
 }
+
+// osErrnoClasses are the OSError subclasses Python's OSError(errno, ...)
+// constructor picks by errno (Linux numbers).
+var osErrnoClasses = map[int64]string{
+	1: "PermissionError", 2: "FileNotFoundError", 3: "ProcessLookupError", 4: "InterruptedError",
+	10: "ChildProcessError", 11: "BlockingIOError", 13: "PermissionError", 17: "FileExistsError",
+	20: "NotADirectoryError", 21: "IsADirectoryError", 32: "BrokenPipeError", 103: "ConnectionAbortedError",
+	104: "ConnectionResetError", 108: "BrokenPipeError", 110: "TimeoutError", 111: "ConnectionRefusedError",
+	114: "BlockingIOError", 115: "BlockingIOError",
+}
+
+// osErrorSubclass is the class OSError(errno, strerror, ...) makes, or nil.
+func osErrorSubclass(c *Class, args starlark.Tuple) *Class {
+	if len(args) < 2 || c != builtinClass("OSError") {
+		return nil
+	}
+	n, ok := args[0].(starlark.Int)
+	if !ok {
+		return nil
+	}
+	i, ok := n.Int64()
+	if !ok {
+		return nil
+	}
+	if name, ok := osErrnoClasses[i]; ok {
+		return builtinClass(name)
+	}
+	return nil
+}

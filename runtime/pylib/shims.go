@@ -57,9 +57,15 @@ func shim(thread *starlark.Thread, name string, recv starlark.Value, args starla
 		switch name {
 		case "copy":
 			return &ByteArray{b: append([]byte(nil), ba.b...)}, true, nil
-		case "decode", "hex", "startswith", "endswith", "find", "index", "count", "split", "join",
-			"strip", "lstrip", "rstrip", "replace", "upper", "lower", "isdigit":
+		case "decode", "hex", "startswith", "endswith", "find", "index", "count", "isdigit":
 			recv = starlark.Bytes(ba.b)
+		case "split", "join", "strip", "lstrip", "rstrip", "replace", "upper", "lower":
+			// bytes' method, with bytearrays back where it made bytes
+			v, err := bytesMethod(name, string(ba.b), args, kwargs)
+			if err == errNotShimmed {
+				return nil, false, nil
+			}
+			return asByteArrays(v), true, err
 		}
 	}
 	switch r := recv.(type) {
@@ -486,4 +492,26 @@ func bytesBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 		return encodeText(string(v), encoding, errors)
 	}
 	return starlark.Call(thread, starlark.Universe["bytes"], starlark.Tuple{x}, nil)
+}
+
+// asByteArrays turns the bytes in a bytes method's result (a bytes, or a
+// list or tuple of them) into bytearrays, as bytearray's methods return.
+func asByteArrays(v starlark.Value) starlark.Value {
+	switch r := v.(type) {
+	case starlark.Bytes:
+		return &ByteArray{b: []byte(r)}
+	case *starlark.List:
+		out := make([]starlark.Value, r.Len())
+		for i := range out {
+			out[i] = asByteArrays(r.Index(i))
+		}
+		return starlark.NewList(out)
+	case starlark.Tuple:
+		out := make(starlark.Tuple, len(r))
+		for i, x := range r {
+			out[i] = asByteArrays(x)
+		}
+		return out
+	}
+	return v
 }

@@ -41,6 +41,15 @@ func popRemove(thread *starlark.Thread, name string, recv starlark.Value, args s
 		if name == "pop" && r.Len() == 0 {
 			return nil, true, exc.KeyError("'pop from an empty set'")
 		}
+		if name == "pop" && len(args) == 0 && len(kwargs) == 0 {
+			if order := pyrepr.SetOrder(r); order != nil {
+				// CPython pops the first element in its table order
+				if _, err := r.Delete(order[0]); err != nil {
+					return nil, true, err
+				}
+				return order[0], true, nil
+			}
+		}
 	case *starlark.List:
 		if name == "pop" && r.Len() == 0 {
 			return nil, true, exc.New("IndexError", "pop from empty list")

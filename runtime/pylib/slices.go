@@ -10,12 +10,17 @@ import (
 // `x[lo:hi:step] = v` into _setslice(x, lo, hi, step, v) and `del
 // x[lo:hi:step]` into _delslice(x, lo, hi, step), for lists and bytearrays.
 
-func setsliceBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func setsliceBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) != 5 || len(kwargs) > 0 {
 		return nil, exc.TypeError("_setslice takes 5 arguments")
 	}
 	x, v := args[0], args[4]
 	switch x := x.(type) {
+	case *Instance: // s[1:3] = v is s.__setitem__(slice(1, 3, None), v)
+		if fn := x.class.lookup("__setitem__"); fn != nil {
+			_, err := starlark.Call(thread, fn, starlark.Tuple{x, &pySlice{args[1], args[2], args[3]}, v}, nil)
+			return starlark.None, err
+		}
 	case *starlark.List:
 		vals, err := sliceValues(v)
 		if err != nil {
@@ -41,11 +46,16 @@ func setsliceBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tupl
 	return nil, exc.TypeError("'%s' object does not support item assignment", typeName(x))
 }
 
-func delsliceBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+func delsliceBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
 	if len(args) != 4 || len(kwargs) > 0 {
 		return nil, exc.TypeError("_delslice takes 4 arguments")
 	}
 	switch x := args[0].(type) {
+	case *Instance: // del s[1:2] is s.__delitem__(slice(1, 2, None))
+		if fn := x.class.lookup("__delitem__"); fn != nil {
+			_, err := starlark.Call(thread, fn, starlark.Tuple{x, &pySlice{args[1], args[2], args[3]}}, nil)
+			return starlark.None, err
+		}
 	case *starlark.List:
 		elems, err := removed(listElems(x), args[1], args[2], args[3])
 		if err != nil {

@@ -12,6 +12,7 @@ func stmtHelpers() starlark.StringDict {
 		"_delslice":     starlark.NewBuiltin("del", delsliceBuiltin),
 		"_unpack":       starlark.NewBuiltin("unpack", unpackBuiltin),
 		"_unpack_each":  starlark.NewBuiltin("unpack", unpackEachBuiltin),
+		"_seq":          starlark.NewBuiltin("unpack", seqBuiltin),
 		"_spread_list":  starlark.NewBuiltin("list", spreadListBuiltin),
 		"_spread_tuple": starlark.NewBuiltin("tuple", spreadTupleBuiltin),
 		"_spread_set":   starlark.NewBuiltin("set", spreadSetBuiltin),

@@ -101,6 +101,9 @@ func tryBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tupl
 			if !match {
 				continue
 			}
+			if d := thread.CallStackDepth() - 1; inst.tbFrom == 0 || d < inst.tbFrom {
+				inst.tbFrom = d // the frame calling _try caught it (tbobject.go)
+			}
 			res, herr := handling(thread, inst, func() (starlark.Value, error) { // corpus_chain.go
 				return starlark.Call(thread, h[1], starlark.Tuple{inst}, nil)
 			})
@@ -176,7 +179,16 @@ func errToInstance(err error) *Instance {
 		if e.Errno != 0 {
 			return osExc(e, err)
 		}
-		return newExc(e.Type, e.Msg, err)
+		inst := newExc(e.Type, e.Msg, err)
+		for k, v := range e.Attrs {
+			switch v := v.(type) {
+			case string:
+				inst.attrs.SetKey(starlark.String(k), starlark.String(v))
+			case int:
+				inst.attrs.SetKey(starlark.String(k), starlark.MakeInt(v))
+			}
+		}
+		return inst
 	}
 	msg := err.Error()
 	var ee *starlark.EvalError
@@ -274,6 +286,10 @@ func iterBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 		return starlark.NewList(vals), nil
 	case *starlark.List:
 		return &liveList{l: x}, nil // corpus_listloop.go: the loop may append
+	case *starlark.Set:
+		if order := pyrepr.SetOrder(x); order != nil {
+			return starlark.Tuple(order), nil // CPython's order (pyrepr/setorder.go)
+		}
 	case *starlark.Dict, *dictView:
 		return dictLoopOf(thread, x), nil // dictloop.go: changing the size ends the loop with RuntimeError
 	case *Instance:
@@ -356,6 +372,17 @@ func seqIndex(k starlark.Value, n int, outOfRange string) (int, error) {
 		if v {
 			i = 1
 		}
+	case *Instance:
+		if r, ok, err := v.dunder("__index__"); ok { // an object usable as an index
+			if err != nil {
+				return 0, err
+			}
+			if _, isInt := r.(starlark.Int); isInt {
+				return seqIndex(r, n, outOfRange)
+			}
+			return 0, exc.TypeError("__index__ returned non-int (type %s)", typeName(r))
+		}
+		return 0, exc.TypeError("indices must be integers or slices, not %s", typeName(k))
 	default:
 		return 0, exc.TypeError("indices must be integers or slices, not %s", typeName(k))
 	}

@@ -70,3 +70,55 @@ func iterValues(v starlark.Value) ([]starlark.Value, error) {
 	}
 	return collect(v)
 }
+
+// _seq(xs, n) is the right-hand side of `a, b = xs` (n targets): xs
+// itself when it is a tuple or list of n items, else its n items
+// (characters of a str, ints of bytes, a set in CPython's order), with
+// Python's errors for a wrong count.
+func seqBuiltin(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	if len(args) != 2 || len(kwargs) > 0 {
+		return nil, exc.TypeError("_seq takes 2 arguments")
+	}
+	xs := args[0]
+	if t, ok := xs.(starlark.Tuple); ok && starlark.MakeInt(len(t)) == args[1] {
+		return t, nil // the common case first: a function returned a tuple
+	}
+	n, err := starlark.AsInt32(args[1])
+	if err != nil {
+		return nil, err
+	}
+	var vals []starlark.Value
+	switch v := xs.(type) {
+	case starlark.Tuple:
+		if len(v) == n {
+			return v, nil
+		}
+		vals = v
+	case *starlark.List:
+		if v.Len() == n {
+			return v, nil
+		}
+		vals = make([]starlark.Value, v.Len())
+		for i := range vals {
+			vals[i] = v.Index(i)
+		}
+	default:
+		if _, ok := xs.(starlark.Iterable); !ok {
+			if _, ok := xs.(starlark.String); !ok {
+				if _, ok := xs.(starlark.Bytes); !ok {
+					return nil, exc.TypeError("cannot unpack non-iterable %s object", typeName(xs))
+				}
+			}
+		}
+		if vals, err = iterValues(xs); err != nil {
+			return nil, err
+		}
+	}
+	if len(vals) > n {
+		return nil, exc.ValueError("too many values to unpack (expected %d)", n)
+	}
+	if len(vals) < n {
+		return nil, exc.ValueError("not enough values to unpack (expected %d, got %d)", n, len(vals))
+	}
+	return starlark.Tuple(vals), nil
+}

@@ -135,10 +135,7 @@ func writeRepr(b *strings.Builder, v starlark.Value, seen map[starlark.Value]boo
 			return
 		}
 		b.WriteByte('{')
-		iter := v.Iterate()
-		defer iter.Done()
-		var x starlark.Value
-		for i := 0; iter.Next(&x); i++ {
+		for i, x := range SetElems(v) { // setorder.go: CPython's order
 			if i > 0 {
 				b.WriteString(", ")
 			}

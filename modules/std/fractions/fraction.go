@@ -12,6 +12,7 @@ import (
 	"go.starlark.net/syntax"
 
 	"github.com/qstar-dev/qstar/runtime/exc"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 // Fraction is an immutable rational number; r is never changed.
@@ -246,5 +247,5 @@ func floatPow(x float64, y starlark.Value) (starlark.Value, error) {
 	if x == 0 && e < 0 {
 		return nil, exc.New("ZeroDivisionError", "0.0 cannot be raised to a negative power")
 	}
-	return starlark.Float(math.Pow(x, e)), nil
+	return starlark.Float(pylib.FloatPow(x, e)), nil
 }

@@ -126,6 +126,24 @@ func updateWrapper(_ *starlark.Thread, _ *starlark.Builtin, args starlark.Tuple,
 }
 
 func wrapAs(outer, inner starlark.Value) starlark.Value {
+	if obj, ok := outer.(starlark.HasSetField); ok && outer.Type() != "function" {
+		// a callable object (update_wrapper(self, fn) in __init__) takes
+		// the attributes itself, as in Python
+		name := starlark.String(nameOf(inner))
+		var doc starlark.Value = starlark.None
+		if f, ok := inner.(*starlark.Function); ok {
+			doc = docOf(f)
+		}
+		for _, kv := range []struct {
+			k string
+			v starlark.Value
+		}{{"__name__", name}, {"__qualname__", name}, {"__doc__", doc}, {"__wrapped__", inner}} {
+			if err := obj.SetField(kv.k, kv.v); err != nil {
+				return outer
+			}
+		}
+		return outer
+	}
 	fn, ok := outer.(starlark.Callable)
 	if !ok {
 		return outer

@@ -136,13 +136,7 @@ func attrgetter(_ *starlark.Thread, _ *starlark.Builtin, names starlark.Tuple, k
 }
 
 func getAttr(x starlark.Value, name string) (starlark.Value, error) {
-	if ha, ok := x.(starlark.HasAttrs); ok {
-		v, err := ha.Attr(name)
-		if err != nil || v != nil {
-			return v, err
-		}
-	}
-	return nil, exc.New("AttributeError", "'%s' object has no attribute '%s'", x.Type(), name)
+	return pylib.GetAttr(x, name) // attrgetter("real")(3), as getattr does
 }
 
 // gatherer calls get for each of n keys: one key gives the value, more a tuple.

@@ -17,6 +17,7 @@ func init() {
 		"modf":      "modf(x, /)\n(fraction, integer part) of x, both floats with x's sign.",
 		"frexp":     "frexp(x, /)\n(m, e) with x == m * 2**e and 0.5 <= abs(m) < 1.",
 		"ldexp":     "ldexp(x, i, /)\nx * 2**i.",
+		"dist":      "dist(p, q, /)\nThe Euclidean distance between points p and q, sequences of the same length.",
 		"hypot":     "hypot(*coordinates)\nThe Euclidean distance from the origin, sqrt(sum(x*x)).",
 		"fsum":      "fsum(seq, /)\nThe exact float sum of seq (no lost low bits).",
 		"gcd":       "gcd(*integers)\nThe greatest common divisor of the integers (0 for none).",

@@ -26,10 +26,10 @@ var unary = map[string]struct {
 	f       func(float64) float64
 	logLike bool
 }{
-	"sqrt": {math.Sqrt, false}, "exp": {math.Exp, false}, "expm1": {math.Expm1, false},
-	"log10": {math.Log10, true}, "log2": {math.Log2, true}, "log1p": {math.Log1p, true},
-	"sin": {math.Sin, false}, "cos": {math.Cos, false}, "tan": {math.Tan, false},
-	"asin": {math.Asin, false}, "acos": {math.Acos, false}, "atan": {math.Atan, false},
+	"sqrt": {math.Sqrt, false}, "exp": {pylib.Exp, false}, "expm1": {math.Expm1, false},
+	"log10": {pylib.Log10, true}, "log2": {pylib.Log2, true}, "log1p": {math.Log1p, true},
+	"sin": {pylib.Sin, false}, "cos": {pylib.Cos, false}, "tan": {pylib.Tan, false},
+	"asin": {pylib.Asin, false}, "acos": {pylib.Acos, false}, "atan": {pylib.Atan, false},
 	"sinh": {math.Sinh, false}, "cosh": {math.Cosh, false}, "tanh": {math.Tanh, false},
 	"asinh": {math.Asinh, false}, "acosh": {math.Acosh, false}, "atanh": {math.Atanh, true},
 	"fabs":    {math.Abs, false},
@@ -43,7 +43,7 @@ var binary = map[string]struct {
 	f       func(x, y float64) float64
 	logLike bool
 }{
-	"pow": {math.Pow, true}, "atan2": {math.Atan2, false}, "fmod": {math.Mod, false},
+	"pow": {pylib.FloatPow, true}, "atan2": {pylib.Atan2, false}, "fmod": {math.Mod, false},
 	"copysign": {math.Copysign, false}, "remainder": {math.Remainder, false},
 }
 
@@ -61,6 +61,7 @@ func newModule(env *runtime.Env) (starlark.StringDict, error) {
 		"frexp":     frexp,
 		"ldexp":     ldexp,
 		"hypot":     hypot,
+		"dist":      dist,
 		"fsum":      fsum,
 		"gcd":       gcd,
 		"factorial": factorial,
@@ -201,7 +202,7 @@ func logOf(v starlark.Value) (float64, error) {
 			var mant big.Float
 			e := new(big.Float).SetInt(bi).MantExp(&mant)
 			m, _ := mant.Float64() // rounds to 53 bits, nearest-even
-			return math.Log(m) + math.Ln2*float64(e), nil
+			return pylib.Log(m) + math.Ln2*float64(e), nil
 		}
 	}
 	x, err := real("log", v)
@@ -211,7 +212,7 @@ func logOf(v starlark.Value) (float64, error) {
 	if x <= 0 {
 		return 0, exc.ValueError("math domain error")
 	}
-	return math.Log(x), nil
+	return pylib.Log(x), nil // CPython's digits (pylib/floatmath.go)
 }
 
 func toInt(name string, f func(float64) float64) builtinFn {
@@ -337,7 +338,6 @@ func hypot(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 		return nil, exc.TypeError("hypot() takes no keyword arguments")
 	}
 	var xs []float64
-	sum := 0.0
 	for _, a := range args {
 		x, err := real("hypot", a)
 		if err != nil {
@@ -348,13 +348,44 @@ func hypot(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs 
 			return starlark.Float(math.Inf(1)), nil
 		}
 	}
-	if len(xs) == 2 {
-		return check(math.Hypot(xs[0], xs[1]), xs, false)
-	}
 	for _, x := range xs {
-		sum += x * x
+		if math.IsNaN(x) {
+			return starlark.Float(math.NaN()), nil
+		}
 	}
-	return check(math.Sqrt(sum), xs, false)
+	return check(pylib.Hypot(xs), xs, false) // CPython's digits
+}
+
+// dist(p, q) is the Euclidean distance between two points given as
+// sequences of the same length.
+func dist(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var p, q starlark.Value
+	if err := starlark.UnpackPositionalArgs("dist", args, kwargs, 2, &p, &q); err != nil {
+		return nil, err
+	}
+	ps, ok1 := p.(starlark.Indexable)
+	qs, ok2 := q.(starlark.Indexable)
+	_, str1 := p.(starlark.String)
+	_, str2 := q.(starlark.String)
+	if !ok1 || !ok2 || str1 || str2 {
+		return nil, exc.TypeError("dist(): both points must be sequences")
+	}
+	if ps.Len() != qs.Len() {
+		return nil, exc.ValueError("both points must have the same number of dimensions")
+	}
+	diffs := make(starlark.Tuple, ps.Len())
+	for i := range diffs {
+		x, err := real("dist", ps.Index(i))
+		if err != nil {
+			return nil, err
+		}
+		y, err := real("dist", qs.Index(i))
+		if err != nil {
+			return nil, err
+		}
+		diffs[i] = starlark.Float(math.Abs(x - y))
+	}
+	return hypot(t, b, diffs, nil)
 }
 
 // fsum adds exactly (Shewchuk's partials, as CPython does).

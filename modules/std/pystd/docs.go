@@ -6,12 +6,12 @@ import "github.com/qstar-dev/qstar/runtime"
 // __doc__ and `qstar stubs`; TestDocsMatchBinders keeps them honest.
 func init() {
 	runtime.RegisterDocs("abc", map[string]string{
-		"ABC":                  "ABC\nBase class for abstract classes (abstract methods are not enforced).",
+		"ABC":                  "ABC\nBase class for abstract classes: a subclass that leaves an @abstractmethod unoverridden cannot be instantiated (TypeError).",
 		"ABCMeta":              "ABCMeta\nThe same class as ABC: metaclass=ABCMeta gives the same base.",
-		"abstractmethod":       "abstractmethod(funcobj, /)\nDecorator marking an abstract method; the function is returned as it is.",
-		"abstractclassmethod":  "abstractclassmethod(callable, /)\nOlder spelling of abstractmethod for a classmethod; returned as it is.",
-		"abstractstaticmethod": "abstractstaticmethod(callable, /)\nOlder spelling of abstractmethod for a staticmethod; returned as it is.",
-		"abstractproperty":     "abstractproperty(fget, /)\nOlder spelling of abstractmethod for a property; returned as it is.",
+		"abstractmethod":       "abstractmethod(funcobj, /)\nDecorator marking an abstract method: an ABC subclass must override it before it can be instantiated; the function is returned as it is.",
+		"abstractclassmethod":  "abstractclassmethod(callable, /)\nOlder spelling of abstractmethod for a classmethod.",
+		"abstractstaticmethod": "abstractstaticmethod(callable, /)\nOlder spelling of abstractmethod for a staticmethod.",
+		"abstractproperty":     "abstractproperty(fget, /)\nOlder spelling of abstractmethod for a property.",
 	})
 	bisect := "(a, x, lo=0, hi=len(a), *, key=None)"
 	runtime.RegisterDocs("bisect", map[string]string{

@@ -222,15 +222,19 @@ func factoryRepr(f starlark.Value) string {
 	return pyrepr.Repr(f)
 }
 
-// Binary gives Counter's + and - (keeping positive counts) and dict's |.
+// Binary gives Counter's + and - (keeping positive counts), & and | (the
+// smaller and larger count), and dict's |.
 func (x *Dict) Binary(op syntax.Token, y starlark.Value, side starlark.Side) (starlark.Value, error) {
 	other, ok := y.(*Dict)
-	if !ok || x.kind != counter || other.kind != counter || (op != syntax.PLUS && op != syntax.MINUS) {
+	if !ok || x.kind != counter || other.kind != counter || (op != syntax.PLUS && op != syntax.MINUS && op != syntax.AMP && op != syntax.PIPE) {
 		return nil, nil
 	}
 	l, r := x, other
 	if side == starlark.Right {
 		l, r = other, x
+	}
+	if op == syntax.AMP || op == syntax.PIPE {
+		return minMaxCounts(l, r, op == syntax.AMP)
 	}
 	sum := &Dict{kind: counter, d: starlark.NewDict(0), factory: starlark.None}
 	_ = sum.addCounts(starlark.Tuple{l}, nil, 1)
@@ -298,4 +302,35 @@ func fromkeys(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, kwar
 		}
 	}
 	return x, nil
+}
+
+// minMaxCounts is l & r (min counts, keys of l in order) or l | r (max
+// counts, l's keys then r's new ones); only positive counts stay.
+func minMaxCounts(l, r *Dict, isMin bool) (starlark.Value, error) {
+	out := &Dict{kind: counter, d: starlark.NewDict(0), factory: starlark.None}
+	zero := starlark.MakeInt(0)
+	keep := func(k, v starlark.Value) {
+		if pos, _ := starlark.Compare(syntax.GT, v, zero); pos {
+			_ = out.d.SetKey(k, v)
+		}
+	}
+	for _, kv := range l.d.Items() {
+		rv, found, _ := r.d.Get(kv[0])
+		if !found {
+			rv = zero
+		}
+		v := kv[1]
+		if less, _ := starlark.Compare(syntax.LT, rv, v); less == isMin {
+			v = rv
+		}
+		keep(kv[0], v)
+	}
+	if !isMin {
+		for _, kv := range r.d.Items() {
+			if _, found, _ := l.d.Get(kv[0]); !found {
+				keep(kv[0], kv[1])
+			}
+		}
+	}
+	return out, nil
 }

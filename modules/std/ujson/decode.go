@@ -76,7 +76,9 @@ func (d *decoder) errorAt(msg string, byteOff int) error {
 	if i := strings.LastIndexByte(prefix, '\n'); i >= 0 {
 		col = char - utf8.RuneCountInString(prefix[:i+1]) + 1
 	}
-	return exc.New(jsonDecodeError, "%s: line %d column %d (char %d)", msg, line, col, char)
+	e := exc.New(jsonDecodeError, "%s: line %d column %d (char %d)", msg, line, col, char)
+	e.Attrs = map[string]any{"msg": msg, "doc": d.s, "pos": char, "lineno": line, "colno": col}
+	return e
 }
 
 func (d *decoder) space() {

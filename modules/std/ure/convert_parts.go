@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // group handles '(' and the (?...) extensions.
@@ -199,6 +200,9 @@ func (c *converter) escape(inClass bool) error {
 		return c.hexEscape(pos, 8, emit)
 	case e < 128 && (e >= 'a' && e <= 'z' || e >= 'A' && e <= 'Z' || e >= '0' && e <= '9'):
 		return c.errAt(pos, "bad escape \\%c", e)
+	}
+	if inClass && e < 128 && (unicode.IsPunct(e) || unicode.IsSymbol(e)) {
+		return emit(`\` + string(e)) // [+\-*]: QuoteMeta leaves - and ^ bare, a range or a negation in a set
 	}
 	return emit(regexp.QuoteMeta(string(e))) // `\.` is a dot, not any character
 }
