@@ -11,8 +11,6 @@ import (
 var (
 	//go:embed threading.py
 	threadingSource string
-	//go:embed types.py
-	typesSource string
 	//go:embed warnings.py
 	warningsSource string
 	//go:embed pprint.py
@@ -60,7 +58,6 @@ var (
 func init() {
 	for _, m := range []runtime.Module{
 		{Name: "threading", Doc: "Thread, Lock, RLock, Condition, Event, Semaphore, Barrier, Timer, local (on _thread)", Source: threadingSource},
-		{Name: "types", Doc: "SimpleNamespace and the built-in types' names (FunctionType, GeneratorType, ...)", Source: typesSource},
 		{Name: "pprint", Doc: "pprint, pformat, pp, PrettyPrinter: one line when it fits the width, else one item per line", Source: pprintSource},
 		{Name: "unittest", Doc: "TestCase and its asserts, skips, TestSuite, TextTestRunner, main() over the main script's TestCase classes", Source: unittestSource},
 		{Name: "uuid", Doc: "UUID, uuid1, uuid3, uuid4, uuid5 and the RFC 4122 namespaces", Source: uuidSource},

@@ -30,6 +30,8 @@ var (
 	textwrapMore string
 	//go:embed more/time.py
 	timeMore string
+	//go:embed more/types.py
+	typesMore string
 	//go:embed more/typing.py
 	typingMore string
 )
@@ -46,6 +48,7 @@ func init() {
 		"string":      stringMore,
 		"textwrap":    textwrapMore,
 		"time":        timeMore,
+		"types":       typesMore,
 		"typing":      typingMore,
 	} {
 		runtime.RegisterSupplement(name, src)

@@ -1,4 +1,4 @@
-"""Names for built-in types, and SimpleNamespace."""
+"""Names for the built-in types, beside the Go part of types (SimpleNamespace)."""
 
 
 import sys as _sys
@@ -26,23 +26,6 @@ BuiltinMethodType = type([].append)
 ModuleType = type(_sys)
 NoneType = type(None)
 EllipsisType = type(Ellipsis)
-
-
-class SimpleNamespace:
-    """An object whose attributes are the keywords it was made with."""
-
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        self.__dict__.update(dict(mapping_or_iterable))
-        self.__dict__.update(kwargs)
-
-    def __repr__(self):
-        items = ", ".join("%s=%r" % (k, v) for k, v in self.__dict__.items())
-        return "namespace(%s)" % items
-
-    def __eq__(self, other):
-        if not isinstance(other, SimpleNamespace):
-            return NotImplemented
-        return self.__dict__ == other.__dict__
 
 
 def MappingProxyType(mapping):
