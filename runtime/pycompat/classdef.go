@@ -69,8 +69,39 @@ func (p *pass2) classDef(s *syntax.DefStmt, fn *fnInfo) ([]syntax.Stmt, error) {
 		return nil, err
 	}
 	build := call(pos, p.genIdent(pos, "_class"), strLit(pos, name), bases, call(pos, p.genIdent(pos, bodyName)))
+	build.Args = append(build.Args, classKeywords(bases)...)
 	out = append(out, assign(pos, ident(s.Name.NamePos, name), build))
 	return out, nil
+}
+
+// classKeywords takes the header's keywords (metaclass=M, flag=1) out of
+// the bases tuple, where pass 1 left them as _CLASSKW_(k=v) items, and
+// returns them as keyword arguments for _class.
+func classKeywords(bases syntax.Expr) []syntax.Expr {
+	for {
+		pe, ok := bases.(*syntax.ParenExpr)
+		if !ok {
+			break
+		}
+		bases = pe.X
+	}
+	tuple, ok := bases.(*syntax.TupleExpr)
+	if !ok {
+		return nil
+	}
+	var kw []syntax.Expr
+	kept := tuple.List[:0]
+	for _, e := range tuple.List {
+		if c, ok := e.(*syntax.CallExpr); ok {
+			if id, ok := c.Fn.(*syntax.Ident); ok && id.Name == mkClassKw {
+				kw = append(kw, c.Args...)
+				continue
+			}
+		}
+		kept = append(kept, e)
+	}
+	tuple.List = kept
+	return kw
 }
 
 func (p *pass2) rewriteSuper(m *syntax.DefStmt, class, self string) {

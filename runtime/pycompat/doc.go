@@ -10,6 +10,9 @@ package pycompat
 //	                                          inside live in _g (module) or _l (function)
 //	raise / raise E(msg) / raise E from x     _raise(...)
 //	class C(Base): methods, super(),          C = _class("C", (Base,), _class_C())
+//	class C(Base, metaclass=M, flag=1)        _class(..., metaclass=M, flag=1): ABCMeta makes C an
+//	                                          ABC; flag goes to __init_subclass__; other metaclasses
+//	                                          are not run (C is a plain class)
 //	  @staticmethod/@classmethod/@property    a class-body name its methods also mention
 //	  (classscope.go)                         is renamed _cv_NAME, so `def open(self)` does
 //	                                          not hide open() from the other methods

@@ -19,6 +19,7 @@ const (
 	mkTryElse   = "_TRYELSE_"
 	mkFinally   = "_FINALLY_"
 	mkClass     = "_CLASS_"
+	mkClassKw   = "_CLASSKW_"
 	mkDecorator = "_DECORATOR_"
 )
 
@@ -335,8 +336,33 @@ func (p *pass1) classHeader(i, colon int) error {
 		return nil
 	}
 	p.replace(open, "("+mkClass+"=(")
-	p.replace(colon-1, ",))")
+	if p.toks[colon-2].text == "," { // class C(Base,):
+		p.replace(colon-1, "))")
+	} else {
+		p.replace(colon-1, ",))")
+	}
+	p.classKeywords(open, colon-1)
 	return p.exprs(open+1, colon-1)
+}
+
+// classKeywords wraps each keyword of a class header, `class C(Base,
+// metaclass=M, flag=1)`, in a _CLASSKW_(...) marker call, so the header
+// stays a tuple; pass 2 hands them to _class (classdef.go).
+func (p *pass1) classKeywords(open, close int) {
+	depth := p.toks[open].depth
+	start := open + 1
+	for k := open + 1; k <= close; k++ {
+		t := p.toks[k]
+		if k < close && (t.depth != depth+1 || t.text != ",") {
+			continue
+		}
+		// toks[start:k] is one item of the header
+		if k-start >= 3 && p.toks[start].kind == tName && p.toks[start+1].text == "=" {
+			p.insert(p.toks[start].start, mkClassKw+"(")
+			p.insert(p.toks[k-1].end, ")")
+		}
+		start = k + 1
+	}
 }
 
 // simple handles one simple statement toks[i:j].

@@ -230,7 +230,7 @@ func (p *pass1) exprs(i, j int) error {
 						return err
 					}
 				}
-			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkDecorator, mkWith, mkLoopElse, mkNonlocal, mkWalrus, mkStarred, mkMatch, mkCase, mkMatmul:
+			case mkGlobal, mkTry, mkExcept, mkTryElse, mkFinally, mkClass, mkClassKw, mkDecorator, mkWith, mkLoopElse, mkNonlocal, mkWalrus, mkStarred, mkMatch, mkCase, mkMatmul:
 				return p.errAt(t, "the name %s is reserved by qstar's Python front end", t.text)
 			case "await", "async":
 				return p.unsupported(t, "'"+t.text+"'", "use _thread and blocking calls")

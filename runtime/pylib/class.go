@@ -350,16 +350,48 @@ func classBuiltin(thread *starlark.Thread, b *starlark.Builtin, args starlark.Tu
 	var name string
 	var bases starlark.Tuple
 	var dict *starlark.Dict
-	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 3, &name, &bases, &dict); err != nil {
+	if err := starlark.UnpackPositionalArgs(b.Name(), args, nil, 3, &name, &bases, &dict); err != nil {
 		return nil, err
 	}
-	return NewClass(thread, name, bases, dict)
+	// the class header's keywords: metaclass=, and the rest for __init_subclass__
+	var rest []starlark.Tuple
+	for _, kv := range kwargs {
+		if string(kv[0].(starlark.String)) != "metaclass" {
+			rest = append(rest, kv)
+			continue
+		}
+		if meta, ok := kv[1].(*Class); ok && meta.abc && !inherits(bases, meta) {
+			bases = append(bases, meta) // ABCMeta is abc.ABC here: abstract methods are enforced
+		}
+		// another metaclass is not run: the class is built as a plain class
+	}
+	for _, bv := range bases {
+		if m, ok := bv.(ClassMaker); ok {
+			return m.MakeClass(thread, name, bases, dict)
+		}
+	}
+	return newClassKw(thread, name, bases, dict, rest)
+}
+
+func inherits(bases starlark.Tuple, c *Class) bool {
+	for _, b := range bases {
+		if bc, ok := b.(*Class); ok && (bc == c || bc.isSubclass(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // annotPrefix names the class-body locals that hold annotations.
 const annotPrefix = "_annot_"
 
 func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *starlark.Dict) (*Class, error) {
+	return newClassKw(thread, name, bases, dict, nil)
+}
+
+// newClassKw is newClass with the class header's keywords, which go to
+// the nearest base's __init_subclass__.
+func newClassKw(thread *starlark.Thread, name string, bases starlark.Tuple, dict *starlark.Dict, kwargs []starlark.Tuple) (*Class, error) {
 	c := &Class{name: name, dict: starlark.StringDict{}, thread: thread}
 	for _, bv := range bases {
 		if t, ok := bv.(*pyType); ok && nativeClasses()[t.name] != nil {
@@ -369,6 +401,9 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 		if !ok {
 			if bv == starlark.Universe["object"] || isBuiltinNamed(bv, "object") {
 				continue
+			}
+			if bv == typeType || isBuiltinNamed(bv, "type") {
+				continue // a metaclass: defined as a plain class (metaclasses do not run here)
 			}
 			return nil, exc.TypeError("class %s: base %s is not a class", name, pyrepr.Repr(bv))
 		}
@@ -421,16 +456,22 @@ func newClass(thread *starlark.Thread, name string, bases starlark.Tuple, dict *
 	}
 	c.findAbstract() // abstract.go
 	c.findSlots()
-	// the nearest base's __init_subclass__ runs for the new class
-	for _, k := range c.mro[1:] {
-		if hook, ok := k.dict["__init_subclass__"]; ok {
-			if _, err := starlark.Call(thread, onClass(hook, c), nil, nil); err != nil {
-				return nil, err
-			}
-			break
-		}
+	if err := c.initSubclass(thread, kwargs); err != nil {
+		return nil, err
 	}
 	return c, nil
+}
+
+// initSubclass runs the nearest base's __init_subclass__ for the new
+// class, with the class header's keywords.
+func (c *Class) initSubclass(thread *starlark.Thread, kwargs []starlark.Tuple) error {
+	for _, k := range c.mro[1:] {
+		if hook, ok := k.dict["__init_subclass__"]; ok {
+			_, err := starlark.Call(thread, onClass(hook, c), nil, kwargs)
+			return err
+		}
+	}
+	return nil
 }
 
 // c3 is Python's C3 method resolution order.
