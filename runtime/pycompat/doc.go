@@ -36,6 +36,7 @@ package pycompat
 //	a, *rest = xs, for a, *b in rows          _unpack / _unpack_each (star.go);
 //	for i, (k, *v) in rows  (nestedstar.go)   a temporary split first in the body
 //	[*a, 1], {**d, 'k': v}  (spread.go)       _spread_list / _spread_dict ...
+//	return *a, b / t = *a, 1                  _spread_tuple(a, [b]) (a bare starred tuple)
 //	while (n := f()) > 0:  (walrus.go)        n = f() hoisted before the test;
 //	                                          in a comprehension: _ns_set(_l, "y", f(x)), y in _l
 //	[r for a, *r in rows]  (compstar.go)      _unpack_each(rows, 1, 0); `...` is Ellipsis

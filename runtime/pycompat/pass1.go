@@ -367,6 +367,7 @@ func (p *pass1) classKeywords(open, close int) {
 
 // simple handles one simple statement toks[i:j].
 func (p *pass1) simple(i, j int) error {
+	p.parenStarredTuple(i, j)
 	if handled, err := p.keywordStmt(i, j); handled || err != nil {
 		return err
 	}
@@ -698,4 +699,45 @@ func (p *pass1) chainedAssign(i, j int) error {
 	p.insert(p.toks[j-1].end, "; "+strings.Join(tail, "; "))
 	p.note(p.toks[i].line, "chained assignment split")
 	return nil
+}
+
+// parenStarredTuple rewrites a bare tuple with a starred item on the
+// right of a return, yield or single assignment (`return *a, b`,
+// `t = *a, 1`) as the parenthesized display would be (spread.go):
+// Python allows it, Starlark's grammar does not.
+func (p *pass1) parenStarredTuple(i, j int) {
+	rs := -1
+	switch {
+	case p.toks[i].text == "return" || p.toks[i].text == "yield":
+		rs = i + 1
+	default:
+		if eq := p.singleAssign(i, j); eq >= 0 {
+			rs = eq + 1
+		}
+	}
+	if rs < 0 || rs >= j {
+		return
+	}
+	depth := p.toks[rs].depth
+	comma, star := false, false
+	for k := rs; k < j; k++ {
+		t := p.toks[k]
+		if t.depth != depth || t.kind != tOp {
+			continue
+		}
+		switch {
+		case t.text == ",":
+			comma = true
+		case t.text == "*" && (k == rs || p.toks[k-1].text == ","):
+			star = true
+		case t.text == "=" || t.text == ":" || t.text == ";":
+			return // a keyword or lambda, not a tuple
+		}
+	}
+	if comma && star {
+		p.insert(p.toks[rs].start, "_spread_tuple(") // before a first run's "["
+		p.spreadItems(p.splitCommas(rs, j, depth), "[", "]")
+		p.insert(p.toks[j-1].end, ")") // after a last run's "]"
+		p.note(p.toks[rs].line, "unpacking in a tuple -> _spread_tuple()")
+	}
 }

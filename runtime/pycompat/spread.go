@@ -46,6 +46,14 @@ func (p *pass1) spread(k int) bool {
 	}
 	p.replace(k, "_spread_"+kind+"(")
 	p.replace(m, ")")
+	p.spreadItems(items, open, closing)
+	p.note(p.toks[k].line, "unpacking in a display -> _spread_%s()", kind)
+	return true
+}
+
+// spreadItems drops the stars of the starred items and gathers each run
+// of plain items into one open...closing literal.
+func (p *pass1) spreadItems(items [][2]int, open, closing string) {
 	inRun := false
 	for n, it := range items {
 		t := p.toks[it[0]].text
@@ -65,8 +73,6 @@ func (p *pass1) spread(k int) bool {
 	if inRun {
 		p.insert(p.toks[items[len(items)-1][1]-1].end, closing)
 	}
-	p.note(p.toks[k].line, "unpacking in a display -> _spread_%s()", kind)
-	return true
 }
 
 // targetRange marks toks[s:e] as an assignment or loop target, where a

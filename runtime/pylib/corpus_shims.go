@@ -17,6 +17,7 @@ var corpusMethods = []string{
 	"swapcase", "casefold", "expandtabs", "isnumeric", "isdecimal", "isascii",
 	"isdisjoint", "difference_update", "intersection_update",
 	"symmetric_difference_update", "popitem", "splitlines", "translate", "maketrans", "is_integer", "rsplit",
+	"format_map",
 }
 
 func init() {
@@ -30,6 +31,10 @@ func init() {
 func shimCorpus(thread *starlark.Thread, name string, recv starlark.Value, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, bool, error) {
 	switch r := recv.(type) {
 	case starlark.String:
+		if name == "format_map" {
+			v, err := formatMap(thread, string(r), args, kwargs)
+			return v, true, err
+		}
 		if v, ok, err := strCaseMethod(name, string(r), args, kwargs); ok { // unicase.go
 			return v, ok, err
 		}
@@ -218,4 +223,28 @@ func dictPopLast(d *starlark.Dict, args starlark.Tuple, kwargs []starlark.Tuple)
 		return nil, true, err
 	}
 	return last, true, nil
+}
+
+// formatMap is str.format_map(mapping): format with the mapping's items as
+// the keyword fields.
+func formatMap(thread *starlark.Thread, s string, args starlark.Tuple, kwargs []starlark.Tuple) (starlark.Value, error) {
+	var m starlark.Value
+	if err := starlark.UnpackPositionalArgs("format_map", args, kwargs, 1, &m); err != nil {
+		return nil, err
+	}
+	im, ok := m.(starlark.IterableMapping)
+	if !ok {
+		return nil, exc.TypeError("format_map() argument must be a mapping, not %s", typeName(m))
+	}
+	var kw []starlark.Tuple
+	for _, item := range im.Items() {
+		if _, isStr := item[0].(starlark.String); isStr {
+			kw = append(kw, item)
+		}
+	}
+	r, err := pyFormat(thread, s, nil, kw)
+	if err != nil {
+		return nil, err
+	}
+	return starlark.String(r), nil
 }
