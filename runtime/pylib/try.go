@@ -290,6 +290,7 @@ func iterBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.Tup
 		if order := pyrepr.SetOrder(x); order != nil {
 			return starlark.Tuple(order), nil // CPython's order (pyrepr/setorder.go)
 		}
+		return x, nil // no CPython order to replay (str elements): insertion order
 	case *starlark.Dict, *dictView:
 		return dictLoopOf(thread, x), nil // dictloop.go: changing the size ends the loop with RuntimeError
 	case *Instance:
