@@ -23,6 +23,10 @@ func globalsBuiltin(thread *starlark.Thread, _ *starlark.Builtin, args starlark.
 	return globalsAt(thread, 1), nil
 }
 
+// GlobalsAt is globals() as seen by the frame depth levels up t's stack
+// (the outermost, CallStackDepth()-1, is the main script's).
+func GlobalsAt(t *starlark.Thread, depth int) *starlark.Dict { return globalsAt(t, depth) }
+
 // globalsAt is globals() for the frame depth levels up the stack.
 func globalsAt(thread *starlark.Thread, depth int) *starlark.Dict {
 	d := starlark.NewDict(16)

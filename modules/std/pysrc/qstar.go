@@ -8,6 +8,7 @@ import (
 	"github.com/qstar-dev/qstar/runtime"
 	"github.com/qstar-dev/qstar/runtime/exc"
 	"github.com/qstar-dev/qstar/runtime/pyargs"
+	"github.com/qstar-dev/qstar/runtime/pylib"
 )
 
 // _qstar gives the modules written in Python what Python itself would
@@ -61,20 +62,5 @@ func mainGlobals(t *starlark.Thread, b *starlark.Builtin, args starlark.Tuple, k
 	if err := starlark.UnpackPositionalArgs(b.Name(), args, kwargs, 0); err != nil {
 		return nil, err
 	}
-	d := starlark.NewDict(16)
-	n := t.CallStackDepth()
-	for depth := n - 1; depth >= 0; depth-- {
-		fn, ok := t.DebugFrame(depth).Callable().(*starlark.Function)
-		if !ok {
-			continue
-		}
-		g := fn.Globals()
-		for _, k := range g.Keys() {
-			if !strings.HasPrefix(k, "_") || strings.HasPrefix(k, "__") {
-				d.SetKey(starlark.String(k), g[k])
-			}
-		}
-		break
-	}
-	return d, nil
+	return pylib.GlobalsAt(t, t.CallStackDepth()-1), nil
 }

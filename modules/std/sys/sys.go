@@ -149,14 +149,10 @@ func ExceptionLine(e starlark.Value) string {
 	if s, ok := e.(starlark.String); ok {
 		return string(s)
 	}
-	msg := pyrepr.Str(e)
 	if _, isExc := e.(pyrepr.Strer); isExc {
-		if msg == "" {
-			return e.Type()
-		}
-		return e.Type() + ": " + msg
+		return runtime.ExceptionOnly(e)
 	}
-	return msg
+	return pyrepr.Str(e)
 }
 
 // stream is sys.stdout / sys.stderr: write() returns the length written.
